@@ -1,0 +1,125 @@
+"""Find article files and decode them into NFC text, refusing what is not an article."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_BYTES = 5_000_000
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class LoadError(Exception):
+    """A file that cannot be read as an article; ``str()`` is the one-line reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    path: str
+    text: str  # decoded and NFC-normalised: the frame of every offset
+    encoding: str
+    note: str | None = None  # set when a fallback decoding was used
+    content_hash: str = ""
+
+
+def find_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | LoadError]:
+    """Yield article file paths (folders searched recursively, sorted) or a LoadError per bad path."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            try:
+                found = sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                )
+            except OSError as exc:
+                yield LoadError(str(path), f"cannot list folder ({exc.strerror or exc})")
+                continue
+            yield from (str(p) for p in found)
+        elif path.is_file():
+            yield str(path)
+        elif path.exists():
+            yield LoadError(str(path), "not a regular file")
+        else:
+            yield LoadError(str(path), "no such file or folder")
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, str | None]:
+    """Return ``(text, encoding, note)``; raise LoadError for empty or binary data."""
+    if not data.strip():
+        raise LoadError(path, "empty file")
+    if data.startswith(_UTF8_BOM):
+        return _strict(data[3:], "utf-8", path), "utf-8-sig", None
+    if data.startswith(_UTF16_BOMS):
+        return _strict(data, "utf-16", path), "utf-16", None
+    if b"\x00" in data:
+        raise LoadError(path, "binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        raise LoadError(path, "not UTF-8, UTF-16 or Windows-1258 text") from None
+    if _control_ratio(text) > 0.01:
+        raise LoadError(path, "binary file (control characters)")
+    return text, "windows-1258", "not valid UTF-8: decoded as Windows-1258 (legacy fallback)"
+
+
+def load_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
+    """Read one file (never writing to it), decode it and normalise it to NFC."""
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise LoadError(path, f"file too large ({size:,} bytes; the limit is {max_bytes:,}, "
+                                  "set by max_file_bytes in config.toml)")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except LoadError:
+        raise
+    except IsADirectoryError:
+        raise LoadError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot read ({exc.strerror or exc})") from None
+    text, encoding, note = decode(data, path)
+    text = unicodedata.normalize("NFC", text)
+    if _control_ratio(text) > 0.01:
+        raise LoadError(path, "binary file (control characters)")
+    if not text.strip():
+        raise LoadError(path, "empty file")
+    return LoadedText(path, text, encoding, note, content_hash(data))
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise LoadError(path, f"invalid {encoding} at byte {exc.start}") from None
+
+
+def _control_ratio(text: str) -> float:
+    """Share of control characters other than whitespace: high in binary data."""
+    sample = text[:20_000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    return bad / len(sample)

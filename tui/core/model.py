@@ -1,0 +1,126 @@
+"""Plain data passed between the pipeline steps and on to the interface.
+
+Every offset is a Python ``str`` index into ``Document.text``: the decoded,
+NFC-normalised text of the file, so ``text[start:end]`` is always the span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "DATE", "DOC", "NUM")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word from underthesea's word segmentation (may hold several syllables)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A body sentence with its words; ``index`` is its position among all body sentences."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: tuple[Token, ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A stretch of the page that the cleaner kept out of the body, and why."""
+
+    start: int
+    end: int
+    reason: str  # "boilerplate", "caption", "byline", "date", "kicker", "title"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded and cleaned article: metadata plus the body paragraphs to analyse."""
+
+    path: str
+    text: str
+    encoding: str
+    title: str | None = None
+    title_span: Span | None = None
+    subtitle: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    author: str | None = None
+    author_span: Span | None = None
+    paragraphs: tuple[Span, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. "decoded as windows-1258 (fallback)"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    index: int  # Sentence.index
+    score: float
+    rank: int  # 1 = best
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Scores for every body sentence under one algorithm, and the chosen ones."""
+
+    algorithm: str
+    scores: tuple[SentenceScore, ...]  # in document order, one per sentence
+    selected: tuple[int, ...]  # sentence indexes in document order
+    note: str | None = None  # e.g. why a guard changed the method
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One mention: ``type`` is one of ENTITY_TYPES."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    """All mentions of one entity, with what a reader needs beside them."""
+
+    type: str
+    name: str  # display name
+    mentions: tuple[Entity, ...]
+    role: str | None = None  # PER: the role the article states
+    context: str | None = None  # NUM: the clause the figure belongs to
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the interface and the command line show for one article."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    entities: tuple[Entity, ...] | None = None
+    groups: tuple[EntityGroup, ...] | None = None

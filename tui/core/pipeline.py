@@ -1,0 +1,67 @@
+"""The whole analysis of one article: load → clean → sentences/words → scores → entities.
+
+Plain functions over the dataclasses in ``model``; the command line, the batch
+indexer and the interface all call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from tui.core.clean import clean
+from tui.core.loader import DEFAULT_MAX_BYTES, load_text
+from tui.core.model import Analysis, Document, Sentence, Summary
+from tui.core.stopwords import load_stopwords
+from tui.core.summarize import DEFAULT_ALGORITHM, summarize
+from tui.core.tokenize import split_sentences
+
+
+@dataclass(frozen=True)
+class Options:
+    """What changes the results of an analysis (and so belongs in a cache key)."""
+
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int = 3
+    stopwords: str = "stopwords-iso"
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+
+
+def load_document(path: str, options: Options = Options()) -> Document:
+    """Read and clean one file; raises ``LoadError`` with a one-line reason."""
+    loaded = load_text(path, options.max_file_bytes)
+    notes = (loaded.note,) if loaded.note else ()
+    return clean(path, loaded.text, loaded.encoding, notes)
+
+
+def document_from_text(text: str, path: str = "<text>") -> Document:
+    """Clean text that did not come from a file (benchmarks, tests)."""
+    import unicodedata
+
+    return clean(path, unicodedata.normalize("NFC", text))
+
+
+def analyse(
+    document: Document,
+    options: Options = Options(),
+    algorithms: Iterable[str] | None = None,
+    entities: bool = True,
+) -> Analysis:
+    """Sentences, a summary per algorithm (default: the configured one) and, if asked, entities."""
+    sentences = split_sentences(document)
+    wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
+    summaries = {name: summarize_with(document, sentences, name, options) for name in wanted}
+    analysis = Analysis(document, sentences, summaries)
+    return add_entities(analysis) if entities else analysis
+
+
+def summarize_with(document: Document, sentences: tuple[Sentence, ...], algorithm: str, options: Options) -> Summary:
+    return summarize(document, sentences, algorithm, options.sentences, load_stopwords(options.stopwords))
+
+
+def add_entities(analysis: Analysis) -> Analysis:
+    from tui.core.entities import extract_entities, group_entities
+
+    found = tuple(extract_entities(analysis.document, analysis.sentences))
+    groups = tuple(group_entities(analysis.document, found, analysis.sentences))
+    return replace(analysis, entities=found, groups=groups)
