@@ -6,8 +6,10 @@ indexer and the interface all call these.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from tui.core.clean import clean
 from tui.core.loader import DEFAULT_MAX_BYTES, load_text
@@ -15,6 +17,20 @@ from tui.core.model import Analysis, Document, Sentence, Summary
 from tui.core.stopwords import load_stopwords
 from tui.core.summarize import DEFAULT_ALGORITHM, summarize
 from tui.core.tokenize import split_sentences
+
+
+def _source_fingerprint() -> str:
+    """A hash of the pipeline's own code and data: any change to them invalidates cached results."""
+    core = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted([*core.rglob("*.py"), *core.parent.glob("data/*"), *core.rglob("data/*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+PIPELINE_VERSION = _source_fingerprint()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.config import Config
+from tui.core import batch
+from tui.core.cache import open_cache
+
+CONFIG = Config(algorithm="lead")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, seeds_copy: Path) -> Path:
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    return seeds_copy
+
+
+def test_index_fills_the_cache_and_reports(folder: Path, capsys) -> None:
+    assert batch.run_index([str(folder)], CONFIG, jobs=2) == 1  # the empty file failed
+    err = capsys.readouterr().err
+    assert "5 analysed, 0 already cached, 1 failed" in err
+    assert "empty.txt: empty file" in err
+    assert open_cache().count() == 5
+    assert batch.run_index([str(folder)], CONFIG, jobs=2) == 1
+    assert "0 analysed, 5 already cached" in capsys.readouterr().err
+
+
+def test_interrupted_index_keeps_what_is_done(folder: Path, capsys, monkeypatch) -> None:
+    stored: list[int] = []
+    real_store = batch._store
+
+    def store_then_interrupt(future, cache, report) -> None:
+        real_store(future, cache, report)
+        stored.append(1)
+        if len(stored) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "_store", store_then_interrupt)
+    batch.run_index([str(folder)], CONFIG, jobs=1)
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "2 analysed" in err
+    assert open_cache().count() == 2
+    monkeypatch.setattr(batch, "_store", real_store)
+    batch.run_index([str(folder)], CONFIG, jobs=1)
+    assert "3 analysed, 2 already cached" in capsys.readouterr().err
+
+
+def test_index_never_touches_articles(folder: Path) -> None:
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    batch.run_index([str(folder)], CONFIG, jobs=1)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

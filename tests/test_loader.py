@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tui.core.loader import LoadError, decode, find_articles, load_text
+
+VIETNAMESE = "Hội nghị tổng kết công tác năm 2021 tại Thái Nguyên.\n"
+
+
+def write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_utf8_with_and_without_bom(tmp_path: Path) -> None:
+    plain = load_text(write(tmp_path / "a.txt", VIETNAMESE.encode("utf-8")))
+    bom = load_text(write(tmp_path / "b.txt", b"\xef\xbb\xbf" + VIETNAMESE.encode("utf-8")))
+    assert plain.text == bom.text == VIETNAMESE
+    assert (plain.encoding, bom.encoding) == ("utf-8", "utf-8-sig")
+    assert plain.note is None and bom.note is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(tmp_path: Path, codec: str) -> None:
+    bom = b"\xff\xfe" if codec.endswith("le") else b"\xfe\xff"
+    loaded = load_text(write(tmp_path / "a.txt", bom + VIETNAMESE.encode(codec)))
+    assert loaded.text == VIETNAMESE
+    assert loaded.encoding == "utf-16"
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def as_windows_1258(text: str) -> bytes:
+    """Windows-1258 spelling: base letters precomposed, tone marks as combining characters."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
+        out.append(base + "".join(p for p in parts if p in TONES))
+    return "".join(out).encode("cp1258")
+
+
+def test_windows_1258_fallback_is_reported_and_normalised(tmp_path: Path) -> None:
+    # Windows-1258 writes tones as combining marks: decoding must end in NFC.
+    data = as_windows_1258(VIETNAMESE)
+    assert data.decode("cp1258") != VIETNAMESE
+    loaded = load_text(write(tmp_path / "legacy.txt", data))
+    assert loaded.text == VIETNAMESE
+    assert loaded.encoding == "windows-1258"
+    assert loaded.note and "Windows-1258" in loaded.note
+
+
+def test_text_is_nfc_normalised(tmp_path: Path) -> None:
+    loaded = load_text(write(tmp_path / "nfd.txt", unicodedata.normalize("NFD", VIETNAMESE).encode()))
+    assert loaded.text == VIETNAMESE
+    assert unicodedata.is_normalized("NFC", loaded.text)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n \t ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_bad_content_is_refused_with_a_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = write(tmp_path / "bad.txt", data)
+    with pytest.raises(LoadError) as caught:
+        load_text(path)
+    assert reason in caught.value.reason
+    assert str(caught.value).startswith(path)
+
+
+def test_invalid_utf16_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="invalid utf-16"):
+        load_text(write(tmp_path / "odd.txt", b"\xff\xfe\x41"))
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", b"a" * 5000)
+    with pytest.raises(LoadError, match="too large"):
+        load_text(path, max_bytes=1000)
+
+
+def test_unreadable_and_missing_paths(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="cannot read|no such"):
+        load_text(str(tmp_path / "missing.txt"))
+    locked = tmp_path / "locked.txt"
+    locked.write_text(VIETNAMESE)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything: nothing to check
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(LoadError, match="cannot read"):
+            load_text(str(locked))
+    finally:
+        locked.chmod(0o644)
+
+
+def test_find_articles_recurses_sorted_and_filters(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ["b/2.txt", "b/1.md", "a.txt", "notes.pdf", "b/image.png"]:
+        (tmp_path / name).write_text("x")
+    found = list(find_articles([tmp_path, tmp_path / "missing"]))
+    names = [f for f in found if isinstance(f, str)]
+    errors = [f for f in found if isinstance(f, LoadError)]
+    assert [Path(n).relative_to(tmp_path).as_posix() for n in names] == ["a.txt", "b/1.md", "b/2.txt"]
+    assert len(errors) == 1 and "no such file" in errors[0].reason
+
+
+def test_loading_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(VIETNAMESE.encode())
+    before = (path.stat().st_mtime_ns, path.read_bytes())
+    load_text(str(path))
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+def test_decode_reports_the_path() -> None:
+    with pytest.raises(LoadError) as caught:
+        decode(b"\x00\x01", "some/file.txt")
+    assert caught.value.path == "some/file.txt"

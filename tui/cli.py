@@ -1,0 +1,256 @@
+"""The ``reports-tui`` command: the interface with no subcommand, scripting subcommands otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+
+from tui import paths
+from tui.config import Config, ConfigError, load_config
+
+SUBCOMMANDS = ("summarize", "entities", "index", "cache")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+_EPILOG = """\
+examples:
+  reports-tui                          open the bundled sample articles
+  reports-tui ~/reports/2021/          open every .txt/.md file below a folder
+  reports-tui summarize report.txt --sentences 5
+  reports-tui summarize seeds --format json > summaries.jsonl
+  reports-tui entities report.txt --format json
+  reports-tui index ~/reports/         analyse everything into the cache
+  reports-tui cache info
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if _subcommand(args) is None:
+        options = _app_parser().parse_args(args)
+        return _run_guarded(lambda config: _open_app(options, config), options.config)
+    options = _command_parser().parse_args(args)
+    return _run_guarded(lambda config: options.handler(options, config), options.config)
+
+
+def _run_guarded(action: Callable[[Config], int], config_path: str | None) -> int:
+    try:
+        config = load_config(config_path)
+        return action(config)
+    except ConfigError as exc:
+        print(f"reports-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader (e.g. `head`) went away: stop quietly
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _subcommand(args: list[str]) -> str | None:
+    """The subcommand name, if the first positional argument is one."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--config":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in SUBCOMMANDS else None
+    return None
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="configuration file (default: "
+                        "$XDG_CONFIG_HOME/reports-tui/config.toml, then the bundled defaults)")
+    common.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    return common
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reports-tui", parents=[_common()], epilog=_EPILOG,
+        usage="%(prog)s [--config FILE] [--no-cache] [PATH ...]\n"
+              "       %(prog)s {summarize,entities,index,cache} ... (see %(prog)s COMMAND --help)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Read Vietnamese reports and news fast: summaries, key sentences and entities. "
+                    "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
+                    "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
+                    "  index       analyse files into the cache on all cores\n  cache       show or clear the cache",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(prog="reports-tui", parents=[common], epilog=_EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache}", required=True)
+    _add_summarize(commands, common)
+    _add_entities(commands, common)
+    _add_index(commands, common)
+    _add_cache(commands, common)
+    return parser
+
+
+def _add_summarize(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from tui.core.summarize import ALGORITHMS
+
+    sub = commands.add_parser(
+        "summarize", parents=[common], help="print summaries", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Summarise articles: title, date, author, then the summary, ready to paste.",
+        epilog="examples:\n  reports-tui summarize report.txt\n"
+               "  reports-tui summarize reports/ --algorithm lead --sentences 5 --format markdown\n"
+               "  reports-tui summarize seeds --format json   # one JSON object per line",
+    )
+    sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub.add_argument("--algorithm", choices=ALGORITHMS, help="summarizer (default from the config)")
+    sub.add_argument("--sentences", type=_positive, metavar="N", help="summary length in sentences")
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    sub.set_defaults(handler=_summarize)
+
+
+def _add_entities(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sub = commands.add_parser(
+        "entities", parents=[common], help="print people, organisations, places, dates, documents, figures",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="List the entities an article names, grouped, with roles and figure contexts.",
+        epilog="examples:\n  reports-tui entities report.txt\n  reports-tui entities reports/ --format json",
+    )
+    sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub.add_argument("--format", choices=("text", "json"), default="text")
+    sub.set_defaults(handler=_entities)
+
+
+def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sub = commands.add_parser(
+        "index", parents=[common], help="analyse files into the cache on all cores",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Analyse every article (summary and entities) into the cache, so the interface "
+                    "opens them at once. Ctrl-C stops cleanly and keeps what is done.",
+        epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1",
+    )
+    sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    sub.set_defaults(handler=_index)
+
+
+def _add_cache(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sub = commands.add_parser(
+        "cache", parents=[common], help="show or clear the analysis cache",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="The cache lives in $XDG_CACHE_HOME/reports-tui/ (~/.cache/reports-tui/).",
+        epilog="examples:\n  reports-tui cache info\n  reports-tui cache clear",
+    )
+    sub.add_argument("action", choices=("info", "clear"))
+    sub.set_defaults(handler=_cache)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _open_app(options: argparse.Namespace, config: Config) -> int:
+    from tui.app import run_app
+
+    targets = options.paths or [str(paths.bundled_seeds())]
+    return run_app(targets, config, use_cache=config.cache_enabled and not options.no_cache)
+
+
+def _analyses(options: argparse.Namespace, config: Config, entities: bool) -> Iterator[object]:
+    """Analyses of every article named, or LoadErrors, in order."""
+    from tui.core.cache import open_cache
+    from tui.core.loader import LoadError, find_articles
+    from tui.core.service import analyse_path
+
+    pipeline_options = config.options
+    cache = None if options.no_cache or not config.cache_enabled else open_cache(warn=_warn)
+    for item in find_articles(options.paths):
+        if isinstance(item, LoadError):
+            yield item
+            continue
+        try:
+            yield analyse_path(item, pipeline_options, entities=entities, cache=cache)
+        except LoadError as exc:
+            yield exc
+
+
+def _report_failures(item: object) -> bool:
+    """Print a LoadError on stderr; True when ``item`` was one."""
+    from tui.core.loader import LoadError
+
+    if isinstance(item, LoadError):
+        _warn(str(item))
+        return True
+    for note in item.document.notes:  # type: ignore[attr-defined]
+        _warn(f"{item.document.path}: {note}")  # type: ignore[attr-defined]
+    return False
+
+
+def _warn(message: str) -> None:
+    print(f"reports-tui: {message}", file=sys.stderr)
+
+
+def _summarize(options: argparse.Namespace, config: Config) -> int:
+    from dataclasses import replace
+
+    from tui.core import export
+
+    config = replace(config, algorithm=options.algorithm or config.algorithm,
+                     sentences=options.sentences or config.sentences)
+    failed = False
+    for number, item in enumerate(_analyses(options, config, entities=options.format == "markdown")):
+        if _report_failures(item):
+            failed = True
+            continue
+        summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
+        if options.format == "json":
+            print(json.dumps(export.summary_json(item, summary), ensure_ascii=False), flush=True)
+            continue
+        render = export.as_markdown if options.format == "markdown" else export.as_text
+        print(("\n" if number else "") + render(item, summary), end="", flush=True)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _entities(options: argparse.Namespace, config: Config) -> int:
+    from tui.core import export
+
+    failed = False
+    for item in _analyses(options, config, entities=True):
+        if _report_failures(item):
+            failed = True
+            continue
+        if options.format == "json":
+            print(json.dumps(export.entities_json(item), ensure_ascii=False), flush=True)
+        else:
+            print(export.entities_text(item), flush=True)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _index(options: argparse.Namespace, config: Config) -> int:
+    from tui.core.batch import run_index
+
+    return run_index(options.paths, config, jobs=options.jobs, use_cache=not options.no_cache)
+
+
+def _cache(options: argparse.Namespace, config: Config) -> int:
+    from tui.core.cache import cache_info, clear_cache
+
+    if options.action == "clear":
+        print(clear_cache())
+    else:
+        print(cache_info())
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,190 @@
+"""A persistent cache of analyses in SQLite, keyed by file content and pipeline version.
+
+The key is a hash of the file's bytes, the pipeline's version and the options
+that change results, so an edited file, a new release or another stopword list
+is a miss, never a stale hit. A corrupt, locked or foreign cache is reported
+through ``warn`` and rebuilt or bypassed: the cache can never stop the app, and
+it holds only derived data, never the user's files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from tui import paths
+from tui.core.model import Analysis
+from tui.core.pipeline import PIPELINE_VERSION, Options
+
+SCHEMA_VERSION = "1"
+CACHE_FILE = "cache.sqlite"
+Warn = Callable[[str], None]
+
+
+def cache_key(content_hash: str, options: Options) -> str:
+    """What makes two analyses interchangeable: same bytes, same pipeline, same stopwords."""
+    stopwords = options.stopwords
+    if stopwords not in ("stopwords-iso", "none"):
+        # A user's stopword file: its content matters, not its name.
+        try:
+            stopwords = hashlib.blake2b(Path(stopwords).read_bytes(), digest_size=8).hexdigest()
+        except OSError:
+            stopwords = f"missing:{stopwords}"
+    raw = f"{content_hash}|{PIPELINE_VERSION}|{stopwords}"
+    return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
+class Cache:
+    """Analyses by key; every failure degrades to a miss with a warning."""
+
+    def __init__(self, path: Path, warn: Warn = lambda message: None) -> None:
+        self.path = path
+        self._warn = warn
+        self._db: sqlite3.Connection | None = None
+        self._open()
+
+    def get(self, key: str, path: str) -> Analysis | None:
+        row = self._query("SELECT data FROM analyses WHERE key = ?", (key,))
+        if row is None:
+            return None
+        try:
+            analysis = pickle.loads(row[0])
+        except Exception:  # an entry written by other code: drop it
+            self._execute("DELETE FROM analyses WHERE key = ?", (key,))
+            return None
+        if not isinstance(analysis, Analysis):
+            return None
+        return replace(analysis, document=replace(analysis.document, path=path))
+
+    def put(self, key: str, analysis: Analysis) -> None:
+        data = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        self._execute(
+            "INSERT OR REPLACE INTO analyses (key, path, created, data) VALUES (?, ?, ?, ?)",
+            (key, analysis.document.path, time.time(), data),
+        )
+
+    def keys(self) -> set[str]:
+        if self._db is None:
+            return set()
+        try:
+            return {row[0] for row in self._db.execute("SELECT key FROM analyses")}
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return set()
+
+    def count(self) -> int:
+        row = self._query("SELECT COUNT(*) FROM analyses", ())
+        return int(row[0]) if row else 0
+
+    def clear(self) -> int:
+        removed = self.count()
+        self._execute("DELETE FROM analyses", ())
+        return removed
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(f"the cache {self.path} is unreadable ({exc}); starting a new one")
+        except OSError as exc:
+            self._warn(f"cannot use the cache {self.path} ({exc.strerror or exc}); working without it")
+            self._db = None
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS analyses "
+            "(key TEXT PRIMARY KEY, path TEXT, created REAL, data BLOB NOT NULL)"
+        )
+        found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if found is None:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif found[0] != SCHEMA_VERSION:
+            self._warn(f"the cache {self.path} was written by another version (schema {found[0]}); rebuilding it")
+            db.execute("DELETE FROM analyses")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        return db
+
+    def _rebuild(self, message: str) -> None:
+        self._warn(message)
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                self._warn(f"cannot remove {self.path}{suffix} ({exc.strerror}); working without a cache")
+                return
+        try:
+            self._db = self._connect()
+        except (sqlite3.Error, OSError) as exc:
+            self._warn(f"cannot create the cache {self.path} ({exc}); working without it")
+            self._db = None
+
+    def _query(self, sql: str, args: tuple) -> tuple | None:
+        if self._db is None:
+            return None
+        try:
+            return self._db.execute(sql, args).fetchone()
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return None
+
+    def _execute(self, sql: str, args: tuple) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(sql, args)
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+
+    def _trouble(self, exc: sqlite3.Error) -> None:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            self._warn(f"the cache {self.path} is busy (locked by another program); skipped this time")
+        elif isinstance(exc, sqlite3.DatabaseError):
+            self._rebuild(f"the cache {self.path} is corrupt ({exc}); rebuilding it")
+        else:
+            self._warn(f"cache error in {self.path}: {exc}")
+
+
+def open_cache(warn: Warn = lambda message: None, folder: Path | None = None) -> Cache:
+    return Cache((folder or paths.cache_dir()) / CACHE_FILE, warn)
+
+
+def cache_info(folder: Path | None = None) -> str:
+    path = (folder or paths.cache_dir()) / CACHE_FILE
+    if not path.exists():
+        return f"cache: {path}\nentries: 0 (no cache yet)"
+    cache = open_cache(folder=folder)
+    size = sum(os.path.getsize(f"{path}{s}") for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
+    text = (f"cache: {path}\nentries: {cache.count()}\nsize: {size / 1e6:.1f} MB\n"
+            f"pipeline version: {PIPELINE_VERSION}")
+    cache.close()
+    return text
+
+
+def clear_cache(folder: Path | None = None) -> str:
+    path = (folder or paths.cache_dir()) / CACHE_FILE
+    if not path.exists():
+        return f"cache: {path} is already empty"
+    cache = open_cache(folder=folder)
+    removed = cache.clear()
+    cache._execute("VACUUM", ())
+    cache.close()
+    return f"cache: removed {removed} entries from {path}"
