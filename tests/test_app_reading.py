@@ -1,0 +1,180 @@
+"""Reading flows at 80x24 and 120x40: open, highlights, entities, copy, summary length and algorithm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+
+from tui.app import markdown as export
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import KEY_STYLE, MARK_STYLE, NEXT_STYLE, ArticleView
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.summary_pane import SummaryPane
+from tui.core.summarize import ALGORITHMS
+
+
+def _spans(view: ArticleView, style_part: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in view.body_content().spans if style_part in str(s.style)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        listing = screen.query_one(ArticleList)
+        await wait_for_summary(pilot)  # the first article opens by itself
+        first = screen.current
+        assert first is not None and first.endswith("a_thai_nguyen.txt")
+        await pilot.press("j")
+        assert listing.highlighted == 1
+        await pilot.press("k", "j", "enter")
+        second = str(articles / "b_da_nang.txt")
+        await wait_for_summary(pilot, second)
+        analysis = screen.analyses[second]
+        header = screen.query_one("#article-header").content.plain
+        assert "Đà Nẵng khởi công tuyến đường ven biển" in header
+        expected = export.summary_text(analysis, screen.algorithm, screen.count)
+        assert screen.query_one(SummaryPane).text == expected
+        assert expected and expected.split()[0] in screen.query_one(SummaryPane).shown
+        await pilot.press("G")
+        assert listing.highlighted == listing.option_count - 1
+        await pilot.press("g")
+        assert listing.highlighted == 0
+        status = screen.query_one(StatusBar).render_status().plain
+        assert "3 articles" in status
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_key_sentences_are_bold_reverse_in_place(articles: Path, size: tuple[int, int]) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        view = screen.query_one(ArticleView)
+        analysis = screen.analyses[screen.current]
+        summary = analysis.summaries[screen.algorithm]
+        key = _spans(view, KEY_STYLE)
+        shown = {view.text[a:b] for a, b in key}
+        chosen = export.selected_indexes(summary, screen.count)
+        assert len(chosen) == screen.count
+        for index in chosen:
+            assert analysis.sentences[index].text in shown
+        ranks = {s.index: s.rank for s in summary.scores}
+        next_ranked = [s for s in analysis.sentences if screen.count < ranks[s.index] <= 2 * screen.count]
+        underlined = {view.text[a:b] for a, b in _spans(view, NEXT_STYLE)}
+        assert {s.text for s in next_ranked} <= underlined
+        assert "bold" in KEY_STYLE and "reverse" in KEY_STYLE  # never colour alone
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_entity_select_marks_mentions_and_n_moves(articles: Path, size: tuple[int, int]) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        panel = screen.query_one(EntityPanel)
+        if not screen.entities_visible():
+            await pilot.press("e")  # 80 columns: the panel is a toggle
+        assert screen.entities_visible() and panel.display
+        panel.focus()
+        await pilot.pause()
+        chosen = panel.groups[panel.get_option_at_index(panel.highlighted).id]
+        assert chosen.name == "Trịnh Việt Hùng"
+        await pilot.press("enter")
+        view = screen.query_one(ArticleView)
+        marked = _spans(view, MARK_STYLE)
+        assert [view.text[a:b] for a, b in marked] == ["Trịnh Việt Hùng", "Trịnh Việt Hùng"]
+        assert view.current == 0
+        assert "Trịnh Việt Hùng 1/2" in screen.query_one(StatusBar).render_status().plain
+        await pilot.press("n")
+        assert view.current == 1
+        assert "Trịnh Việt Hùng 2/2" in screen.query_one(StatusBar).render_status().plain
+        await pilot.press("n")
+        assert view.current == 0  # wraps round
+        await pilot.press("N")
+        assert view.current == 1
+        # the role is shown with the person, the count with each entity
+        assert "Chủ tịch" in panel.get_option_at_index(panel.highlighted).prompt.plain
+        assert "×2" in panel.get_option_at_index(panel.highlighted).prompt.plain
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_copy_puts_the_summary_on_the_clipboard(articles: Path, size: tuple[int, int]) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        await pilot.press("c")
+        analysis = screen.analyses[screen.current]
+        assert app.clipboard == export.summary_text(analysis, screen.algorithm, screen.count)
+        assert app.clipboard == screen.query_one(SummaryPane).text
+        assert any("terminal clipboard" in n.title for n in app._notifications)
+        await pilot.press("C")
+        assert app.clipboard.startswith("## Thái Nguyên tổng kết")
+        assert f"`{screen.current}`" in app.clipboard
+        assert "Trịnh Việt Hùng (Chủ tịch" in app.clipboard
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_length_and_algorithm_change_the_summary(articles: Path, size: tuple[int, int]) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        pane = screen.query_one(SummaryPane)
+        analysis = screen.analyses[screen.current]
+        start = screen.count
+        before = pane.text
+        await pilot.press("plus")
+        assert screen.count == start + 1
+        assert pane.text == export.summary_text(analysis, screen.algorithm, start + 1) != before
+        assert f"{start + 1} sentences" in str(pane.border_title)
+        await pilot.press("minus", "minus")
+        assert screen.count == start - 1
+        assert len(export.summary_sentences(analysis, screen.algorithm, screen.count)) == start - 1
+        first = screen.algorithm
+        await pilot.press("a")
+        expected = ALGORITHMS[(ALGORITHMS.index(first) + 1) % len(ALGORITHMS)]
+        assert screen.algorithm == expected
+        await wait_for(pilot, lambda: expected in screen.analyses[screen.current].summaries)
+        assert expected in str(pane.border_title)
+        updated = screen.analyses[screen.current]
+        assert pane.text == export.summary_text(updated, expected, screen.count)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_find_in_article_marks_hits_without_diacritics(articles: Path, size: tuple[int, int]) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        await pilot.press("f")
+        await pilot.press(*"chuyen doi so")
+        view = screen.query_one(ArticleView)
+        assert [view.text[a:b] for a, b in view.marks] == ["chuyển đổi số"] * len(view.marks)
+        assert len(view.marks) >= 2
+        await pilot.press("enter")
+        assert screen.focused is view and view.current == 0
+        await pilot.press("n")
+        assert view.current == 1
+
+
+async def test_resize_keeps_the_selection(articles: Path) -> None:
+    app = make_app([str(articles)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        await pilot.press("j", "enter")
+        await wait_for_summary(pilot, str(articles / "b_da_nang.txt"))
+        listing = screen.query_one(ArticleList)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        assert listing.highlighted == 1 and screen.current.endswith("b_da_nang.txt")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert listing.highlighted == 1 and screen.entities_visible()

@@ -1,0 +1,25 @@
+"""The terminal interface. Importing this package is cheap: Textual loads in ``run_app``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.config import Config
+
+__all__ = ["run_app"]
+
+
+def run_app(paths: list[str], config: Config, use_cache: bool = True) -> int:
+    """Open the interface on ``paths`` (files and folders); the process exit status.
+
+    Raises ``tui.config.ConfigError`` (naming the config file) for keymap ids no
+    binding has, before the terminal is taken over.
+    """
+    from tui.app.app import ReportsApp
+
+    app = ReportsApp(paths, config, use_cache=use_cache)
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code
+    return int(result or 0)

@@ -1,0 +1,326 @@
+"""Analysis in background processes, the opened article first.
+
+No Textual here. Two lanes of worker processes:
+
+* the *front* lane (one process) computes the opened article's summary and
+  re-summarises it with another algorithm: short jobs, so the reader waits
+  for at most one of them;
+* the *back* lane (the other cores) works through every article in full,
+  entities included; the opened article's full analysis goes to the head of
+  its queue.
+
+Each lane keeps its own queue and hands a process one job at a time, so a
+new request is never stuck behind jobs that were queued earlier. The
+analysis itself is one injected, picklable callable (``AnalyseFn``), so a
+cache or another pipeline can be put behind it without touching this module.
+Results are handed to ``deliver`` from a executor thread: the interface must
+pass them on thread-safely (Textual's ``post_message`` is).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
+    from tui.core.model import Analysis
+    from tui.core.pipeline import Options
+
+#: ``analyse(path, algorithms, entities) -> Analysis``; raises ``LoadError`` for unreadable files.
+AnalyseFn = Callable[[str, tuple[str, ...], bool], "Analysis"]
+
+SUMMARY = "summary"  # sentences and the summary by the current algorithm, no entities
+FULL = "full"  # everything, entities included
+ALGORITHM = "algorithm"  # the opened article re-summarised with another algorithm
+
+_MAX_RESTARTS = 3
+
+
+def analyse_article(path: str, algorithms: tuple[str, ...], entities: bool, *,
+                    options: Options, use_cache: bool = True) -> Analysis:
+    """The default ``AnalyseFn``: ``tui.core.service.analyse_path`` (imported in the worker)."""
+    from tui.core.service import analyse_path
+
+    return analyse_path(path, options, algorithms, entities=entities)
+
+
+def make_analyse_fn(options: Options, use_cache: bool = True) -> AnalyseFn:
+    return partial(analyse_article, options=options, use_cache=use_cache)
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    kind: str
+    algorithms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a job produced: an analysis, or the reason there is none."""
+
+    job: Job
+    analysis: Analysis | None = None
+    error: str | None = None  # the file could not be analysed at all
+    entity_error: str | None = None  # the summary is there, entities failed
+    seconds: float = 0.0
+
+    @property
+    def path(self) -> str:
+        return self.job.path
+
+
+def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
+    """Run one job in a worker; never raises (exceptions may not survive pickling)."""
+    started = time.perf_counter()
+    entities = job.kind == FULL
+    try:
+        analysis = analyse(job.path, job.algorithms, entities)
+        return Outcome(job, analysis, seconds=time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - reported to the user, the app goes on
+        reason = getattr(exc, "reason", None)
+        if reason is not None:  # LoadError: the file is the problem
+            return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
+        if not entities:
+            return Outcome(job, error=f"analysis failed ({type(exc).__name__}: {exc})",
+                           seconds=time.perf_counter() - started)
+        entity_error = f"{type(exc).__name__}: {exc}"
+    try:  # entities failed: keep the summary
+        analysis = analyse(job.path, job.algorithms, False)
+        return Outcome(job, analysis, entity_error=entity_error, seconds=time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001
+        reason = getattr(exc, "reason", None) or f"analysis failed ({type(exc).__name__}: {exc})"
+        return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
+
+
+def _init_worker() -> None:
+    """Quiet, single-threaded, lower-priority workers.
+
+    The terminal belongs to the interface: anything a library prints in a
+    worker would land on the screen, so the worker's stdout and stderr go to
+    /dev/null. Numerical libraries get one thread each (they oversubscribe
+    two cores otherwise).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+    except OSError:
+        pass
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    try:
+        os.nice(2)  # the interface process stays the most responsive one
+    except OSError:
+        pass
+
+
+_WARM_UP_TEXT = (
+    "Hội nghị tổng kết năm\n\n"
+    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
+    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
+    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
+)
+
+
+def warm_up(entities: bool) -> None:
+    """Import the pipeline and load its models in a fresh worker, so the first real job is quick."""
+    try:
+        from tui.core.pipeline import analyse, document_from_text
+
+        analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
+    except Exception:  # noqa: BLE001 - only a head start; real jobs report their own errors
+        pass
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's helper process with the real stderr.
+
+    Textual replaces ``sys.stderr`` with an object whose ``fileno()`` is -1,
+    which makes the helper's launch fail ("bad value(s) in fds_to_keep").
+    Call this on the main thread; later process starts reuse the helper.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    replaced, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - the pool reports its own failure if this mattered
+        pass
+    finally:
+        sys.stderr = replaced
+
+
+class _Lane:
+    """One executor and its own queue; at most ``workers`` jobs handed out at a time."""
+
+    def __init__(self, name: str, workers: int, context: multiprocessing.context.BaseContext | None,
+                 analyse: AnalyseFn, deliver: Callable[[Outcome], None], lock: threading.RLock) -> None:
+        self.name = name
+        self.workers = workers
+        self._context = context
+        self._analyse = analyse
+        self._deliver = deliver
+        self._lock = lock
+        self.queue: deque[Job] = deque()
+        self.running: set[Future[Outcome]] = set()
+        self._executor: Executor | None = None
+        self._restarts = 0
+        self.started = False
+        self.closed = False
+
+    def _pool(self) -> Executor:
+        if self._executor is None:
+            if self._context is None:
+                self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
+            else:
+                self._executor = ProcessPoolExecutor(self.workers, mp_context=self._context,
+                                                     initializer=_init_worker)
+        return self._executor
+
+    def start(self, entities: bool, then: Callable[[], None] | None = None) -> None:
+        """Start the processes and load the pipeline in each; ``then`` runs when the first is ready."""
+        with self._lock:
+            if self.closed:
+                return
+            self.started = True
+            if self._context is None:  # threads share this process: nothing to warm up
+                futures = []
+            else:
+                pool = self._pool()
+                futures = [pool.submit(warm_up, entities) for _ in range(self.workers)]
+        if then is not None:
+            if futures:
+                futures[0].add_done_callback(lambda _future: then())
+            else:
+                then()
+        self.pump()
+
+    def pump(self) -> None:
+        with self._lock:
+            while self.started and not self.closed and self.queue and len(self.running) < self.workers:
+                job = self.queue.popleft()
+                try:
+                    future = self._pool().submit(run_job, self._analyse, job)
+                except (BrokenProcessPool, RuntimeError) as exc:
+                    self._deliver(Outcome(job, error=f"analysis process unavailable ({exc})"))
+                    continue
+                self.running.add(future)
+                future.add_done_callback(partial(self._done, job))
+
+    def _done(self, job: Job, future: Future[Outcome]) -> None:
+        with self._lock:
+            self.running.discard(future)
+        if future.cancelled():
+            return
+        try:
+            outcome = future.result()
+        except BrokenProcessPool:
+            outcome = Outcome(job, error="the analysis process stopped unexpectedly")
+            self._restart()
+        except Exception as exc:  # noqa: BLE001
+            outcome = Outcome(job, error=f"analysis failed ({type(exc).__name__}: {exc})")
+        if not self.closed:
+            self._deliver(outcome)
+        self.pump()
+
+    def _restart(self) -> None:
+        with self._lock:
+            old, self._executor = self._executor, None
+            self._restarts += 1
+            if self._restarts > _MAX_RESTARTS:
+                self.closed = True
+        if old is not None:
+            old.shutdown(wait=False, cancel_futures=True)
+
+    def shutdown(self) -> None:
+        with self._lock:
+            self.closed = True
+            self.queue.clear()
+            executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        processes = list(getattr(executor, "_processes", {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:  # do not wait for a long job to finish on quit
+            if process.is_alive():
+                process.terminate()
+
+
+class Analyser:
+    """Schedules analyses over the two lanes; thread-safe."""
+
+    def __init__(self, analyse: AnalyseFn, deliver: Callable[[Outcome], None],
+                 background_workers: int | None = None, context: str = "spawn") -> None:
+        """``context``: a multiprocessing start method, or ``"thread"`` to run in this process."""
+        cores = os.cpu_count() or 2
+        back = background_workers if background_workers is not None else max(1, cores - 1)
+        ctx = None if context == "thread" else multiprocessing.get_context(context)
+        self._lock = threading.RLock()
+        self.front = _Lane("front", 1, ctx, analyse, deliver, self._lock)
+        self.back = _Lane("back", max(1, back), ctx, analyse, deliver, self._lock)
+
+    def start(self) -> None:
+        """Start the worker processes (after the first paint: they import the NLP stack).
+
+        The back lane starts once the front one is ready, so that on two cores
+        the first summary is not slowed by every process loading models at once.
+        """
+        if self.front._context is not None:
+            _start_resource_tracker()
+        self.front.start(False, then=lambda: self.back.start(True))
+
+    def open(self, path: str, algorithm: str, full: bool = True) -> None:
+        """The reader opened ``path``: its summary next on the front lane, its entities next on the back."""
+        with self._lock:
+            self.front.queue.clear()  # requests for articles the reader has left
+            self.front.queue.append(Job(path, SUMMARY, (algorithm,)))
+            self._to_front_of_back(path, algorithm, full)
+        self.front.pump()
+        self.back.pump()
+
+    def entities_first(self, path: str, algorithm: str) -> None:
+        """Only the full analysis of ``path`` (its summary is already known), ahead of the rest."""
+        with self._lock:
+            self._to_front_of_back(path, algorithm, True)
+        self.back.pump()
+
+    def _to_front_of_back(self, path: str, algorithm: str, full: bool) -> None:
+        queue = self.back.queue
+        for job in [j for j in queue if j.path == path]:
+            queue.remove(job)
+        if full:
+            queue.appendleft(Job(path, FULL, (algorithm,)))
+
+    def resummarise(self, path: str, algorithm: str) -> None:
+        """Summarise the opened article with another algorithm (replaces earlier such requests)."""
+        with self._lock:
+            queue = self.front.queue
+            for job in [j for j in queue if j.kind == ALGORITHM]:
+                queue.remove(job)
+            queue.append(Job(path, ALGORITHM, (algorithm,)))
+        self.front.pump()
+
+    def enqueue(self, paths: Iterable[str], algorithm: str) -> None:
+        """Analyse ``paths`` in full in the background, in order."""
+        with self._lock:
+            self.back.queue.extend(Job(p, FULL, (algorithm,)) for p in paths)
+        self.back.pump()
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self.back.queue) + len(self.back.running)
+
+    def shutdown(self) -> None:
+        self.front.shutdown()
+        self.back.shutdown()

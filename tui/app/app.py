@@ -1,0 +1,70 @@
+"""The Textual application: configuration, theme, keymap and commands around the reader screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui.app.analyser import AnalyseFn, make_analyse_fn
+from tui.app.articles import Entry, build_entries
+from tui.app.keys import check_keymap, key_rows
+from tui.app.screens.reader import ReaderScreen
+from tui.config import Config
+from tui.core.summarize import ALGORITHMS
+
+
+class ReportsApp(App[int]):
+    """Read Vietnamese reports: list, summary, highlighted text, entities."""
+
+    TITLE = "reports-tui"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(self, paths: Sequence[str], config: Config, *, use_cache: bool = True,
+                 analyse: AnalyseFn | None = None, processes: bool = True,
+                 entries: Sequence[Entry] | None = None, save_dir: str | None = None) -> None:
+        """``analyse`` replaces the pipeline call; ``processes=False`` analyses in threads (tests)."""
+        check_keymap(config.keymap, config.source)
+        super().__init__()
+        self.config = config
+        self.keymap: dict[str, str] = dict(config.keymap)
+        self.paths = list(paths)
+        self.entries = list(entries) if entries is not None else build_entries(self.paths)
+        self._analyse = analyse or make_analyse_fn(config.options, use_cache)
+        self._processes = processes
+        self._save_dir = save_dir
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.entries, algorithm=self.config.algorithm, algorithms=ALGORITHMS,
+                            count=self.config.sentences, analyse=self._analyse, processes=self._processes,
+                            opened=self.paths, save_dir=self._save_dir)
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self.notify(f"Unknown theme {self.config.theme!r} in {self.config.source}; using the default.",
+                        severity="warning", markup=False)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every action of the reader, with its key."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        skip = {"command-palette", "quit"}
+        for row in key_rows(self.keymap):
+            if "everywhere" not in row.places or row.id in skip:
+                continue
+            binding = next(b for b in ReaderScreen.BINDINGS if getattr(b, "id", None) == row.id)
+            action = binding.action  # type: ignore[union-attr]
+            yield SystemCommand(row.description, f"key: {row.display}",
+                                partial(self._run_screen_action, screen, action))
+
+    async def _run_screen_action(self, screen: Screen, action: str) -> None:
+        await self.run_action(action, screen)

@@ -1,0 +1,116 @@
+"""The article catalogue the list shows: built from file names and first lines, no NLP.
+
+Plain Python (no Textual): the list must paint before the analysis stack is
+imported, so an entry starts from the file's first line and is refined when
+the analysis arrives.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from tui.core.fold import fold_loose, matches
+from tui.core.loader import LoadError, find_articles
+
+PENDING = "pending"
+DONE = "done"
+FAILED = "failed"
+
+_FIRST_BYTES = 600
+
+
+@dataclass
+class Entry:
+    """One row of the list."""
+
+    path: str
+    title: str
+    date: str = ""
+    state: str = PENDING
+    reason: str = ""
+    loose_title: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        self.loose_title = fold_loose(self.title)
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.loose_title = fold_loose(title)
+
+
+def first_line(path: str) -> str:
+    """The first non-blank line of a file (decoded leniently), or the file name."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_FIRST_BYTES)
+    except OSError:
+        return os.path.basename(path)
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    text = data.decode(encoding, errors="ignore")
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line and line.isprintable():
+            return unicodedata.normalize("NFC", line)[:200]
+    return os.path.basename(path)
+
+
+def build_entries(paths: Iterable[str]) -> list[Entry]:
+    """An entry per article under ``paths``; paths that cannot be opened become failed entries."""
+    entries: list[Entry] = []
+    for found in find_articles(paths):
+        if isinstance(found, LoadError):
+            entries.append(Entry(found.path, os.path.basename(found.path.rstrip("/")) or found.path,
+                                 state=FAILED, reason=found.reason))
+        else:
+            entries.append(Entry(found, first_line(found)))
+    return entries
+
+
+def read_loose_text(path: str) -> str:
+    """The file's text folded for the filter ('' when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(2_000_000)
+    except OSError:
+        return ""
+    return fold_loose(data.decode("utf-8", errors="ignore"))
+
+
+class TextIndex:
+    """Folded article texts for the filter; filled in the background, read on demand."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._texts
+
+    def add(self, path: str, loose_text: str) -> None:
+        self._texts[path] = loose_text
+
+    def get(self, path: str) -> str:
+        text = self._texts.get(path)
+        if text is None:
+            text = self._texts[path] = read_loose_text(path)
+        return text
+
+    def fill(self, paths: Iterable[str], stop: Callable[[], bool] | None = None) -> None:
+        for path in paths:
+            if stop is not None and stop():
+                return
+            if path not in self._texts:
+                self._texts[path] = read_loose_text(path)
+
+
+def filter_entries(entries: Iterable[Entry], query: str, index: TextIndex) -> list[Entry]:
+    """Entries whose title or text holds every word of ``query``, diacritics optional."""
+    if not query.strip():
+        return list(entries)
+    out = []
+    for entry in entries:
+        if matches(entry.loose_title, query) or (entry.state != FAILED and matches(index.get(entry.path), query)):
+            out.append(entry)
+    return out

@@ -1,0 +1,98 @@
+"""Every key binding of the interface, by id: for the keymap check, `?` and the README table.
+
+Built from the ``BINDINGS`` of the screen and widget classes, so the help and
+the documentation cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.keys import format_key
+
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.search_bar import SearchBar
+from tui.app.widgets.summary_pane import SummaryPane
+from tui.config import ConfigError
+
+# Where each set of bindings works, in the order the help lists them.
+PLACES: tuple[tuple[str, type], ...] = (
+    ("everywhere", ReaderScreen),
+    ("list", ArticleList),
+    ("article", ArticleView),
+    ("summary", SummaryPane),
+    ("entities", EntityPanel),
+    ("filter/find box", SearchBar),
+    ("help", HelpScreen),
+)
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    id: str
+    keys: str  # as configured: "question_mark", "j"
+    description: str
+    places: tuple[str, ...]
+
+    @property
+    def display(self) -> str:
+        return " ".join(display_key(k) for k in self.keys.split(","))
+
+
+def display_key(key: str) -> str:
+    key = key.strip()
+    if "+" in key and len(key) > 1:
+        return key
+    return format_key(key)
+
+
+def _bindings(cls: type) -> list[Binding]:
+    return [b for b in getattr(cls, "BINDINGS", []) if isinstance(b, Binding) and b.id]
+
+
+def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
+    """One row per binding id (ids shared by several panes are listed once)."""
+    keymap = keymap or {}
+    rows: dict[str, KeyRow] = {}
+    for place, cls in PLACES:
+        for binding in _bindings(cls):
+            assert binding.id is not None
+            known = rows.get(binding.id)
+            if known is None:
+                keys = keymap.get(binding.id, binding.key)
+                rows[binding.id] = KeyRow(binding.id, keys, binding.description, (place,))
+            elif place not in known.places:
+                rows[binding.id] = KeyRow(known.id, known.keys, known.description, (*known.places, place))
+    return list(rows.values())
+
+
+def binding_ids() -> set[str]:
+    return {row.id for row in key_rows()}
+
+
+def check_keymap(keymap: Mapping[str, str], source: str) -> None:
+    """Raise ``ConfigError`` naming the config file for ids that no binding has."""
+    unknown = sorted(set(keymap) - binding_ids())
+    if unknown:
+        known = ", ".join(sorted(binding_ids()))
+        raise ConfigError(f"{source}: [keymap] has unknown binding id(s) {', '.join(unknown)}; "
+                          f"known ids: {known}")
+
+
+def markdown_table(keymap: Mapping[str, str] | None = None) -> str:
+    """The README key table."""
+    lines = ["| Key | Action | Where | id (for `[keymap]`) |", "|---|---|---|---|"]
+    for row in key_rows(keymap):
+        keys = " ".join(f"`{k}`" for k in row.display.split(" "))
+        lines.append(f"| {keys} | {row.description} | {', '.join(row.places)} | `{row.id}` |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m tui.app.keys > table.md
+    print(markdown_table(), end="")

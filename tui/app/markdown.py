@@ -1,0 +1,146 @@
+"""What `c`, `C` and `s` put out: the summary as text, as Markdown, and saved to a file.
+
+Pure functions over the analysis (no Textual), so the command line and the
+tests can use them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.model import Analysis, EntityGroup, Summary
+
+# Entity types in panel order, with their headings.
+GROUP_TITLES: dict[str, str] = {
+    "PER": "People",
+    "ORG": "Organisations",
+    "LOC": "Places",
+    "DATE": "Dates",
+    "DOC": "Documents",
+    "NUM": "Figures",
+}
+
+
+def selected_indexes(summary: Summary, count: int) -> tuple[int, ...]:
+    """The ``count`` best-ranked sentences in document order (re-selects without re-running)."""
+    return tuple(sorted(s.index for s in summary.scores if s.rank <= count))
+
+
+def summary_sentences(analysis: Analysis, algorithm: str, count: int) -> list[str]:
+    summary = analysis.summaries.get(algorithm)
+    if summary is None:
+        return []
+    by_index = {s.index: s for s in analysis.sentences}
+    return [" ".join(by_index[i].text.split()) for i in selected_indexes(summary, count) if i in by_index]
+
+
+def summary_text(analysis: Analysis, algorithm: str, count: int) -> str:
+    """The summary exactly as `c` copies it: the chosen sentences, in order, as one paragraph."""
+    return " ".join(summary_sentences(analysis, algorithm, count))
+
+
+def date_text(analysis: Analysis) -> str:
+    document = analysis.document
+    if document.date is not None:
+        return document.date.strftime("%d/%m/%Y")
+    return document.date_text or ""
+
+
+def key_groups(groups: Iterable[EntityGroup] | None, per_type: int = 5) -> dict[str, list[EntityGroup]]:
+    """The most mentioned entities of each type, in panel order."""
+    out: dict[str, list[EntityGroup]] = {}
+    if not groups:
+        return out
+    for kind in GROUP_TITLES:
+        chosen = sorted((g for g in groups if g.type == kind), key=lambda g: (-g.count, g.name))
+        if chosen:
+            out[kind] = chosen[:per_type]
+    return out
+
+
+def _md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as formatting."""
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) -> str:
+    """The summary as Markdown: title, date, source path, summary and key entities."""
+    document = analysis.document
+    title = document.title or os.path.basename(document.path)
+    lines = [f"## {_md_escape(title)}", ""]
+    meta = []
+    if date := date_text(analysis):
+        meta.append(f"**Date:** {_md_escape(date)}")
+    if document.author:
+        meta.append(f"**Author:** {_md_escape(document.author)}")
+    meta.append(f"**Source:** `{document.path.replace('`', '')}`")
+    lines += [line + "  " for line in meta[:-1]] + [meta[-1], ""]
+    lines += [f"**Summary** ({algorithm}, {count} sentence{'s' if count != 1 else ''}):", ""]
+    lines += [_md_escape(summary_text(analysis, algorithm, count)), ""]
+    groups = key_groups(analysis.groups, per_type)
+    if groups:
+        lines += ["**Key entities:**", ""]
+        for kind, chosen in groups.items():
+            names = []
+            for group in chosen:
+                name = _md_escape(group.name)
+                if group.role:
+                    name += f" ({_md_escape(group.role)})"
+                names.append(name)
+            lines.append(f"- {GROUP_TITLES[kind]}: " + "; ".join(names))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def summary_file_name(source: str) -> str:
+    stem = Path(source).stem or "article"
+    stem = re.sub(r"[^\w.-]+", "_", stem)[:80]
+    return f"{stem}.summary.md"
+
+
+def fallback_save_dir() -> Path:
+    """Where summaries go when the preferred folder holds the articles: the user's data folder."""
+    base = os.environ.get("XDG_DATA_HOME")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".local" / "share"
+    return root / "reports-tui" / "summaries"
+
+
+def choose_save_dir(preferred: Path, protected: Sequence[str], fallback: Path) -> Path:
+    """``preferred``, unless saving there would put files among the articles being read.
+
+    ``protected`` holds the article files and folders the user opened: a summary
+    written into one of their folders would sit next to the articles (and be
+    listed as an article next time), so ``fallback`` is used instead.
+    """
+    target = preferred.expanduser().resolve()
+    for item in protected:
+        path = Path(item).expanduser().resolve()
+        folder = path if path.is_dir() else path.parent
+        if target == folder or folder in target.parents:
+            return fallback
+    return target
+
+
+def save_summary(text: str, source: str, directory: Path, protected: Iterable[str] = ()) -> Path:
+    """Write ``text`` to a new file in ``directory``; never overwrites anything."""
+    directory.mkdir(parents=True, exist_ok=True)
+    name = summary_file_name(source)
+    target = directory / name
+    taken = {str(Path(p).resolve()) for p in protected}
+    stem = name[: -len(".summary.md")]
+    number = 1
+    while True:
+        if str(target.resolve()) not in taken:
+            try:
+                with open(target, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
+                    handle.write(text)
+                return target
+            except FileExistsError:
+                pass
+        number += 1
+        target = directory / f"{stem}.summary-{number}.md"

@@ -1,0 +1,451 @@
+"""The main screen: list, summary, article and entities, and what ties them together.
+
+The screen owns the per-session state (opened article, algorithm, length)
+and turns analysis results into widget updates; the widgets render and
+report what the reader did through messages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+
+from tui.app import markdown as export
+from tui.app.analyser import FULL, Analyser, AnalyseFn, Outcome
+from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries
+from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.search_bar import SearchBar
+from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.summary_pane import SummaryPane
+
+if TYPE_CHECKING:
+    from tui.core.model import Analysis
+
+MAX_SENTENCES = 50
+KEEP_ANALYSES = 300  # analyses kept in memory; the rest are re-read (from the cache) when opened
+NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
+CLIPBOARD_HINT = ("If nothing arrives: in tmux run `tmux set -s set-clipboard on`; "
+                  "macOS Terminal.app cannot receive it. `s` saves to a file.")
+
+
+class ReaderScreen(Screen[None]):
+    """Browse the articles, read one with its summary and entities highlighted."""
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("f", "find", "Find", id="find"),
+        Binding("n", "next_mark", "Next hit", show=False, id="next-match"),
+        Binding("N", "previous_mark", "Previous hit", show=False, id="previous-match"),
+        Binding("c", "copy_summary", "Copy", id="copy-summary"),
+        Binding("C", "copy_markdown", "Copy as Markdown", show=False, id="copy-markdown"),
+        Binding("s", "save_summary", "Save", id="save-summary"),
+        Binding("e", "toggle_entities", "Entities", id="toggle-entities"),
+        Binding("plus", "longer", "Longer summary", show=False, id="longer-summary", key_display="+"),
+        Binding("minus", "shorter", "Shorter summary", show=False, id="shorter-summary", key_display="-"),
+        Binding("a", "next_algorithm", "Algorithm", show=False, id="next-algorithm"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="previous-pane"),
+        Binding("ctrl+p", "app.command_palette", "Commands", show=False, id="command-palette"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, entries: Sequence[Entry], *, algorithm: str, algorithms: Sequence[str],
+                 count: int, analyse: AnalyseFn, processes: bool = True,
+                 opened: Sequence[str] = (), save_dir: os.PathLike[str] | str | None = None) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.by_path = {e.path: e for e in self.entries}
+        self.algorithm = algorithm
+        self.algorithms = tuple(algorithms) or (algorithm,)
+        self.count = count
+        self.opened = tuple(opened)  # what the user asked to open (for where saves may go)
+        self.save_dir = save_dir
+        self.current: str | None = None
+        self.analyses: OrderedDict[str, Analysis] = OrderedDict()
+        self.full: set[str] = set()  # articles whose entities have been looked for
+        self.entity_errors: dict[str, str] = {}
+        self.index = TextIndex()
+        self._entities_shown: tuple[str, int] | None = None
+        self._filter_timer: Timer | None = None
+        self._failures_noticed = 0
+        self._processes = processes
+        self.analyser = Analyser(analyse, self._deliver, context="spawn") if processes else \
+            _thread_analyser(analyse, self._deliver)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="list-column"):
+                yield SearchBar(placeholder="filter (diacritics optional)", id="filter")
+                yield ArticleList(self.entries, id="articles", compact=True)
+            with Vertical(id="read-column"):
+                yield SummaryPane(id="summary")
+                yield SearchBar(placeholder="find in article", id="find")
+                yield ArticleView(id="article")
+            yield EntityPanel(id="entities", compact=True)
+        yield StatusBar(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        self._status()
+        self.query_one(SummaryPane).show_waiting("Open an article with enter.", self.algorithm, self.count)
+        self.query_one(EntityPanel).show_message("Open an article to see its entities.")
+        for entry in self.entries:
+            if entry.state == FAILED:
+                self._notice_failure(entry)
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        """After the first paint: start the workers, open the first article, index for the filter."""
+        self.analyser.start()
+        self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
+        first = next((e.path for e in self.entries if e.state != FAILED), None)
+        if first is not None:
+            self.open_article(first)
+        self._fill_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def _fill_index(self) -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        self.index.fill((e.path for e in self.entries if e.state != FAILED), stop=lambda: worker.is_cancelled)
+
+    def on_unmount(self) -> None:
+        self.analyser.shutdown()
+
+    # -- opening and analysis results -----------------------------------------------------------
+
+    @on(ArticleOpened)
+    def _opened(self, message: ArticleOpened) -> None:
+        self.open_article(message.path)
+
+    def open_article(self, path: str) -> None:
+        entry = self.by_path[path]
+        self.current = path
+        article, summary, panel = self.query_one(ArticleView), self.query_one(SummaryPane), self.query_one(EntityPanel)
+        self._entities_shown = None
+        if entry.state == FAILED:
+            article.show_message(path, entry.title, f"This file cannot be read: {entry.reason}")
+            summary.show_waiting("No summary: the file could not be read.", self.algorithm, self.count)
+            panel.show_message("No entities: the file could not be read.")
+            return
+        analysis = self.analyses.get(path)
+        if analysis is not None:
+            self.analyses.move_to_end(path)
+            if self.algorithm not in analysis.summaries:
+                self.analyser.resummarise(path, self.algorithm)
+            if path not in self.full:
+                self.analyser.entities_first(path, self.algorithm)
+            self.refresh_views()
+            return
+        article.show_message(path, entry.title, "Analysing…", _raw_text(path))
+        summary.show_waiting("Summarising…", self.algorithm, self.count)
+        panel.show_message("Finding entities…")
+        self.analyser.open(path, self.algorithm, full=path not in self.full)
+
+    def _deliver(self, outcome: Outcome) -> None:
+        """Called from an executor thread."""
+        self.post_message(AnalysisDone(outcome))
+
+    @on(AnalysisDone)
+    def _analysis_done(self, message: AnalysisDone) -> None:
+        outcome = message.outcome
+        entry = self.by_path.get(outcome.path)
+        if entry is None:
+            return
+        if outcome.error is not None or outcome.analysis is None:
+            if entry.state != FAILED:
+                entry.state, entry.reason = FAILED, outcome.error or "analysis failed"
+                self._notice_failure(entry)
+                self._update_row(entry)
+            if outcome.path == self.current:
+                self.open_article(outcome.path)
+            self._status()
+            return
+        self._store(outcome)
+        document = outcome.analysis.document
+        if document.title:
+            entry.set_title(document.title)
+        entry.date = export.date_text(outcome.analysis)
+        if outcome.job.kind == FULL:
+            entry.state = DONE
+        self._update_row(entry)
+        self._status()
+        if outcome.path == self.current:
+            self.refresh_views()
+
+    def _store(self, outcome: Outcome) -> None:
+        new = outcome.analysis
+        assert new is not None
+        old = self.analyses.pop(outcome.path, None)
+        if outcome.job.kind == FULL:
+            self.full.add(outcome.path)
+            if outcome.entity_error:
+                self.entity_errors[outcome.path] = outcome.entity_error
+        if old is not None:
+            keep_entities = outcome.job.kind != FULL
+            new = replace(new, summaries={**old.summaries, **new.summaries},
+                          entities=old.entities if keep_entities else new.entities,
+                          groups=old.groups if keep_entities else new.groups)
+        self.analyses[outcome.path] = new
+        while len(self.analyses) > KEEP_ANALYSES:
+            oldest = next(iter(self.analyses))
+            if oldest == self.current:
+                self.analyses.move_to_end(oldest)
+                continue
+            del self.analyses[oldest]
+            self.full.discard(oldest)
+
+    def _update_row(self, entry: Entry) -> None:
+        self.query_one(ArticleList).update_entry(entry)
+
+    def _notice_failure(self, entry: Entry) -> None:
+        self._failures_noticed += 1
+        if self._failures_noticed <= NOTICES_PER_KIND:
+            self.notify(f"{os.path.basename(entry.path)}: {entry.reason}", title="Cannot read a file",
+                        severity="warning", markup=False)
+        elif self._failures_noticed == NOTICES_PER_KIND + 1:
+            self.notify("More files cannot be read: they are marked ✗ in the list.",
+                        title="Cannot read files", severity="warning", markup=False)
+
+    def refresh_views(self) -> None:
+        """Show the opened article with the current algorithm and length."""
+        if self.current is None or self.current not in self.analyses:
+            return
+        analysis = self.analyses[self.current]
+        summary = analysis.summaries.get(self.algorithm)
+        article, pane = self.query_one(ArticleView), self.query_one(SummaryPane)
+        if summary is None:
+            article.show_analysis(analysis, {}, self.count)
+            pane.show_waiting(f"Summarising with {self.algorithm}…", self.algorithm, self.count)
+        else:
+            ranks = {s.index: s.rank for s in summary.scores}
+            article.show_analysis(analysis, ranks, self.count)
+            pane.show(export.summary_text(analysis, self.algorithm, self.count), self.algorithm,
+                      self.count, summary.note)
+        self._show_entities(analysis)
+        self._status()
+
+    def _show_entities(self, analysis: Analysis) -> None:
+        path = analysis.document.path
+        panel = self.query_one(EntityPanel)
+        key = (path, id(analysis.groups))
+        if self._entities_shown == key:
+            return
+        self._entities_shown = key
+        if path not in self.full:
+            panel.show_message("Finding entities…")
+        elif analysis.groups is None:
+            reason = self.entity_errors.get(path, "entity extraction failed")
+            panel.show_message(f"Entities unavailable for this article ({reason}).")
+        else:
+            panel.show_groups(analysis.groups)
+
+    def _status(self, **changes: object) -> None:
+        done = sum(1 for e in self.entries if e.state == DONE)
+        failed = sum(1 for e in self.entries if e.state == FAILED)
+        self.query_one(StatusBar).set(total=len(self.entries), done=done, failed=failed,
+                                      algorithm=self.algorithm, count=self.count, **changes)
+
+    # -- list filter ------------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        if self.has_class("-narrow") and self.has_class("-entities-on"):
+            self._set_entities(False)
+        self.query_one("#filter", SearchBar).open()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(0.12, lambda: self.apply_filter(event.value))
+
+    def apply_filter(self, query: str) -> None:
+        shown = filter_entries(self.entries, query, self.index)
+        articles = self.query_one(ArticleList)
+        articles.set_entries(shown, keep=articles.highlighted_path or self.current)
+        self._status(query=query.strip(), shown=len(shown))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self.apply_filter(self.query_one("#filter", SearchBar).value)
+        self.query_one(ArticleList).focus()
+
+    @on(SearchBar.Closed, "#filter")
+    def _filter_closed(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    # -- find in article, entity mentions, n/N -----------------------------------------------------
+
+    def action_find(self) -> None:
+        self.query_one("#find", SearchBar).open()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        if event.value.strip() or self.query_one(ArticleView).mark_label.startswith("“"):
+            self.query_one(ArticleView).find(event.value)
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self) -> None:
+        article = self.query_one(ArticleView)
+        article.focus()
+        if not article.jump(1) and self.query_one("#find", SearchBar).value.strip():
+            self.notify("Not found in this article.", severity="warning")
+
+    @on(SearchBar.Closed, "#find")
+    def _find_closed(self) -> None:
+        self.query_one(ArticleView).focus()
+
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        article = self.query_one(ArticleView)
+        ranges = [(m.start, m.end) for m in message.group.mentions]
+        article.mark_document_ranges(ranges, message.group.name)
+        article.jump(1)
+
+    @on(MarksChanged)
+    def _marks_changed(self, message: MarksChanged) -> None:
+        if not message.label:
+            text = ""
+        elif message.current < 0:
+            text = f"{message.label}: {message.total} found"
+        else:
+            text = f"{message.label} {message.current + 1}/{message.total}"
+        self._status(marks=text)
+
+    def action_next_mark(self) -> None:
+        self._jump(1)
+
+    def action_previous_mark(self) -> None:
+        self._jump(-1)
+
+    def _jump(self, step: int) -> None:
+        if not self.query_one(ArticleView).jump(step):
+            self.notify("Nothing to jump to: choose an entity (enter in the panel) or find with f.",
+                        severity="warning")
+
+    # -- summary: length, algorithm, copy, save ----------------------------------------------------
+
+    def action_longer(self) -> None:
+        self._set_count(self.count + 1)
+
+    def action_shorter(self) -> None:
+        self._set_count(self.count - 1)
+
+    def _set_count(self, count: int) -> None:
+        self.count = max(1, min(MAX_SENTENCES, count))
+        self.refresh_views()
+        self._status()
+
+    def action_next_algorithm(self) -> None:
+        position = self.algorithms.index(self.algorithm) if self.algorithm in self.algorithms else -1
+        self.algorithm = self.algorithms[(position + 1) % len(self.algorithms)]
+        analysis = self.analyses.get(self.current) if self.current else None
+        if analysis is not None and self.algorithm not in analysis.summaries:
+            self.analyser.resummarise(analysis.document.path, self.algorithm)
+        self.refresh_views()
+        self._status()
+
+    def _current_analysis(self) -> Analysis | None:
+        if self.current is None:
+            return None
+        analysis = self.analyses.get(self.current)
+        if analysis is None or self.algorithm not in analysis.summaries:
+            self.notify("No summary yet: the article is still being analysed.", severity="warning")
+            return None
+        return analysis
+
+    def action_copy_summary(self) -> None:
+        if self._current_analysis() is None:
+            return
+        self.app.copy_to_clipboard(self.query_one(SummaryPane).text)
+        self.notify(CLIPBOARD_HINT, title="Summary sent to the terminal clipboard", markup=False)
+
+    def action_copy_markdown(self) -> None:
+        analysis = self._current_analysis()
+        if analysis is None:
+            return
+        self.app.copy_to_clipboard(export.markdown(analysis, self.algorithm, self.count))
+        self.notify(CLIPBOARD_HINT, title="Markdown summary sent to the terminal clipboard", markup=False)
+
+    def action_save_summary(self) -> None:
+        analysis = self._current_analysis()
+        if analysis is None:
+            return
+        text = export.markdown(analysis, self.algorithm, self.count)
+        protected = [*self.opened, *(e.path for e in self.entries)]
+        try:
+            folder = export.choose_save_dir(_save_dir(self.save_dir), self.opened, export.fallback_save_dir())
+            target = export.save_summary(text, analysis.document.path, folder, protected)
+        except OSError as exc:
+            self.notify(f"Could not save the summary: {exc}", severity="error", markup=False)
+            return
+        self.notify(str(target), title="Summary saved", timeout=10, markup=False)
+
+    # -- panes ---------------------------------------------------------------------------------------
+
+    def entities_visible(self) -> bool:
+        if self.has_class("-entities-on"):
+            return True
+        if self.has_class("-entities-off"):
+            return False
+        return not self.has_class("-narrow")
+
+    def action_toggle_entities(self) -> None:
+        self._set_entities(not self.entities_visible())
+
+    def _set_entities(self, visible: bool) -> None:
+        self.set_class(visible, "-entities-on")
+        self.set_class(not visible, "-entities-off")
+        focused = self.focused
+        if visible:
+            self.query_one(EntityPanel).focus()
+        elif focused is not None and focused.id == "entities":
+            self.query_one(ArticleView).focus()
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+
+def _thread_analyser(analyse: AnalyseFn, deliver):  # type: ignore[no-untyped-def]
+    """The same scheduling in threads of this process (tests, and platforms without processes)."""
+    return Analyser(analyse, deliver, background_workers=1, context="thread")
+
+
+def _save_dir(configured: os.PathLike[str] | str | None):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from tui.paths import default_summary_dir
+
+    return Path(configured) if configured is not None else default_summary_dir()
+
+
+def _raw_text(path: str, limit: int = 20_000) -> str:
+    """The start of the file as it is, shown while the analysis runs."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limit).decode("utf-8", errors="replace")
+    except OSError:
+        return ""

@@ -1,0 +1,79 @@
+"""Entities grouped by type, with roles, context and mention counts; enter highlights one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.markdown import GROUP_TITLES
+from tui.app.messages import EntityChosen
+from tui.core.model import EntityGroup
+
+
+def entity_prompt(group: EntityGroup) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [group.name, (f" ×{group.count}", "dim")]
+    extra = group.role if group.type == "PER" else group.context if group.type == "NUM" else None
+    if extra:
+        parts += ["\n", (f"  {' '.join(extra.split())}", "italic")]
+    return Content.assemble(*parts)
+
+
+class EntityPanel(OptionList):
+    """People, organisations, places, dates, documents and figures of the opened article."""
+
+    HELP = "Enter highlights every mention of the entity in the article; n/N jump between them."
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="cursor-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor-up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+        Binding("enter", "select", "Highlight", id="open"),
+    ]
+
+    DEFAULT_CSS = """
+    EntityPanel { height: 1fr; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.groups: dict[str, EntityGroup] = {}
+        self.border_title = "Entities"
+
+    def show_message(self, message: str) -> None:
+        self.groups = {}
+        self.set_options([Option(Content.styled(message, "italic"), disabled=True)])
+
+    def show_groups(self, groups: Sequence[EntityGroup]) -> None:
+        """Group headers (not selectable) and one row per entity, most mentioned first."""
+        options: list[Option | None] = []
+        self.groups = {}
+        for kind, title in GROUP_TITLES.items():
+            chosen = sorted((g for g in groups if g.type == kind), key=lambda g: (-g.count, g.name))
+            if not chosen:
+                continue
+            options.append(Option(Content.styled(f"{title} ({len(chosen)})", "bold underline"), disabled=True))
+            for number, group in enumerate(chosen):
+                option_id = f"{kind}:{number}"
+                self.groups[option_id] = group
+                options.append(Option(entity_prompt(group), id=option_id))
+        if not options:
+            self.show_message("No entities found in this article.")
+            return
+        self.set_options(options)
+        for index in range(self.option_count):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                break
+
+    @on(OptionList.OptionSelected)
+    def _choose(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        group = self.groups.get(event.option.id or "")
+        if group is not None:
+            self.post_message(EntityChosen(group))

@@ -1,0 +1,59 @@
+"""One line above the footer: articles, progress of the analysis, filter, current mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class Status:
+    total: int = 0
+    done: int = 0
+    failed: int = 0
+    shown: int | None = None  # rows left by the filter
+    query: str = ""
+    algorithm: str = ""
+    count: int = 0
+    marks: str = ""
+
+
+class StatusBar(Static):
+    """Counts and state; plain text so nothing in it can be read as markup."""
+
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.status = Status()
+
+    def set(self, **changes: object) -> None:
+        self.status = replace(self.status, **changes)  # type: ignore[arg-type]
+        self.update(self.render_status())
+
+    def render_status(self) -> Content:
+        s = self.status
+        parts = [f"{s.total} article{'s' if s.total != 1 else ''}"]
+        if s.done + s.failed < s.total:
+            parts.append(f"analysed {s.done + s.failed}/{s.total}")
+        else:
+            parts.append("all analysed")
+        if s.failed:
+            parts.append(f"{s.failed} failed")
+        if s.query:
+            parts.append(f"filter “{s.query}”: {s.shown}")
+        if s.marks:
+            parts.append(s.marks)
+        parts.append(f"{s.algorithm} ×{s.count}")
+        parts.append("? help")
+        return Content(" │ ".join(parts))

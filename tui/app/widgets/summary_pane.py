@@ -1,0 +1,56 @@
+"""The summary exactly as `c` copies it, with the algorithm and the length in the border."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+
+class SummaryPane(VerticalScroll, can_focus=True):
+    """The summary of the opened article. `+`/`-` change its length, `a` the algorithm."""
+
+    HELP = "This text is what `c` copies. `+`/`-` change the length, `a` cycles the algorithm."
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="cursor-down"),
+        Binding("k", "scroll_up", "Up", show=False, id="cursor-up"),
+        Binding("g", "scroll_home", "Top", show=False, id="first"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="last"),
+    ]
+
+    DEFAULT_CSS = """
+    SummaryPane {
+        height: auto;
+        max-height: 9;
+        border: round $border-blurred;
+        padding: 0 1;
+        &:focus { border: round $border; }
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.text = ""  # what `c` copies; empty while there is no summary
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="summary-text")
+
+    def show(self, text: str, algorithm: str, count: int, note: str | None = None) -> None:
+        self.text = text
+        self.border_title = Content(f"Summary · {algorithm} · {count} sentence{'s' if count != 1 else ''}")
+        body = Content(text) if text else Content.styled("(no body sentences to summarise)", "italic")
+        if note:
+            body = Content.assemble(body, "\n", (note, "italic dim"))
+        self.query_one("#summary-text", Static).update(body)
+
+    def show_waiting(self, message: str, algorithm: str, count: int) -> None:
+        self.text = ""
+        self.border_title = Content(f"Summary · {algorithm} · {count}")
+        self.query_one("#summary-text", Static).update(Content.styled(message, "italic"))
+
+    @property
+    def shown(self) -> str:
+        content = self.query_one("#summary-text", Static).content
+        return content.plain if isinstance(content, Content) else str(content)
