@@ -1,0 +1,68 @@
+"""Entities of Vietnamese reports and news: PER, ORG, LOC, DATE, DOC, NUM.
+
+Rules follow the annotation guideline of the evaluation set: a domain layer
+of patterns and word lists over the text, using underthesea's word list and
+tagger for word boundaries (see ``lexicon``). underthesea's own NER is not
+called: on these articles it is both slow and mostly wrong.
+
+    entities = extract_entities(document, sentences)
+    groups = group_entities(document, entities, sentences)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.core.entities.bylines import byline, sources
+from tui.core.entities.candidates import Candidate, resolve
+from tui.core.entities.grouping import group_entities
+from tui.core.entities.line import Line
+from tui.core.entities.numbers import figures
+from tui.core.entities.organisations import organisations
+from tui.core.entities.patterns import dates, documents
+from tui.core.entities.people import credits, people
+from tui.core.entities.places import places
+from tui.core.model import Document, Entity, Sentence
+
+__all__ = ["extract_entities", "group_entities", "scan_regions"]
+
+# Page furniture carries nothing but full date expressions (guideline, "General rules").
+_DATES_ONLY = {"boilerplate"}
+
+
+def scan_regions(document: Document) -> list[tuple[int, int, str]]:
+    """Every line the guideline annotates: title, kicker, body, captions, byline, date lines."""
+    regions: dict[tuple[int, int], str] = {}
+    if document.title_span is not None:
+        regions[(document.title_span.start, document.title_span.end)] = "title"
+    for span in document.paragraphs:
+        regions[(span.start, span.end)] = "body"
+    for removed in document.removed:
+        regions[(removed.start, removed.end)] = removed.reason
+    return sorted((start, end, kind) for (start, end), kind in regions.items())
+
+
+def extract_entities(document: Document, sentences: Sequence[Sentence] = ()) -> list[Entity]:
+    """Sorted, non-overlapping entity mentions; ``document.text[e.start:e.end] == e.text``.
+
+    ``sentences`` is accepted for symmetry with the rest of the pipeline; the
+    rules read lines of the text directly so headlines and captions count too.
+    """
+    text = document.text
+    candidates: list[Candidate] = []
+    for start, end, kind in scan_regions(document):
+        candidates.extend(dates(text, start, end))
+        if kind in _DATES_ONLY:
+            continue
+        candidates.extend(_line_candidates(Line.of(text, start, end, kind)))
+    return [Entity(c.type, c.start, c.end, text[c.start : c.end]) for c in resolve(candidates)]
+
+
+def _line_candidates(line: Line) -> list[Candidate]:
+    text, start, end = line.text, line.start, line.end
+    found = [*documents(text, start, end), *figures(text, start, end)]
+    if not line.all_caps or line.kind == "byline":
+        found += organisations(line) + places(line) + people(line) + credits(line) + sources(line)
+    if line.kind == "byline":
+        found += byline(line)
+    return found

@@ -1,0 +1,73 @@
+"""Bylines and source lines: ``Xuân Nghiệp``, ``TRÍ DŨNG``, ``Theo VGP``, ``Nguồn: Người Lao Động``."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.entities.candidates import Candidate
+from tui.core.entities.line import Line, cap_run
+from tui.core.entities.places import gazetteer_at
+from tui.core.entities.tokens import phrase_at
+from tui.core.entities.vocab import CUE_INDEX, ORG_HEAD_INDEX, PHRASE_STARTERS, SURNAMES
+
+_SOURCE = re.compile(r"(?:^|(?<=[(\[]))[^\S\n]*(?:[Tt]heo|[Nn]guồn)[^\S\n]*:?[^\S\n]*(?=\S)")
+_DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:vn|net|com|org|info)(?![\w.])")
+_MEDIA_CUE = re.compile(r"(?:[Tt]heo|với|[Nn]guồn:?|trên)[^\S\n]+$")
+_NAME_SEPARATORS = {"-", "–", "/", ",", "và", "&"}
+_COLLECTIVE = {"nhóm", "ban", "pv", "ctv", "phóng viên", "nhóm phóng viên"}
+
+
+def byline(line: Line) -> list[Candidate]:
+    """Names in the byline line (before the first comma: what follows is their title)."""
+    toks = line.toks
+    found: list[Candidate] = []
+    i = 0
+    while i < len(toks) and toks[i].text != ",":
+        if toks[i].text.lower() in _COLLECTIVE:
+            return []
+        n = phrase_at(toks, i, CUE_INDEX)
+        if n and i + n < len(toks) and toks[i + n].cap:
+            i += n
+            continue
+        if toks[i].text in {"Theo", "Nguồn"}:
+            return []  # handled as a source line
+        if toks[i].alpha and toks[i].cap:
+            end = cap_run(toks, i, 5)
+            if end - i >= 2 or toks[i].upper:
+                found.append(Candidate.of("PER", toks[i].start, toks[end - 1].end, "PER_CUE"))
+            i = end
+            continue
+        if toks[i].text in _NAME_SEPARATORS or toks[i].text in {"(", ")", ".", ":"}:
+            i += 1
+            continue
+        break
+    return found
+
+
+def sources(line: Line) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _SOURCE.finditer(line.text, line.start, line.end):
+        toks = [t for t in line.toks if t.start >= m.end()]
+        if not toks:
+            continue
+        domain = _DOMAIN.match(line.text, toks[0].start)
+        if domain:
+            found.append(Candidate.of("ORG", domain.start(), domain.end()))
+            continue
+        if not toks[0].alpha or not toks[0].cap or toks[0].text in PHRASE_STARTERS:
+            continue
+        end = cap_run(toks, 0, 4)
+        closes = end >= len(toks) or toks[end].text in {",", ")", ".", "]", ";"}
+        if not closes or _person_or_place(toks, end):
+            continue
+        found.append(Candidate.of("ORG", toks[0].start, toks[end - 1].end))
+    for m in _DOMAIN.finditer(line.text, line.start, line.end):
+        if _MEDIA_CUE.search(line.text, max(line.start, m.start() - 8), m.start()):
+            found.append(Candidate.of("ORG", m.start(), m.end()))
+    return found
+
+
+def _person_or_place(toks: list, end: int) -> bool:
+    if toks[0].text in SURNAMES and end >= 2:
+        return True
+    return bool(gazetteer_at(toks, 0) or phrase_at(toks, 0, ORG_HEAD_INDEX))

@@ -1,0 +1,137 @@
+"""NUM: a figure written in digits plus what it counts (``2.053 đảng viên``, ``102% chỉ tiêu``).
+
+The counted noun is read word by word after the figure, words being
+underthesea dictionary words; it stops at punctuation, a function word, a
+verb or adjective (by underthesea's tagger), a capitalised word (a name
+follows) or after four words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.entities.candidates import Candidate
+from tui.core.entities.lexicon import lexical_tag
+from tui.core.entities.tokens import Tok, tokenize, word_end
+
+_FIGURE = re.compile(
+    r"(?<![\w./,:\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:[^\S\n]*/[^\S\n]*\d{1,3}(?:\.\d{3})*(?:,\d+)?)?"
+    r"(?:[^\S\n]?%)?"
+)
+_MULTIPLIER = {"triệu", "tỷ", "tỉ", "nghìn", "ngàn", "vạn", "trăm"}
+_UNITS = {
+    "ha", "m", "m2", "m3", "km", "km2", "kg", "g", "tấn", "tạ", "lít", "cm", "mm", "mw", "kw", "kwh",
+    "usd", "vnđ", "vnd", "đồng", "đ", "euro", "yên", "nhân dân tệ", "hecta", "héc ta", "mét", "ki lô mét",
+}
+# Letters glued to a figure that still make a quantity (15ha, 500m, 10m2).
+_GLUED_UNIT = re.compile(r"(?:ha|m2|m3|m|km2|km|kg|g|tấn|cm|mm|MW|kW|kWh|USD|đ)(?![\w])")
+_DURATION = {
+    "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "thế kỷ", "thập kỷ", "thập niên",
+    "đêm", "buổi", "quý",
+}
+_STOP = set(
+    "của cho với tại ở trong trên dưới từ đến về theo vào ra lên xuống bằng do bởi để như và hoặc hay "
+    "là được bị đã đang sẽ có không thì mà nên này đó kia ấy nào mỗi so sau trước khi nhưng cũng vẫn "
+    "đều nữa rồi các những một nhiều ít gần khoảng hơn đạt gồm thuộc trở tăng giảm còn chỉ mới đi tới "
+    "nhằm qua nay cùng trực thuộc đề ra tham gia đối với trong đó bao gồm thì là so với".split()
+) | {"trực thuộc", "đề ra", "tham gia", "đối với", "bao gồm", "so với", "trong đó"}
+# Words the tagger calls verbs out of context but that name what is counted.
+_NOUN_LIKE = {"tổ chức", "chỉ thị", "tỷ", "xà cừ", "đề án", "quyết định", "nghị quyết", "kết luận"}
+_NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb", "M", "?"}
+# The word before a figure that makes it an identifier, an ordinal or a part of a date.
+_ID_BEFORE = re.compile(
+    r"(?<![\w])(?:(?<!tổng )(?<!Tổng )số|thứ|đợt|điều|khoản|chương|mục|khóa|khoá|kỳ|quận|phường|thôn|xóm|tổ|đường|ngõ|hẻm|ngách|"
+    r"đoàn|giai đoạn|trung ương|lần|phòng|tầng|lô|km|ql|quốc lộ|tỉnh lộ|tuyến|mã|câu|bảng|vòng|hiệp|"
+    r"phút|năm|tháng|ngày|hôm|lúc|sáng|chiều|tối|đêm|khu|ấp|bản|cụm|covid|kênh|trang|tập|hạng|"
+    r"level|top|quy định|chỉ thị|nghị quyết|kết luận|nghị định|thông tư|quyết định|đề án|cầu|"
+    r"bảo|đội|điểm|trường|lớp|số nhà|nhà|căn|tiểu đoàn|trung đoàn|sư đoàn|lữ đoàn|quân khu|quân đoàn)"
+    r"[^\S\n]*$",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 4
+
+
+def figures(text: str, start: int, end: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _FIGURE.finditer(text, start, end):
+        c = _figure(text, start, end, m)
+        if c is not None:
+            found.append(c)
+    return found
+
+
+def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Candidate | None:
+    value = m.group(0)
+    if _ID_BEFORE.search(text, max(line_start, m.start() - 14), m.start()):
+        return None
+    if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")" and value.isdigit():
+        return None  # a list marker: (1)
+    stop = m.end()
+    glued = _GLUED_UNIT.match(text, stop)
+    if glued:
+        stop = glued.end()
+    elif re.match(r"[^\W\d_]", text[stop : stop + 1]):
+        return None  # 8X, 8h30, 3G: not a quantity
+    is_year = bool(re.fullmatch(r"(?:19|20)\d\d", value))
+    stand_alone = "%" in value or "/" in value or glued is not None
+    toks = tokenize(text, stop, min(line_end, stop + 120))
+    noun_end = _counted_noun(toks, percent="%" in value, after_unit=glued is not None)
+    if noun_end is not None:
+        return Candidate.of("NUM", m.start(), noun_end)
+    if is_year:
+        return None
+    if stand_alone or _coordinated(toks):
+        return Candidate.of("NUM", m.start(), stop)
+    return None
+
+
+def _coordinated(toks: list[Tok]) -> bool:
+    """``50.000 và 100.000 đồng``: a bare figure sharing the next figure's unit."""
+    return len(toks) >= 2 and toks[0].text in {"và", "hoặc", "đến", "-", "–"} and toks[1].digit
+
+
+def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | None:
+    """End offset of the counted noun after a figure, or None when there is none."""
+    i = 0
+    end: int | None = None
+    words = 0
+    while i < len(toks) and words < _MAX_WORDS:
+        tok = toks[i]
+        if not tok.alpha or (i == 0 and not tok.space and not after_unit):
+            break
+        j = word_end(toks, i)
+        word = " ".join(t.text for t in toks[i:j])
+        low = word.lower()
+        if words == 0 and _is_acronym_noun(tok):
+            return tok.end
+        if tok.cap or low in _STOP or (words == 0 and low in _DURATION):
+            break
+        if low in _MULTIPLIER or low in _UNITS:
+            end, i, words = toks[j - 1].end, j, words  # units do not count as words
+            continue
+        if not _is_noun(low, first=words == 0 and not percent, next_word=_peek(toks, j)):
+            break
+        end = toks[j - 1].end
+        words += 1
+        i = j
+    return end
+
+
+def _peek(toks: list[Tok], j: int) -> str:
+    if j < len(toks) and toks[j].alpha:
+        return " ".join(t.text for t in toks[j : word_end(toks, j)]).lower()
+    return ""
+
+
+def _is_noun(word: str, first: bool, next_word: str) -> bool:
+    if word in _NOUN_LIKE:
+        return first or word != "tổ chức" or next_word in {"đảng", "cơ sở", "tỉnh ủy", "thành ủy", "huyện ủy"}
+    if first:
+        return True  # right after a count, a lowercase word is the classifier or the noun itself
+    return lexical_tag(word) in _NOUN_TAGS
+
+
+def _is_acronym_noun(tok: Tok) -> bool:
+    """``150 CBCS``: a category acronym can be what is counted."""
+    return tok.upper and tok.space and len(tok.text) <= 6

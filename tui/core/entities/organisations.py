@@ -1,0 +1,171 @@
+"""ORG: a head noun (Ban, Sở, Tỉnh ủy, UBND ...) and the name that follows it.
+
+The name is read word by word: capitalised words (grouped into dictionary
+words, so ``Tổ chức`` is one word and a following verb ``tổ chức`` is not
+part of it), acronyms, connectors inside a name (``và``, ``-``), a level word
+with its place (``tỉnh Bắc Kạn``) and a few lowercase words that belong to
+names (``nhân dân``, ``hành chính``). It stops at anything else, and where a
+person's name begins (``Bí thư Tỉnh ủy Thái Bình Ngô Đông Hải``).
+"""
+
+from __future__ import annotations
+
+from tui.core.entities.candidates import Candidate
+from tui.core.entities.line import Line, cap_run
+from tui.core.entities.places import gazetteer_at, level_place_at
+from tui.core.entities.text import fold
+from tui.core.entities.tokens import Tok, phrase_at, word_end
+from tui.core.entities.vocab import (
+    BODY_LEVELS,
+    ORG_HEAD_INDEX,
+    ORG_LOWER_WORDS,
+    ORG_STANDALONE_INDEX,
+    PHRASE_STARTERS,
+    SURNAMES,
+    TITLE_INDEX,
+)
+
+# Heads that name a specific body with only a level word after them (HĐND tỉnh, Đảng bộ huyện).
+_LEVEL_HEADS = {
+    "Đảng bộ", "Đảng ủy", "Đảng uỷ", "HĐND", "UBND", "Hội đồng nhân dân", "Ủy ban nhân dân", "Công an",
+    "MTTQ", "UBMTTQ", "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Viện Kiểm sát nhân dân", "CA",
+    "Ban Chấp hành Đảng bộ", "Thường trực", "Ban Thường vụ", "Văn phòng", "Liên đoàn Lao động",
+    "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Đoàn ĐBQH", "đoàn ĐBQH", "Bộ Chỉ huy Quân sự",
+    "Ủy ban Kiểm tra", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Kho bạc Nhà nước",
+    "Chi cục Thuế", "Cục Thuế", "Bảo hiểm xã hội", "Trung tâm Y tế", "Bệnh viện Đa khoa",
+    "Phòng Giáo dục và Đào tạo", "Ủy ban MTTQ", "Huyện ủy", "Thành ủy", "Tỉnh ủy",
+}
+_LEVEL_HEAD_KEYS = {fold(h) for h in _LEVEL_HEADS}
+# Lowercase heads inside a title: Trưởng [ban Tổ chức Trung ương], Trưởng [đoàn ĐBQH tỉnh Bắc Kạn].
+_LOWER_HEADS = {"ban", "đoàn", "phòng", "vụ", "cục", "sở", "văn phòng"}
+_TITLE_BEFORE_LOWER_HEAD = {"trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên"}
+_CONNECTORS = {"và", "&", "-", "–"}
+_ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
+_TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
+
+
+def organisations(line: Line) -> list[Candidate]:
+    toks = line.toks
+    found: list[Candidate] = []
+    i = 0
+    while i < len(toks):
+        end = _org_at(line, i)
+        if end > i:
+            found.append(Candidate.of("ORG", toks[i].start, toks[end - 1].end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _org_at(line: Line, i: int) -> int:
+    toks = line.toks
+    tok = toks[i]
+    if not tok.alpha or (i > 0 and not tok.space and toks[i - 1].alpha):
+        return i
+    standalone = phrase_at(toks, i, ORG_STANDALONE_INDEX)
+    head = phrase_at(toks, i, ORG_HEAD_INDEX)
+    if not head and tok.text in _LOWER_HEADS and _title_before(toks, i, _TITLE_BEFORE_LOWER_HEAD):
+        head = 1
+    if head and word_end(toks, i) > i + head and not toks[i].upper and toks[i + head].lower:
+        head = 0  # "Hội nghị", "Đoàn kết", "Bộ trưởng": the head is part of a longer word
+    if head and _preceded_by_title_word(toks, i) and " ".join(t.text for t in toks[i : i + head]) == "Thường trực":
+        head = 0  # Phó Bí thư Thường trực Tỉnh ủy: part of the title
+    best = i + standalone
+    if head:
+        end, elements, last_head = _extend(line, i + head, i)
+        head_text = " ".join(t.text for t in toks[i : i + head])
+        if elements or _accept_bare_head(line, i, i + head, head_text):
+            best = max(best, end)
+    if standalone and best == i + standalone:
+        best = max(best, _extend(line, i + standalone, i)[0])
+    if line.title_case and best > i and line.kind == "title" and best - i > 6:
+        return i  # Title Case headlines: capitals run through everything
+    return best
+
+
+def _accept_bare_head(line: Line, i: int, j: int, head: str) -> bool:
+    """A head with no name: only the elliptic heads of a coordinated title string."""
+    toks = line.toks
+    if head in _ELLIPTIC:
+        if _title_before(toks, i, _TITLES_BEFORE_ELLIPTIC):
+            return True
+        # [Thường trực], [Ban Thường vụ Tỉnh ủy]: a comma and another body follow.
+        if j + 1 < len(toks) and toks[j].text == "," and phrase_at(toks, j + 1, ORG_HEAD_INDEX):
+            return head == "Thường trực"
+    return False
+
+
+def _extend(line: Line, j: int, start: int) -> tuple[int, int, str]:
+    """Read the name after a head; return (end index, number of name words, last word read)."""
+    toks = line.toks
+    elements = 0
+    last = " ".join(t.text for t in toks[start:j])
+    end = j
+    while j < len(toks):
+        tok = toks[j]
+        if not tok.space and tok.alpha:
+            break
+        if tok.alpha and (tok.cap or tok.upper):
+            if _stops_name(toks, j, elements):
+                break
+            k = word_end(toks, j) if not tok.upper else j + 1
+            last = " ".join(t.text for t in toks[j:k])
+            j = end = k
+            elements += 1
+            continue
+        if tok.text in _CONNECTORS and elements and j + 1 < len(toks) and toks[j + 1].alpha \
+                and toks[j + 1].cap and not phrase_at(toks, j + 1, ORG_HEAD_INDEX) \
+                and not phrase_at(toks, j + 1, TITLE_INDEX) \
+                and toks[j + 1].text not in SURNAMES:
+            j += 1
+            continue
+        if tok.alpha and tok.lower:
+            word_stop = word_end(toks, j)
+            word = " ".join(t.text for t in toks[j:word_stop])
+            if word in BODY_LEVELS or word.lower() in {"tp"}:
+                place_end = level_place_at(toks, j)
+                if place_end > j:
+                    return place_end, elements + 1, last
+                if fold(last) in _LEVEL_HEAD_KEYS or fold(" ".join(t.text for t in toks[start:j])) in _LEVEL_HEAD_KEYS:
+                    if not _generic_after(toks, word_stop):
+                        return word_stop, elements + 1, last
+                break
+            if word.lower() in ORG_LOWER_WORDS:
+                j = end = word_stop
+                continue
+            break
+        break
+    if j + 1 < len(toks) and toks[j].text == "số" and toks[j + 1].digit:
+        return j + 2, elements + 1, last
+    return end, elements, last
+
+
+def _stops_name(toks: list[Tok], j: int, elements: int) -> bool:
+    two = " ".join(t.text for t in toks[j : j + 2])
+    if toks[j].text in PHRASE_STARTERS or two in PHRASE_STARTERS:
+        return True
+    if phrase_at(toks, j, TITLE_INDEX) and not phrase_at(toks, j, ORG_STANDALONE_INDEX):
+        if not (toks[j].text == "Thường" and elements == 0):
+            return True
+    if toks[j].text in SURNAMES and elements:
+        run = cap_run(toks, j, 5)
+        if 2 <= run - j <= 4 and not gazetteer_at(toks, j) and not phrase_at(toks, j, ORG_HEAD_INDEX):
+            return True
+    return False
+
+
+def _generic_after(toks: list[Tok], j: int) -> bool:
+    """``HĐND các cấp``: a plural or generic reference follows the level word."""
+    return j < len(toks) and toks[j].text in {"các", "cấp", "những"}
+
+
+def _title_before(toks: list[Tok], i: int, titles: set[str]) -> bool:
+    for n in (3, 2, 1):
+        if i - n >= 0 and fold(" ".join(t.text for t in toks[i - n : i])) in {fold(t) for t in titles}:
+            return True
+    return False
+
+
+def _preceded_by_title_word(toks: list[Tok], i: int) -> bool:
+    return _title_before(toks, i, {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "phó chủ tịch", "chủ tịch"})

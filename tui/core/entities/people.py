@@ -1,0 +1,135 @@
+"""PER: names after a cue (đồng chí, ông, Th.s, Bí thư ...), name-shaped runs that start
+with a Vietnamese family name, bylines and photo credits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.entities.candidates import Candidate
+from tui.core.entities.line import Line, cap_run
+from tui.core.entities.places import gazetteer_at
+from tui.core.entities.tokens import Tok, phrase_at
+from tui.core.entities.vocab import (
+    CUE_INDEX,
+    LEVEL_INDEX,
+    ORG_HEAD_INDEX,
+    ORG_STANDALONE_INDEX,
+    PHRASE_STARTERS,
+    STRUCTURE_INDEX,
+    SURNAMES,
+    TITLE_INDEX,
+)
+
+_MAX_NAME = 5
+# Single-syllable cues that are also ordinary words: they need a name of two syllables or more.
+_WEAK_CUES = {"anh", "em", "cô", "chú", "bác", "cụ", "bé", "mẹ", "cháu", "tân", "cố", "cựu", "nguyên", "tướng", "vua"}
+_CREDIT = re.compile(r"(?:^|[(\[])[^\S\n]*(?:[Ảả]nh|[Ii]nfographic|[Vv]ideo|[Cc]lip|[Đđ]ồ họa)"
+                     r"(?:[^\S\n]+(?:minh[^\S\n]+họa|tư[^\S\n]+liệu))?[^\S\n]*:[^\S\n]*")
+
+
+def people(line: Line) -> list[Candidate]:
+    found: list[Candidate] = []
+    toks = line.toks
+    i = 0
+    while i < len(toks):
+        end = _after_cue(line, i, found)
+        i = end if end > i else i + 1
+    if not line.title_case:
+        found.extend(_surname_runs(line))
+    return found
+
+
+def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
+    toks = line.toks
+    if not toks[i].alpha or gazetteer_at(toks, i):
+        return i
+    n = phrase_at(toks, i, CUE_INDEX)
+    if not n:
+        return i
+    # "Th.s" tokenises as Th . s; a cue must end at a word boundary.
+    j = i + n
+    if j >= len(toks) or not toks[j].alpha or not toks[j].cap or toks[j].upper and len(toks[j].text) > 1 \
+            and not line.all_caps:
+        return i
+    if not toks[j].space and toks[j - 1].alpha:
+        return i
+    cue = " ".join(t.text for t in toks[i:j]).lower()
+    if _starts_other_entity(toks, j):
+        return i
+    end = _name_end(toks, j)
+    if cue in _WEAK_CUES and end - j < 2:
+        return i
+    if line.all_caps:
+        return i
+    found.append(Candidate.of("PER", toks[j].start, toks[end - 1].end, "PER_CUE"))
+    return end
+
+
+def _starts_other_entity(toks: list[Tok], j: int) -> bool:
+    """After a title the next words may be a body or a place, not a person."""
+    return bool(
+        phrase_at(toks, j, ORG_HEAD_INDEX)
+        or phrase_at(toks, j, ORG_STANDALONE_INDEX)
+        or phrase_at(toks, j, LEVEL_INDEX)
+        or gazetteer_at(toks, j)
+        or phrase_at(toks, j, TITLE_INDEX)
+        or toks[j].text in PHRASE_STARTERS
+    )
+
+
+def _name_end(toks: list[Tok], j: int) -> int:
+    end = cap_run(toks, j, _MAX_NAME)
+    # Stop before a following title or body written without a comma.
+    for k in range(j + 1, end):
+        if phrase_at(toks, k, TITLE_INDEX) or phrase_at(toks, k, ORG_HEAD_INDEX) \
+                or phrase_at(toks, k, ORG_STANDALONE_INDEX):
+            return k
+    return end
+
+
+def _surname_runs(line: Line) -> list[Candidate]:
+    """``Nguyễn Văn A`` anywhere: 2-4 capitalised syllables starting with a family name."""
+    toks = line.toks
+    found: list[Candidate] = []
+    i = 0
+    while i < len(toks):
+        if not (toks[i].alpha and toks[i].cap) or (i > 0 and not toks[i].space and toks[i - 1].alpha):
+            i += 1
+            continue
+        run_end = cap_run(toks, i, 8)
+        for k in range(i, run_end - 1):
+            if toks[k].text in SURNAMES and 2 <= run_end - k <= 4 and _name_shaped(toks, k, run_end):
+                found.append(Candidate.of("PER", toks[k].start, toks[run_end - 1].end))
+                break
+        i = max(run_end, i + 1)
+    return found
+
+
+def _name_shaped(toks: list[Tok], k: int, end: int) -> bool:
+    if any(t.upper for t in toks[k:end]):
+        return False
+    if gazetteer_at(toks, k) >= end - k:
+        return False  # a place: Hà Nam, Cao Bằng
+    if k > 0 and (phrase_at(toks, k - 1, STRUCTURE_INDEX) or phrase_at(toks, k - 1, LEVEL_INDEX)):
+        return False
+    return not any(phrase_at(toks, m, ORG_HEAD_INDEX) or phrase_at(toks, m, ORG_STANDALONE_INDEX)
+                   for m in range(k, end))
+
+
+def credits(line: Line) -> list[Candidate]:
+    """``Ảnh: Thắng Quang``, ``Ảnh: An Đăng/TTXVN``: the photographer is a person, the agency an org."""
+    found: list[Candidate] = []
+    for m in _CREDIT.finditer(line.text, line.start, line.end):
+        toks = [t for t in line.toks if t.start >= m.end()]
+        if not toks or not toks[0].alpha or not toks[0].cap:
+            continue
+        end = cap_run(toks, 0, _MAX_NAME)
+        if toks[0].upper and end == 1:
+            found.append(Candidate.of("ORG", toks[0].start, toks[0].end))
+        elif end >= 2 or line.kind != "body":
+            found.append(Candidate.of("PER", toks[0].start, toks[end - 1].end, "PER_CUE"))
+        if end + 1 < len(toks) and toks[end].text == "/" and toks[end + 1].alpha and toks[end + 1].cap:
+            org_end = cap_run(toks, end + 1, 4)
+            found.append(Candidate.of("ORG", toks[end + 1].start, toks[org_end - 1].end))
+    return found

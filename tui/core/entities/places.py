@@ -1,0 +1,147 @@
+"""LOC: level word + name (tỉnh Thái Nguyên, quận 1, TP.HCM), structures (đường X, cầu X),
+and bare names from the gazetteer (Thái Bình, Việt Nam) where the context allows.
+"""
+
+from __future__ import annotations
+
+from tui.core.entities.candidates import Candidate
+from tui.core.entities.gazetteer import kind, place_index
+from tui.core.entities.line import Line, cap_run
+from tui.core.entities.tokens import Tok, phrase_at, word_end
+from tui.core.entities.vocab import (
+    LEVEL_INDEX,
+    NUMBERED,
+    PHRASE_STARTERS,
+    STRUCTURE_INDEX,
+    SURNAMES,
+)
+
+# Before a bare district name: words that say a place follows.
+_DISTRICT_CUES = {"(", "tại", "ở", "về", "đến", "từ", "thuộc", "qua", "huyện", "và", ","}
+_HCM = {"HCM", "HCMC", "Hồ Chí Minh", "HN"}
+
+
+def gazetteer_at(toks: list[Tok], i: int) -> int:
+    """Number of tokens of the longest known place name starting at ``i`` (0 if none)."""
+    if i >= len(toks) or not toks[i].cap:
+        return 0
+    return phrase_at(toks, i, place_index())
+
+
+def level_place_at(toks: list[Tok], i: int) -> int:
+    """End index of ``level word + name`` starting at ``i`` (``i`` if there is none)."""
+    n = phrase_at(toks, i, LEVEL_INDEX)
+    if not n:
+        return i
+    level = " ".join(t.text for t in toks[i : i + n]).replace(" .", ".")
+    j = i + n
+    if j >= len(toks) or (toks[j].space is False and not level.endswith(".")):
+        return i
+    if level.lower() == "thủ đô":
+        g = gazetteer_at(toks, j)
+        return j + g if g else i
+    if toks[j].digit and (level in NUMBERED or level.lower() in NUMBERED):
+        return j + 1
+    g = gazetteer_at(toks, j)
+    if g:
+        return j + g
+    hcm = _hcm_at(toks, j)
+    if hcm:
+        return hcm
+    if toks[j].cap and toks[j].alpha:
+        return _name_end(toks, j)
+    return i
+
+
+def _hcm_at(toks: list[Tok], j: int) -> int:
+    if toks[j].text in {"HCM", "HCMC", "HN"}:
+        return j + 1
+    if " ".join(t.text for t in toks[j : j + 3]) == "Hồ Chí Minh":
+        return j + 3
+    return 0
+
+
+def _name_end(toks: list[Tok], j: int, limit: int = 4) -> int:
+    """A proper name after a level or structure word: capitalised syllables, maybe a number."""
+    k = cap_run(toks, j, limit)
+    for m in range(j + 1, k):
+        if toks[m].text in SURNAMES and k - m >= 2 and m - j >= 2:
+            return m  # "xã Nhã Lộng Nguyễn Văn A": the person starts here
+    if k < len(toks) and toks[k].digit and toks[k].space and k > j:
+        k += 1  # cầu Chu Va 6
+    return k
+
+
+def structure_at(toks: list[Tok], i: int) -> int:
+    n = phrase_at(toks, i, STRUCTURE_INDEX)
+    if not n:
+        return i
+    word = " ".join(t.text for t in toks[i : i + n])
+    if word[0].isupper() and toks[i].text in SURNAMES:
+        return i
+    j = i + n
+    if j >= len(toks) or not toks[j].space:
+        return i
+    if toks[j].digit and word.lower() in NUMBERED:
+        k = j + 1
+        if k < len(toks) and toks[k].alpha and not toks[k].space and len(toks[k].text) <= 2:
+            k += 1  # QL 1A
+        return k
+    if toks[j].cap and toks[j].alpha and not toks[j].upper:
+        return _name_end(toks, j)
+    return i
+
+
+def places(line: Line) -> list[Candidate]:
+    toks = line.toks
+    found: list[Candidate] = []
+    for i, tok in enumerate(toks):
+        if not tok.alpha:
+            continue
+        end = level_place_at(toks, i)
+        if end == i and not _inside_word(toks, i):
+            end = structure_at(toks, i)
+        if end > i:
+            found.append(Candidate.of("LOC", tok.start, toks[end - 1].end, "LOC_LEVEL"))
+            continue
+        tp = _tp_hcm(toks, i)
+        if tp:
+            found.append(Candidate.of("LOC", tok.start, toks[tp - 1].end, "LOC_LEVEL"))
+            continue
+        n = gazetteer_at(toks, i)
+        if n and _bare_place_ok(line, i, i + n):
+            found.append(Candidate.of("LOC", tok.start, toks[i + n - 1].end))
+    return found
+
+
+def _inside_word(toks: list[Tok], i: int) -> bool:
+    """``điểm cầu`` (a conference link), ``trận đồng``: the structure word ends a longer word."""
+    if i > 0 and toks[i - 1].text.lower() == "điểm":
+        return True
+    return i > 0 and toks[i - 1].alpha and toks[i].space and word_end(toks, i - 1) > i
+
+
+def _tp_hcm(toks: list[Tok], i: int) -> int:
+    """``TP.HCM``, ``TPHCM``, ``Tp.HCM`` written as one word."""
+    if toks[i].text in {"TPHCM", "TPHN"}:
+        return i + 1
+    return 0
+
+
+def _bare_place_ok(line: Line, i: int, j: int) -> bool:
+    toks = line.toks
+    name = " ".join(t.text for t in toks[i:j])
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j] if j < len(toks) else None
+    if prev is not None and prev.alpha and prev.cap and prev.space:
+        return False  # inside a longer name: Nguyễn Thái Bình
+    if prev is not None and not prev.space and prev.text in {"-", "."}:
+        return False
+    if nxt is not None and nxt.alpha and nxt.cap and nxt.space and nxt.text not in SURNAMES:
+        if " ".join(t.text for t in toks[j : j + 2]) not in PHRASE_STARTERS and nxt.text not in PHRASE_STARTERS:
+            return False
+    if line.title_case and line.kind != "body":
+        return kind(name) in {"province", "country", "city", "region"}
+    if kind(name) == "district":
+        return prev is not None and prev.text.lower() in _DISTRICT_CUES and not line.title_case
+    return True

@@ -1,0 +1,76 @@
+"""Character classes and small helpers shared by the entity rules.
+
+The rules work on the raw document text with regular expressions over
+syllables, so every match is already an offset into ``Document.text``.
+Vietnamese capitalisation is the strongest signal there is for names, so the
+upper- and lower-case letter classes are built from Unicode rather than typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _letters(upper: bool) -> str:
+    chars = []
+    for code in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        if ch.isalpha() and (ch.isupper() if upper else ch.islower()):
+            chars.append(ch)
+    return "".join(chars)
+
+
+UP = _letters(True)
+LO = _letters(False)
+# One syllable, capitalised or not, and one written with a capital first letter.
+SYL = f"[{UP}{LO}]+"
+CAP = f"[{UP}][{UP}{LO}]*"
+LOW = f"[{LO}]+"
+# Spaces inside a line: the files contain NBSPs; never cross a line break.
+WS = r"[^\S\n]+"
+# A Roman numeral as used for terms and congresses (khóa XIII, Đại hội XII).
+ROMAN = r"(?<![\w])(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})(?![\w])"
+
+
+def compile_(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFC, single spaces, lower case, ``khoá``/``khóa`` alike."""
+    text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
+    text = " ".join(text.split()).lower()
+    return text.replace("oá", "óa").replace("oà", "òa").replace("uỷ", "ủy").replace("oạ", "ọa")
+
+
+def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any inline space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", WS) for w in ordered) + ")"
+
+
+def both_cases(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Each phrase as given plus with its first letter upper-cased (sentence starts)."""
+    out = []
+    for w in words:
+        out.append(w)
+        out.append(w[:1].upper() + w[1:])
+    return out
+
+
+def spelling_variants(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Add the old-style tone placement (``uỷ``, ``khoá``) that many sites still use."""
+    swap = {"ủy": "uỷ", "Ủy": "Uỷ", "óa": "oá", "òa": "oà", "ọa": "oạ", "Óa": "Oá"}
+    out = list(words)
+    for w in words:
+        v = w
+        for new, old in swap.items():
+            v = v.replace(new, old)
+        if v != w:
+            out.append(v)
+    return out
