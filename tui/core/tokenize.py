@@ -19,6 +19,10 @@ _ABBREVIATION_END = re.compile(
     r"St|Mr|Mrs|Ms|Dr|v\.v|Nxb|NXB|tr|Tr|No|Co|Ltd|Inc|Jr)\.$"
 )
 _PUNCTUATION = re.compile(r"^[\W_]+$")
+# A photo or clip credit; scraped pages often glue the next sentence onto it: `Ảnh: QUANG ĐỊNHChiều 18-12, ...`.
+_CREDIT = re.compile(r"\b(?:Ảnh|ẢNH|Clip|CLIP|Video|VIDEO)\s*:\s*")
+# A quotation that spans several sentences is kept as one sentence up to this many words.
+_QUOTE_MAX_WORDS = 80
 
 
 def sentence_spans(text: str, paragraph: Span) -> list[Span]:
@@ -27,7 +31,7 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
 
     chunk = text[paragraph.start : paragraph.end]
     pieces = _align(chunk, sent_tokenize(chunk), paragraph.start)
-    return _repair_splits(text, pieces)
+    return _split_glued_credits(text, _repair_splits(text, pieces))
 
 
 def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | None = None) -> tuple[Token, ...]:
@@ -125,8 +129,44 @@ def _repair_splits(text: str, spans: list[Span]) -> list[Span]:
     return repaired
 
 
+def _split_glued_credits(text: str, spans: list[Span]) -> list[Span]:
+    """Cut a sentence after an upper-case credit that runs into the next sentence's first word."""
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        for match in _CREDIT.finditer(text, span.start, span.end):
+            cut = _glued_end(text, match.end(), span.end)
+            if cut is not None and cut > start:
+                out.append(Span(start, len(text[:cut].rstrip())))
+                start = cut
+        out.append(Span(start, span.end))
+    return out
+
+
+def _glued_end(text: str, begin: int, end: int) -> int | None:
+    """Where the next sentence starts inside ``QUANG ĐỊNHChiều``: at ``C``; None if not glued."""
+    pos = begin
+    while pos < end and pos - begin < 50 and (text[pos].isupper() or text[pos].isdigit() or text[pos] in " .-/&"):
+        pos += 1
+    if pos >= end or not text[pos].islower() or pos - 1 <= begin:
+        return None
+    credit = text[begin : pos - 1].strip()
+    if sum(ch.isalpha() for ch in credit) < 2 or not (text[pos - 2].isupper() or text[pos - 2] in " ."):
+        return None
+    return pos - 1
+
+
 def _is_cut(previous: str, following: str) -> bool:
     if _ABBREVIATION_END.search(previous):
         return True
+    if not any(ch.isalnum() for ch in following):
+        return True  # a lone closing quote or bracket left behind: `".`
+    if _open_quote(previous) and len(previous.split()) + len(following.split()) <= _QUOTE_MAX_WORDS:
+        return True  # the next sentence of a quotation: `"A. B", ông X nói.`
     first = following.lstrip("\"“'‘([ ")[:1]
     return first.islower()
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
