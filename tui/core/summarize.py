@@ -1,28 +1,48 @@
-"""Score every body sentence with one of sumy's summarizers (or the lead baseline).
+"""Score every body sentence with one of sumy's summarizers, the fitted ranker, or the lead baseline.
 
 sumy only returns the top-k sentences, but every summarizer passes through
 ``AbstractSummarizer._get_best_sentences`` with a count that may be a
 callable: handing it a callable that records all rated sentences gives a
 score and a rank for every sentence, which the interface uses to highlight
 key sentences by strength.
+
+Before any algorithm runs, sentences that are page matter (captions, bylines,
+"Xem video" links, fragments; see ``sentence_filter``) are set aside: the
+algorithm sees only the story, and the set-aside sentences are scored below
+every story sentence, so every sentence still has a score and a rank and
+offsets are untouched.
+
+LexRank, TextRank, Reduction, LSA, KL and SumBasic run as the numpy
+equivalents in ``fast_summarizers`` (same ratings as sumy's classes, but
+milliseconds instead of seconds on long reports). The graph methods still
+hold an n x n matrix, so above ``MAX_QUADRATIC_SENTENCES`` story sentences
+they are replaced by the ranker without its centrality feature, and
+``Summary.note`` says so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 from tui.core.model import Document, Sentence, SentenceScore, Summary
+from tui.core.sentence_filter import junk_reasons
 from tui.core.tokenize import SumyTokenizer
 
 SUMY_ALGORITHMS: tuple[str, ...] = (
     "lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
 )
-ALGORITHMS: tuple[str, ...] = (*SUMY_ALGORITHMS, "lead")
-DEFAULT_ALGORITHM = "lexrank"
+ALGORITHMS: tuple[str, ...] = ("ranker", *SUMY_ALGORITHMS, "lead")
+DEFAULT_ALGORITHM = "ranker"
+# sumy algorithms replaced by an equivalent numpy implementation (see fast_summarizers).
+FAST_CLASSES: tuple[str, ...] = ("lexrank", "lsa", "textrank", "kl", "sumbasic", "reduction")
+# Algorithms whose time or memory grows with the square of the sentence count (or worse).
+QUADRATIC: frozenset[str] = frozenset({"lexrank", "textrank", "kl", "sumbasic", "reduction"})
+MAX_QUADRATIC_SENTENCES = 1500
 # Words that mark a sentence as page matter rather than news, for Edmundson's cue method.
 STIGMA_WORDS = ("ảnh", "video", "clip", "xem", "nguồn", "theo")
 
@@ -48,12 +68,26 @@ def summarize(
     """Score every sentence with ``algorithm`` and select the best ``count`` in document order."""
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
-    if algorithm == "lead":
-        ratings = [-float(s.index) for s in sentences]
+    reasons = junk_reasons(document, sentences)
+    keep = [i for i, reason in enumerate(reasons) if reason is None] or list(range(len(sentences)))
+    story = [sentences[i] for i in keep]
+    method, note = algorithm, None
+    if algorithm in QUADRATIC and len(story) > MAX_QUADRATIC_SENTENCES:
+        method = "ranker"
+        note = (
+            f"{algorithm} grows with the square of the sentence count; {len(story)} sentences is over "
+            f"{MAX_QUADRATIC_SENTENCES}, so they were ranked by the default ranker instead"
+        )
+    if method == "lead":
+        story_ratings = [-float(position) for position in range(len(story))]
     else:
-        ratings = _sumy_ratings(document, sentences, algorithm, stop_words)
+        story_ratings = _sumy_ratings(document, story, method, stop_words)
+    floor = min(story_ratings, default=0.0) - 1.0
+    ratings = [floor] * len(sentences)  # set-aside sentences rank last, in document order
+    for i, rating in zip(keep, story_ratings):
+        ratings[i] = rating
     scores = rank(ratings)
-    return Summary(algorithm, scores, select(scores, count))
+    return Summary(algorithm, scores, select(scores, count), note)
 
 
 def rank(ratings: Sequence[float]) -> tuple[SentenceScore, ...]:
@@ -111,8 +145,23 @@ def _sumy_ratings(
     return ratings
 
 
+_SUMY_ONLY = False
+
+
+@contextmanager
+def sumy_classes_only() -> Iterator[None]:
+    """Use sumy's own classes instead of the numpy equivalents (for benchmarks and tests)."""
+    global _SUMY_ONLY
+    previous, _SUMY_ONLY = _SUMY_ONLY, True
+    try:
+        yield
+    finally:
+        _SUMY_ONLY = previous
+
+
 def _build(algorithm: str, document: Document, stop_words: frozenset[str]) -> Any:
-    summarizer = _classes()[algorithm]()
+    classes = _sumy_classes() if _SUMY_ONLY else _classes()
+    summarizer = classes[algorithm]()
     if algorithm == "edmundson":
         bonus = title_words(document, stop_words)
         summarizer.bonus_words = bonus or ("_",)  # sumy refuses an empty set
@@ -139,6 +188,21 @@ def _seeded_random_ratings(rng: random.Random) -> Callable[[Iterable[Any]], dict
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, type]:
+    from tui.core import fast_summarizers as fast
+    from tui.core.ranker import RankerSummarizer
+
+    return {
+        **_sumy_classes(),
+        "ranker": RankerSummarizer,
+        "lexrank": fast.FastLexRankSummarizer, "lsa": fast.FastLsaSummarizer,
+        "textrank": fast.FastTextRankSummarizer, "kl": fast.FastKLSummarizer,
+        "sumbasic": fast.FastSumBasicSummarizer, "reduction": fast.FastReductionSummarizer,
+    }
+
+
+@lru_cache(maxsize=1)
+def _sumy_classes() -> dict[str, type]:
+    from tui.core.ranker import RankerSummarizer
     from sumy.summarizers.edmundson import EdmundsonSummarizer
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -153,4 +217,5 @@ def _classes() -> dict[str, type]:
         "lexrank": LexRankSummarizer, "lsa": LsaSummarizer, "textrank": TextRankSummarizer,
         "luhn": LuhnSummarizer, "edmundson": EdmundsonSummarizer, "kl": KLSummarizer,
         "sumbasic": SumBasicSummarizer, "reduction": ReductionSummarizer, "random": RandomSummarizer,
+        "ranker": RankerSummarizer,
     }

@@ -1,0 +1,282 @@
+"""sumy's summarizers with their quadratic inner loops done by numpy: same ratings, long reports in time.
+
+Each class subclasses sumy's own and replaces only the slow part, keeping
+sumy's definitions (including their quirks) so the ranking is the same; the
+tests compare them with sumy on small documents. Measured on 400 sentences,
+sumy's KL takes tens of seconds and LexRank, TextRank, Reduction and LSA
+seconds; these take milliseconds to tens of milliseconds.
+
+* LexRank, TextRank, Reduction: the pairwise similarities of all sentences are
+  one matrix product of term-count (or tf-idf) rows instead of a Python double
+  loop; the power iterations are capped so they always end.
+* LSA: sumy keeps every singular dimension (``REDUCTION_RATIO = 1``), and then
+  its rating ``sqrt(sum_k sigma_k^2 v_kj^2)`` is the diagonal of ``A^T A``:
+  the norm of sentence j's column in the term matrix. So no SVD is needed (and
+  no BLAS threads are started).
+* KL, SumBasic: the greedy loops stay, but each step scores every remaining
+  sentence at once over a flat array of (sentence, word, count) entries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+# Power iterations converge in tens of steps on real text; this only stops a pathological case.
+MAX_ITERATIONS = 1000
+
+
+class _Vocabulary:
+    """Word lists as a dense sentences x terms count matrix."""
+
+    def __init__(self, lists: Sequence[Sequence[str]]) -> None:
+        self.index: dict[str, int] = {}
+        rows, cols = [], []
+        for row, words in enumerate(lists):
+            for word in words:
+                rows.append(row)
+                cols.append(self.index.setdefault(word, len(self.index)))
+        self.counts = np.zeros((len(lists), max(len(self.index), 1)))
+        np.add.at(self.counts, (np.array(rows, dtype=int), np.array(cols, dtype=int)), 1.0)
+
+
+def _pair_norms(lengths: np.ndarray) -> np.ndarray:
+    """``log(len_i) + log(len_j)`` (0 where a sentence has no words)."""
+    logs = np.log(np.maximum(lengths, 1.0))
+    return logs[:, None] + logs[None, :]
+
+
+class FastLexRankSummarizer(LexRankSummarizer):
+    def __call__(self, document, sentences_count):  # noqa: ANN001, ANN204
+        sentences_words = [self._to_words_set(s) for s in document.sentences]
+        if not sentences_words:
+            return ()
+        # tf and idf are computed inside the matrix (sumy's own idf loop is quadratic).
+        matrix = self._create_matrix(sentences_words, self.threshold, None, None)
+        scores = self.power_method(matrix, self.epsilon)
+        ratings = dict(zip(document.sentences, scores))
+        return self._get_best_sentences(document.sentences, sentences_count, ratings)
+
+    def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):  # noqa: ANN001, ANN202
+        vocabulary = _Vocabulary(sentences)
+        counts = vocabulary.counts
+        n = len(sentences)
+        if n == 0:
+            return np.zeros((0, 0))
+        max_tf = counts.max(axis=1, keepdims=True)
+        tf = counts / np.where(max_tf > 0, max_tf, 1.0)
+        doc_freq = (counts > 0).sum(axis=0)
+        idf = np.log(n / (1.0 + doc_freq))
+        weighted = tf * idf
+        norms = np.sqrt((weighted**2).sum(axis=1))
+        safe = np.where(norms > 0, norms, 1.0)
+        cosine = (weighted @ weighted.T) / safe[:, None] / safe[None, :]
+        cosine[(norms == 0)[:, None] | (norms == 0)[None, :]] = 0.0
+        matrix = (cosine > threshold).astype(float)
+        degrees = matrix.sum(axis=1)
+        degrees[degrees == 0] = 1.0
+        return matrix / degrees[:, None]
+
+    @staticmethod
+    def power_method(matrix, epsilon):  # noqa: ANN001, ANN205
+        transposed = matrix.T
+        n = len(matrix)
+        p_vector = np.full(n, 1.0 / n) if n else np.zeros(0)
+        lambda_val = 1.0
+        for _ in range(MAX_ITERATIONS):
+            if not lambda_val > epsilon:
+                break
+            next_p = transposed @ p_vector
+            norm = np.linalg.norm(next_p)
+            if norm == 0:
+                return next_p
+            next_p /= norm
+            lambda_val = np.linalg.norm(next_p - p_vector)
+            p_vector = next_p
+        return p_vector
+
+
+class FastTextRankSummarizer(TextRankSummarizer):
+    def _create_matrix(self, document):  # noqa: ANN001, ANN202
+        lists = [self._to_words_set(s) for s in document.sentences]
+        n = len(lists)
+        counts = _Vocabulary(lists).counts
+        lengths = np.array([len(words) for words in lists], dtype=float)
+        overlap = counts @ counts.T  # sum over words of i of their count in j
+        norm = _pair_norms(lengths)
+        single = np.isclose(norm, 0.0)
+        weights = np.where(single, overlap, overlap / np.where(single, 1.0, norm))
+        weights[overlap == 0] = 0.0
+        weights /= weights.sum(axis=1)[:, None] + self._ZERO_DIVISION_PREVENTION
+        return np.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
+
+    @staticmethod
+    def power_method(matrix, epsilon):  # noqa: ANN001, ANN205
+        transposed = matrix.T
+        n = len(matrix)
+        p_vector = np.full(n, 1.0 / n)
+        lambda_val = 1.0
+        for _ in range(MAX_ITERATIONS):
+            if not lambda_val > epsilon:
+                break
+            next_p = transposed @ p_vector
+            lambda_val = np.linalg.norm(next_p - p_vector)
+            p_vector = next_p
+        return p_vector
+
+
+class FastReductionSummarizer(ReductionSummarizer):
+    def rate_sentences(self, document):  # noqa: ANN001, ANN201
+        sentences = document.sentences
+        lists = [self._to_words_set(s) for s in sentences]
+        counts = _Vocabulary(lists).counts
+        lengths = np.array([len(words) for words in lists], dtype=float)
+        overlap = counts @ counts.T
+        norm = _pair_norms(lengths)
+        edges = np.where((overlap > 0) & (norm != 0), overlap / np.where(norm == 0, 1.0, norm), 0.0)
+        np.fill_diagonal(edges, 0.0)
+        return dict(zip(sentences, edges.sum(axis=1).tolist()))
+
+
+class FastLsaSummarizer(LsaSummarizer):
+    def __call__(self, document, sentences_count):  # noqa: ANN001, ANN204
+        dictionary = self._create_dictionary(document)
+        if not dictionary:
+            return ()
+        ranks = iter(self.rate_columns(document, dictionary))
+        return self._get_best_sentences(document.sentences, sentences_count, lambda s: next(ranks))
+
+    def rate_columns(self, document: Any, dictionary: dict[str, int], smooth: float = 0.4) -> list[float]:
+        """Norm of each sentence's column of sumy's smoothed term-frequency matrix."""
+        size = len(dictionary)
+        ranks = []
+        for sentence in document.sentences:
+            counts: dict[int, int] = {}
+            for word in map(self.stem_word, sentence.words):
+                row = dictionary.get(word)
+                if row is not None:
+                    counts[row] = counts.get(row, 0) + 1
+            if not counts:
+                ranks.append(0.0)  # sumy leaves an all-zero column
+                continue
+            top = max(counts.values())
+            total = smooth * smooth * (size - len(counts))
+            total += sum((smooth + (1.0 - smooth) * c / top) ** 2 for c in counts.values())
+            ranks.append(math.sqrt(total))
+        return ranks
+
+
+class _Entries:
+    """Flat (sentence, term, count) entries of word lists, and each list's length."""
+
+    def __init__(self, lists: Sequence[Sequence[str]], index: dict[str, int]) -> None:
+        sent, term, count = [], [], []
+        for row, words in enumerate(lists):
+            seen: dict[int, int] = {}
+            for word in words:
+                column = index.setdefault(word, len(index))
+                seen[column] = seen.get(column, 0) + 1
+            for column, c in seen.items():
+                sent.append(row)
+                term.append(column)
+                count.append(c)
+        self.sentence = np.array(sent, dtype=int)
+        self.term = np.array(term, dtype=int)
+        self.count = np.array(count, dtype=float)
+        self.lengths = np.array([len(words) for words in lists], dtype=float)
+
+
+class FastKLSummarizer(KLSummarizer):
+    def _compute_ratings(self, sentences):  # noqa: ANN001, ANN202
+        """sumy's greedy KL order: each step adds the sentence whose union with the summary is closest.
+
+        KL(summary+s) = sum over words w with doc(w) > 0 and (s+summary)(w) > 0 of
+        doc(w) * log(doc(w) / joint(w)), joint = counts / (len(s) + len(summary)).
+        As sumy does, the candidate contributes its normalised content words and
+        the summary all its words as written.
+        """
+        n = len(sentences)
+        if n == 0:
+            return {}
+        index: dict[str, int] = {}
+        doc_freq = self.compute_tf(sentences)
+        for word in doc_freq:
+            index.setdefault(word, len(index))
+        content = _Entries([self._get_content_words_in_sentence(s) for s in sentences], index)
+        raw = _Entries([list(s.words) for s in sentences], index)
+        size = len(index)
+        doc = np.zeros(size)
+        for word, value in doc_freq.items():
+            doc[index[word]] = value
+        log_doc = np.log(np.where(doc > 0, doc, 1.0))
+        summary = np.zeros(size)
+        summary_len = 0.0
+        remaining = np.ones(n, dtype=bool)
+        entry_doc = doc[content.term]
+        ratings: dict[Any, int] = {}
+        for step in range(n):
+            # Words of the summary alone, and how each candidate's own words change that sum.
+            in_summary = (summary > 0) & (doc > 0)
+            base_g = float((doc[in_summary] * (log_doc[in_summary] - np.log(summary[in_summary]))).sum())
+            base_m = float(doc[in_summary].sum())
+            with_summary = summary[content.term]
+            joint = content.count + with_summary
+            useful = entry_doc > 0
+            g_new = np.where(useful, entry_doc * (log_doc[content.term] - np.log(np.where(joint > 0, joint, 1.0))), 0.0)
+            g_old = np.where(
+                useful & (with_summary > 0),
+                entry_doc * (log_doc[content.term] - np.log(np.where(with_summary > 0, with_summary, 1.0))),
+                0.0,
+            )
+            m_new = np.where(useful & (with_summary == 0), entry_doc, 0.0)
+            delta_g = np.bincount(content.sentence, weights=g_new - g_old, minlength=n)
+            delta_m = np.bincount(content.sentence, weights=m_new, minlength=n)
+            total = content.lengths + summary_len
+            mass = base_m + delta_m
+            kl = base_g + delta_g + np.log(np.where(total > 0, total, 1.0)) * mass
+            kl = np.where(remaining, kl, np.inf)
+            best = int(np.argmin(kl))
+            remaining[best] = False
+            ratings[sentences[best]] = -step
+            picked = raw.sentence == best
+            np.add.at(summary, raw.term[picked], raw.count[picked])
+            summary_len += raw.lengths[best]
+        return ratings
+
+
+class FastSumBasicSummarizer(SumBasicSummarizer):
+    def _compute_ratings(self, sentences):  # noqa: ANN001, ANN202
+        """sumy's SumBasic order: best average word probability first, then square the words used."""
+        n = len(sentences)
+        if n == 0:
+            return {}
+        word_freq = self._compute_tf(sentences)
+        index = {word: i for i, word in enumerate(word_freq)}
+        entries = _Entries([self._get_content_words_in_sentence(s) for s in sentences], index)
+        freq = np.zeros(len(index))
+        for word, value in word_freq.items():
+            freq[index[word]] = value
+        remaining = np.ones(n, dtype=bool)
+        ratings: dict[Any, int] = {}
+        for step in range(n):
+            sums = np.bincount(entries.sentence, weights=entries.count * freq[entries.term], minlength=n)
+            average = np.where(entries.lengths > 0, sums / np.where(entries.lengths > 0, entries.lengths, 1.0), 0.0)
+            # sumy takes the first sentence whose average beats the best so far, starting from -1.
+            average = np.where(remaining, average, -np.inf)
+            best = int(np.argmax(average)) if average.max() > -1 else int(np.flatnonzero(remaining)[0])
+            remaining[best] = False
+            ratings[sentences[best]] = -step
+            picked = entries.sentence == best
+            # sumy squares a word's probability once per occurrence in the chosen sentence.
+            for term, count in zip(entries.term[picked], entries.count[picked]):
+                freq[term] = freq[term] ** (2 ** int(count))
+        return ratings
