@@ -1,6 +1,184 @@
-"""Placeholder replaced below."""
+"""Group mentions into entities for the panels: display name, every mention, roles, contexts.
+
+* PER: a short mention (``Minh``) joins the one full name it ends (``Trần Văn Minh``).
+* LOC: ``tỉnh Thái Nguyên`` and ``Thái Nguyên`` are one place.
+* ORG, DATE, DOC, NUM: mentions that read the same (case, spacing and old-style
+  tone marks aside) are one entity.
+* A person's role is the title chain the article writes next to the name;
+  a figure's context is the clause (or short sentence) around it.
+"""
+
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
 
-def group_entities(document, entities, sentences):  # type: ignore[no-untyped-def]
-    return []
+from tui.core.entities.text import fold
+from tui.core.entities.tokens import Tok, phrase_at, tokenize, word_end
+from tui.core.entities.vocab import CUE_INDEX, LEVELS, TITLE_INDEX
+from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
+
+_LEVEL_PREFIX = re.compile(
+    r"^(?:" + "|".join(re.escape(w.lower()) for w in sorted(LEVELS, key=len, reverse=True)) + r")\.?\s*"
+)
+_CONTEXT_MAX = 220
+_ROLE_MAX = 200
+
+
+def group_entities(
+    document: Document, entities: Sequence[Entity], sentences: Sequence[Sentence] = ()
+) -> list[EntityGroup]:
+    """One group per entity, ordered by type (ENTITY_TYPES), then by first mention."""
+    buckets: dict[tuple[str, str], list[Entity]] = {}
+    people = _person_keys([e for e in entities if e.type == "PER"])
+    for e in entities:
+        key = people[e] if e.type == "PER" else _key(e)
+        buckets.setdefault((e.type, key), []).append(e)
+    groups = [_group(document, mentions, entities, sentences) for mentions in buckets.values()]
+    order = {t: n for n, t in enumerate(ENTITY_TYPES)}
+    return sorted(groups, key=lambda g: (order.get(g.type, 99), g.mentions[0].start))
+
+
+def _key(e: Entity) -> str:
+    key = fold(e.text)
+    if e.type == "LOC":
+        key = _LEVEL_PREFIX.sub("", key) or key
+    return key
+
+
+def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
+    """Full names are keys; a shorter mention takes the key of the only full name it ends."""
+    names = sorted({fold(e.text) for e in mentions}, key=lambda n: -len(n.split()))
+    keys: dict[str, str] = {}
+    for name in names:
+        longer = [k for k in set(keys.values()) if len(k.split()) > len(name.split()) and k.endswith(" " + name)]
+        keys[name] = longer[0] if len(longer) == 1 else name
+    return {e: keys[fold(e.text)] for e in mentions}
+
+
+def _group(
+    document: Document, mentions: list[Entity], entities: Sequence[Entity], sentences: Sequence[Sentence]
+) -> EntityGroup:
+    kind = mentions[0].type
+    name = _display_name(mentions)
+    role = context = None
+    if kind == "PER":
+        roles = [r for r in (role_of(document.text, m, entities) for m in mentions) if r]
+        role = " ".join(max(roles, key=len).split()) if roles else None
+    elif kind == "NUM":
+        context = context_of(document.text, mentions[0], sentences)
+    return EntityGroup(kind, name, tuple(mentions), role, context)
+
+
+def _display_name(mentions: list[Entity]) -> str:
+    """The fullest form: most syllables, then most frequent, then capitalised, then first seen."""
+    texts = [" ".join(m.text.split()) for m in mentions]
+    counts = Counter(texts)
+    return max(texts, key=lambda t: (len(t.split()), counts[t], t[:1].isupper(), -texts.index(t)))
+
+
+# ---------------------------------------------------------------- roles
+def role_of(text: str, mention: Entity, entities: Sequence[Entity]) -> str | None:
+    """``Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng`` written after or before a person's name."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    spans = [(e.start, e.end) for e in entities if e.type in {"ORG", "LOC"}]
+    return _role_after(text, mention.end, line_end, spans) or _role_before(text, line_start, mention.start, spans)
+
+
+def _role_after(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    lead = re.match(r"[^\S\n]*(?:,|-|–|\()[^\S\n]*", text[start:end])
+    if not lead:
+        return None
+    toks = tokenize(text, start + lead.end(), min(end, start + lead.end() + _ROLE_MAX))
+    segments: list[str] = []
+    i = 0
+    while i < len(toks) and phrase_at(toks, i, TITLE_INDEX):
+        j = _title_chain_end(toks, i, spans)
+        segments.append(text[toks[i].start : toks[j - 1].end])
+        if j + 1 < len(toks) and toks[j].text == ",":
+            i = j + 1
+        else:
+            break
+    return ", ".join(segments) or None
+
+
+def _title_chain_end(toks: list[Tok], i: int, spans: list[tuple[int, int]]) -> int:
+    """End of one title: the title words, then the bodies and places it belongs to."""
+    j = i + phrase_at(toks, i, TITLE_INDEX)
+    while j < len(toks):
+        tok = toks[j]
+        if any(s <= tok.start < e for s, e in spans):
+            j += 1
+        elif tok.alpha and tok.cap and tok.space:
+            j = word_end(toks, j)
+        elif phrase_at(toks, j, TITLE_INDEX) and tok.space:
+            j += phrase_at(toks, j, TITLE_INDEX)
+        else:
+            break
+    return j
+
+
+def _role_before(text: str, line_start: int, start: int, spans: list[tuple[int, int]]) -> str | None:
+    toks = tokenize(text, max(line_start, start - _ROLE_MAX), start)
+    i = len(toks)
+    while i > 0:
+        tok = toks[i - 1]
+        inside = any(s <= tok.start < e for s, e in spans)
+        lowercase_title_part = tok.lower and i >= 2 and toks[i - 2].cap and word_end(toks, i - 2) >= i
+        if inside or (tok.alpha and tok.cap) or lowercase_title_part:
+            i -= 1
+        elif tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans)):
+            i -= 1
+        else:
+            break
+    while i < len(toks) and (toks[i].text == "," or phrase_at(toks, i, CUE_INDEX) and not phrase_at(toks, i, TITLE_INDEX)):
+        i += phrase_at(toks, i, CUE_INDEX) or 1
+    while i < len(toks) and not phrase_at(toks, i, TITLE_INDEX):
+        i += 1
+    if i >= len(toks):
+        return None
+    return text[toks[i].start : toks[-1].end].rstrip(" ,-–") or None
+
+
+# ---------------------------------------------------------------- figure contexts
+def context_of(text: str, mention: Entity, sentences: Sequence[Sentence]) -> str:
+    """The clause a figure belongs to: its sentence, narrowed at ``;`` and then commas if long."""
+    start, end = _enclosing(text, mention, sentences)
+    start, end = _narrow(text, start, end, mention, ";")
+    if end - start > _CONTEXT_MAX:
+        start, end = _narrow_commas(text, start, end, mention)
+    return " ".join(text[start:end].split()).strip(" ,;:-–")
+
+
+def _enclosing(text: str, mention: Entity, sentences: Sequence[Sentence]) -> tuple[int, int]:
+    for s in sentences:
+        if s.start <= mention.start < s.end:
+            return s.start, s.end
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    return start, len(text) if end < 0 else end
+
+
+def _narrow(text: str, start: int, end: int, mention: Entity, sep: str) -> tuple[int, int]:
+    left = text.rfind(sep, start, mention.start)
+    right = text.find(sep, mention.end, end)
+    return (left + 1 if left >= 0 else start), (right if right >= 0 else end)
+
+
+def _narrow_commas(text: str, start: int, end: int, mention: Entity) -> tuple[int, int]:
+    """Grow from the figure's own comma-separated piece, one piece at a time, up to the limit."""
+    cuts = [start] + [start + m.end() for m in re.finditer(r",\s", text[start:end])] + [end]
+    left = max(c for c in cuts if c <= mention.start)
+    right = min(c for c in cuts if c >= mention.end)
+    while True:
+        grow_left = max((c for c in cuts if c < left), default=None)
+        grow_right = min((c for c in cuts if c > right), default=None)
+        if grow_right is not None and grow_right - left <= _CONTEXT_MAX:
+            right = grow_right
+        elif grow_left is not None and right - grow_left <= _CONTEXT_MAX:
+            left = grow_left
+        else:
+            return left, right

@@ -28,13 +28,14 @@ _UNITS = {
 _GLUED_UNIT = re.compile(r"(?:ha|m2|m3|m|km2|km|kg|g|tấn|cm|mm|MW|kW|kWh|USD|đ)(?![\w])")
 _DURATION = {
     "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "thế kỷ", "thập kỷ", "thập niên",
-    "đêm", "buổi", "quý",
+    "đêm", "buổi", "quý", "hôm", "mình", "thân", "đời",
 }
 _STOP = set(
     "của cho với tại ở trong trên dưới từ đến về theo vào ra lên xuống bằng do bởi để như và hoặc hay "
     "là được bị đã đang sẽ có không thì mà nên này đó kia ấy nào mỗi so sau trước khi nhưng cũng vẫn "
     "đều nữa rồi các những một nhiều ít gần khoảng hơn đạt gồm thuộc trở tăng giảm còn chỉ mới đi tới "
-    "nhằm qua nay cùng trực thuộc đề ra tham gia đối với trong đó bao gồm thì là so với".split()
+    "nhằm qua nay cùng trực thuộc đề ra tham gia đối với trong đó bao gồm thì là so với đâu đấy "
+    "ông bà anh chị em tôi họ nó mình chúng ta ai gì vậy thế rằng nếu vì ngay luôn tự".split()
 ) | {"trực thuộc", "đề ra", "tham gia", "đối với", "bao gồm", "so với", "trong đó"}
 # Words the tagger calls verbs out of context but that name what is counted.
 _NOUN_LIKE = {"tổ chức", "chỉ thị", "tỷ", "xà cừ", "đề án", "quyết định", "nghị quyết", "kết luận"}
