@@ -80,7 +80,7 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     if not use_cache or not config.cache_enabled:
         console.print("reports-tui: index fills the cache; it cannot run with the cache disabled")
         return 2
-    cache = open_cache(warn=lambda message: console.print(f"reports-tui: {message}", markup=False))
+    cache = open_cache(warn=lambda message: console.print(f"reports-tui: {message}", markup=False, soft_wrap=True))
     report = IndexReport()
     todo = pending_files(paths, config.options, cache, report)
     started = time.perf_counter()
@@ -143,6 +143,6 @@ def _print_report(report: IndexReport, seconds: float, console: object) -> None:
     assert isinstance(console, Console)
     head = "interrupted: kept what was done" if report.interrupted else "finished"
     console.print(f"{head} in {seconds:.1f} s: {report.done} analysed, {report.cached} already cached, "
-                  f"{len(report.failed)} failed", markup=False)
+                  f"{len(report.failed)} failed", markup=False, soft_wrap=True)
     for reason in report.failed:
-        console.print(f"  failed: {reason}", markup=False)
+        console.print(f"  failed: {reason}", markup=False, soft_wrap=True)
