@@ -95,7 +95,7 @@ def make_config(**changes: object) -> Config:
 
 def names_as_entities(path: str, algorithms: tuple[str, ...], entities: bool) -> Analysis:
     """The real summary, and entity groups for a few names found by string search (fast, stable)."""
-    analysis = analyse_article(path, algorithms, False, options=make_config().options)
+    analysis = analyse_article(path, algorithms, False, options=make_config().options, use_cache=False)
     if not entities:
         return analysis
     text = analysis.document.text

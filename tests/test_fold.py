@@ -27,6 +27,10 @@ def test_fold_strips_marks_and_case(text: str, expected: str) -> None:
     assert fold_loose(text) == expected
 
 
+def test_fold_loose_collapses_space() -> None:
+    assert fold_loose("Thái\n\n  Nguyên\t") == "thai nguyen "
+
+
 def test_fold_keeps_one_character_per_character() -> None:
     text = "Tỉnh Thái Nguyên, ĐẮK LẮK; İstanbul — [Video] ﬁ"
     assert len(fold(text)) == len(text)
@@ -42,7 +46,9 @@ def test_query_with_or_without_diacritics_matches() -> None:
     loose = fold_loose("Tỉnh Thái Nguyên tổ chức hội nghị tại Đà Lạt")
     assert matches(loose, "thai nguyen")
     assert matches(loose, "Thái Nguyên")
-    assert matches(loose, "  nguyen   thai ")  # every word, any order
+    assert matches(loose, "  thai   nguyen ")  # spacing does not matter
+    assert not matches(loose, "nguyen thai")  # a phrase, not scattered words
+    assert not matches(fold_loose("nhân dân và kỹ năng"), "Đà Nẵng")
     assert matches(loose, "da lat")
     assert matches(loose, "d")
     assert not matches(loose, "ha noi")

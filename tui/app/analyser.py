@@ -47,7 +47,14 @@ _MAX_RESTARTS = 3
 
 def analyse_article(path: str, algorithms: tuple[str, ...], entities: bool, *,
                     options: Options, use_cache: bool = True) -> Analysis:
-    """The default ``AnalyseFn``: ``tui.core.service.analyse_path`` (imported in the worker)."""
+    """The default ``AnalyseFn``: the pipeline through the worker's own cache connection.
+
+    Imported in the worker, so the interface process never loads the NLP stack.
+    """
+    if use_cache:
+        from tui.core.service import analyse_path_cached
+
+        return analyse_path_cached(path, options, algorithms, entities)
     from tui.core.service import analyse_path
 
     return analyse_path(path, options, algorithms, entities=entities)

@@ -54,10 +54,16 @@ def fold(text: str) -> str:
 _COMBINING = re.compile("[\u0300-\u036f]+")
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def fold_loose(text: str) -> str:
-    """Like ``fold`` but about three times faster, without keeping offsets: for indexing many files."""
+    """Like ``fold``, faster, with runs of white space made one space; offsets are not kept.
+
+    For indexing many files: ``matches`` looks for a folded query in it.
+    """
     lowered = text.lower().replace("đ", "d").replace("ð", "d")
-    return _COMBINING.sub("", unicodedata.normalize("NFD", lowered))
+    return _SPACE.sub(" ", _COMBINING.sub("", unicodedata.normalize("NFD", lowered)))
 
 
 def fold_query(query: str) -> str:
@@ -66,8 +72,12 @@ def fold_query(query: str) -> str:
 
 
 def matches(loose_text: str, query: str) -> bool:
-    """Whether every word of ``query`` occurs in ``loose_text`` (a ``fold_loose`` result)."""
-    return all(word in loose_text for word in fold_loose(query).split())
+    """Whether the phrase ``query`` occurs in ``loose_text`` (a ``fold_loose`` result).
+
+    Case, diacritics and spacing are ignored: ``thai nguyen`` finds ``Thái  Nguyên``.
+    """
+    needle = fold_loose(query).strip()
+    return needle in loose_text
 
 
 def find_all(text: str, query: str, folded_text: str | None = None) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,88 @@
+"""Files as they come: brackets shown literally, unreadable files listed, summaries saved safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+
+from tui.app.articles import FAILED
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.summary_pane import SummaryPane
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_brackets_in_an_article_show_literally(articles: Path, size: tuple[int, int]) -> None:
+    path = str(articles / "c_brackets.txt")
+    app = make_app([path])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot, path)
+        header = screen.query_one("#article-header").content.plain
+        assert "Bản tin [Video] về cách viết [/b] trong văn bản" in header
+        view = screen.query_one(ArticleView)
+        assert "ký hiệu [/b] khi soạn bài" in view.body_content().plain
+        assert "[Video] hay [bold]" in view.body_content().plain
+        row = screen.query_one(ArticleList).get_option_at_index(0).prompt.plain
+        assert "[Video]" in row and "[/b]" in row
+        assert "[/b]" in app.export_screenshot()  # and on the screen as rendered
+        await pilot.press("c")
+        assert "[/b]" in app.clipboard or "[Video]" in app.clipboard
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int, int]) -> None:
+    binary = articles / "broken.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text \x00" * 50)
+    empty = articles / "empty.txt"
+    empty.write_bytes(b"")
+    missing = str(articles / "nowhere.txt")
+    app = make_app([str(articles), missing])
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        await wait_for(pilot, lambda: sum(e.state == FAILED for e in screen.entries) == 3)
+        failed = {Path(e.path).name: e.reason for e in screen.entries if e.state == FAILED}
+        assert set(failed) == {"broken.txt", "empty.txt", "nowhere.txt"}
+        assert "binary" in failed["broken.txt"] and "empty" in failed["empty.txt"]
+        assert "no such file" in failed["nowhere.txt"]
+        listing = screen.query_one(ArticleList)
+        rows = [listing.get_option_at_index(i).prompt.plain for i in range(listing.option_count)]
+        marked = [r for r in rows if r.startswith("✗")]
+        assert len(marked) == 3 and any("binary" in r for r in marked)
+        assert app._notifications  # a notice
+        assert "3 failed" in screen.query_one(StatusBar).render_status().plain
+        # opening a bad file explains; the others still work
+        broken_row = listing.paths.index(str(binary))
+        listing.highlighted = broken_row
+        await pilot.press("enter")
+        assert "cannot be read" in screen.query_one("#article-header").content.plain
+        good = str(articles / "b_da_nang.txt")
+        listing.highlighted = listing.paths.index(good)
+        await pilot.press("enter")
+        await wait_for_summary(pilot, good)
+        assert screen.query_one(SummaryPane).text
+    assert binary.read_bytes().startswith(b"\x00\x01")  # never written to
+
+
+async def test_save_writes_a_new_file_outside_the_articles(articles: Path, isolated_env: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    before = {p: p.read_bytes() for p in articles.iterdir()}
+    app = make_app([str(articles)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        await pilot.press("s")
+        await pilot.press("s")
+        saved = sorted((isolated_env / "saves").iterdir())
+        assert [p.name for p in saved] == ["a_thai_nguyen.summary-2.md", "a_thai_nguyen.summary.md"]
+        assert screen.query_one(SummaryPane).text in saved[1].read_text(encoding="utf-8")
+        assert any(str(saved[0]) in n.message or str(saved[1]) in n.message for n in app._notifications)
+        # a save folder that is the articles' folder is not used: the files would sit among them
+        monkeypatch.setenv("REPORTS_TUI_SAVE_DIR", str(articles))
+        await pilot.press("s")
+        fallback = isolated_env / "xdg_data_home" / "reports-tui" / "summaries"
+        assert [p.name for p in fallback.iterdir()] == ["a_thai_nguyen.summary.md"]
+    assert {p: p.read_bytes() for p in articles.iterdir()} == before
