@@ -10,6 +10,7 @@ Both degrade to "unknown" if a future underthesea moves the files.
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +21,11 @@ MAX_WORD_SYLLABLES = 4
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    try:
-        import underthesea
-    except ImportError:  # pragma: no cover - underthesea is a dependency
+    # Locate the file without importing underthesea (its import alone takes a second or more).
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or spec.origin is None:  # pragma: no cover - underthesea is a dependency
         return frozenset()
-    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -34,7 +35,13 @@ def _words() -> frozenset[str]:
 
 def is_word(syllables: str) -> bool:
     """True when the space-separated syllables form one dictionary word (case-insensitive)."""
-    return fold(syllables) in _words()
+    words = _words()
+    key = syllables.lower()
+    return key in words or fold(key) in words if _has_old_style(key) else key in words
+
+
+def _has_old_style(key: str) -> bool:
+    return "\xa0" in key or "oá" in key or "oà" in key or "uỷ" in key or "oạ" in key or "uý" in key
 
 
 @lru_cache(maxsize=1)

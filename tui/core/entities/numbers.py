@@ -34,9 +34,11 @@ _STOP = set(
     "của cho với tại ở trong trên dưới từ đến về theo vào ra lên xuống bằng do bởi để như và hoặc hay "
     "là được bị đã đang sẽ có không thì mà nên này đó kia ấy nào mỗi so sau trước khi nhưng cũng vẫn "
     "đều nữa rồi các những một nhiều ít gần khoảng hơn đạt gồm thuộc trở tăng giảm còn chỉ mới đi tới "
-    "nhằm qua nay cùng trực thuộc đề ra tham gia đối với trong đó bao gồm thì là so với đâu đấy "
-    "ông bà anh chị em tôi họ nó mình chúng ta ai gì vậy thế rằng nếu vì ngay luôn tự".split()
-) | {"trực thuộc", "đề ra", "tham gia", "đối với", "bao gồm", "so với", "trong đó"}
+    "nhằm qua nay cùng đâu đấy ông bà anh chị em tôi họ nó mình ai gì vậy thế rằng nếu vì ngay luôn tự "
+    "chưa rất quá lại".split()
+) | {"trực thuộc", "đề ra", "tham gia", "đối với", "bao gồm", "so với", "trong đó", "chúng ta", "bởi vì"}
+# A multi-syllable word opening with these is a conjunction or preposition (trước khi, sau khi).
+_STOP_FIRST = {"trước", "sau", "trong", "ngoài", "từ", "để", "vì", "nếu", "khi", "cho", "với", "bởi"}
 # Words the tagger calls verbs out of context but that name what is counted.
 _NOUN_LIKE = {"tổ chức", "chỉ thị", "tỷ", "xà cừ", "đề án", "quyết định", "nghị quyết", "kết luận"}
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb", "M", "?"}
@@ -74,14 +76,13 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
         stop = glued.end()
     elif re.match(r"[^\W\d_]", text[stop : stop + 1]):
         return None  # 8X, 8h30, 3G: not a quantity
-    is_year = bool(re.fullmatch(r"(?:19|20)\d\d", value))
+    if re.fullmatch(r"(?:19|20)\d\d", value):
+        return None  # a year, not a count (dates are found elsewhere)
     stand_alone = "%" in value or "/" in value or glued is not None
     toks = tokenize(text, stop, min(line_end, stop + 120))
     noun_end = _counted_noun(toks, percent="%" in value, after_unit=glued is not None)
     if noun_end is not None:
         return Candidate.of("NUM", m.start(), noun_end)
-    if is_year:
-        return None
     if stand_alone or _coordinated(toks):
         return Candidate.of("NUM", m.start(), stop)
     return None
@@ -106,7 +107,8 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
         low = word.lower()
         if words == 0 and _is_acronym_noun(tok):
             return tok.end
-        if tok.cap or low in _STOP or (words == 0 and low in _DURATION):
+        if tok.cap or low in _STOP or (j - i > 1 and tok.text.lower() in _STOP_FIRST) \
+                or (words == 0 and low in _DURATION):
             break
         if low in _MULTIPLIER or low in _UNITS:
             end, i, words = toks[j - 1].end, j, words  # units do not count as words

@@ -78,10 +78,22 @@ def _org_at(line: Line, i: int) -> int:
         if elements or _accept_bare_head(line, i, i + head, head_text):
             best = max(best, end)
     if standalone and best == i + standalone:
-        best = max(best, _extend(line, i + standalone, i)[0])
+        best = max(best, _standalone_place(toks, i + standalone))
     if line.title_case and best > i and line.kind == "title" and best - i > 6:
         return i  # Title Case headlines: capitals run through everything
     return best
+
+
+def _standalone_place(toks: list[Tok], j: int) -> int:
+    """A self-named body reads on only into its place (Tỉnh ủy Thái Bình, Thành ủy TP.HCM) or Đảng."""
+    if j >= len(toks) or not toks[j].space:
+        return j
+    if toks[j].text == "Đảng":
+        return j + 1
+    place = gazetteer_at(toks, j)
+    if place:
+        return j + place
+    return max(j, level_place_at(toks, j))
 
 
 def _accept_bare_head(line: Line, i: int, j: int, head: str) -> bool:
@@ -116,6 +128,7 @@ def _extend(line: Line, j: int, start: int) -> tuple[int, int, str]:
             continue
         if tok.text in _CONNECTORS and elements and j + 1 < len(toks) and toks[j + 1].alpha \
                 and toks[j + 1].cap and not phrase_at(toks, j + 1, ORG_HEAD_INDEX) \
+                and not (tok.text in {"-", "–"} and toks[j + 1].upper) \
                 and not phrase_at(toks, j + 1, TITLE_INDEX) \
                 and toks[j + 1].text not in SURNAMES:
             j += 1

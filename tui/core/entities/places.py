@@ -99,8 +99,10 @@ def places(line: Line) -> list[Candidate]:
         if not tok.alpha:
             continue
         end = level_place_at(toks, i)
-        if end == i and not _inside_word(toks, i):
+        if end == i:
             end = structure_at(toks, i)
+            if end > i and _inside_word(toks, i):
+                end = i
         if end > i:
             found.append(Candidate.of("LOC", tok.start, toks[end - 1].end, "LOC_LEVEL"))
             continue

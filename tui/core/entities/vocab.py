@@ -14,7 +14,7 @@ SURNAMES = frozenset(
     "Trương Lâm Phùng Mai Tô Tạ Hà Lương Lưu Cao Chu Đinh Kiều Quách Thái Tăng Lại Triệu Đàm Lục "
     "Khổng Mạc Văn Hứa Thân Giang Doãn Nghiêm Tống La Phí Kim Lò Hầu Diệp Cù Khúc Âu Chế Thạch "
     "Ninh Tôn Quan Vi Đồng Châu Bạch Từ Ông Hạ Đường Khuất Lã Lữ Nông Ma Ưng Bế Hoàng Huỳnh Bàn "
-    "Trình Viên Thi Nhữ Lường Quàng Sầm Tòng Lầu Giàng Thào Sùng Vàng Hờ Mùa Cầm Y Đậu Mẫn".split()
+    "Uông Ôn Khương Nhan Mạch Mã Quản Thiều Thịnh Trình Viên Thi Nhữ Lường Quàng Sầm Tòng Lầu Giàng Thào Sùng Vàng Hờ Mùa Cầm Y Đậu Mẫn".split()
 )
 
 # Words that precede a person's name and are not part of it.
