@@ -22,6 +22,7 @@ from tui.core.entities.organisations import organisations
 from tui.core.entities.patterns import dates, documents
 from tui.core.entities.people import credits, people
 from tui.core.entities.places import places
+from tui.core.entities.propagate import propagate
 from tui.core.model import Document, Entity, Sentence
 
 __all__ = ["extract_entities", "group_entities", "scan_regions"]
@@ -49,13 +50,18 @@ def extract_entities(document: Document, sentences: Sequence[Sentence] = ()) -> 
     rules read lines of the text directly so headlines and captions count too.
     """
     text = document.text
+    regions = scan_regions(document)
     candidates: list[Candidate] = []
-    for start, end, kind in scan_regions(document):
+    for start, end, kind in regions:
         candidates.extend(dates(text, start, end))
         if kind in _DATES_ONLY:
             continue
         candidates.extend(_line_candidates(Line.of(text, start, end, kind)))
-    return [Entity(c.type, c.start, c.end, text[c.start : c.end]) for c in resolve(candidates)]
+    chosen = resolve(candidates)
+    more = propagate(text, regions, chosen)
+    if more:
+        chosen = resolve([*candidates, *more])
+    return [Entity(c.type, c.start, c.end, text[c.start : c.end]) for c in chosen]
 
 
 def _line_candidates(line: Line) -> list[Candidate]:

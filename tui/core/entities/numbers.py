@@ -53,6 +53,7 @@ _ID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 4
+_MULTIPLIER_BEFORE = re.compile(r"(?:gấp|hơn)[^\S\n]*$")
 
 
 def figures(text: str, start: int, end: int) -> list[Candidate]:
@@ -80,6 +81,8 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
         return None  # a year, not a count (dates are found elsewhere)
     stand_alone = "%" in value or "/" in value or glued is not None
     toks = tokenize(text, stop, min(line_end, stop + 120))
+    if toks and toks[0].text == "lần" and _MULTIPLIER_BEFORE.search(text, max(line_start, m.start() - 10), m.start()):
+        return None  # giảm đi hơn 3 lần, gấp 2 lần: a ratio, not a count
     noun_end = _counted_noun(toks, percent="%" in value, after_unit=glued is not None)
     if noun_end is not None:
         return Candidate.of("NUM", m.start(), noun_end)

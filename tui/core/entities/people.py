@@ -55,6 +55,9 @@ def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
     if not toks[j].space and toks[j - 1].alpha:
         return i
     cue = " ".join(t.text for t in toks[i:j]).lower()
+    country = gazetteer_at(toks, j)
+    if country and j + country < len(toks) and toks[j + country].cap and toks[j + country].space:
+        j += country  # Tổng thống Mỹ Donald Trump: the country qualifies the title
     if _starts_other_entity(toks, j):
         return i
     end = _name_end(toks, j)

@@ -139,7 +139,8 @@ def _bare_place_ok(line: Line, i: int, j: int) -> bool:
         return False  # inside a longer name: Nguyễn Thái Bình
     if prev is not None and not prev.space and prev.text in {"-", "."}:
         return False
-    if nxt is not None and nxt.alpha and nxt.cap and nxt.space and nxt.text not in SURNAMES:
+    if nxt is not None and nxt.alpha and nxt.cap and nxt.space and nxt.text not in SURNAMES \
+            and not (kind(name) == "country" and (prev is None or not prev.cap)):
         if " ".join(t.text for t in toks[j : j + 2]) not in PHRASE_STARTERS and nxt.text not in PHRASE_STARTERS:
             return False
     if line.title_case and line.kind != "body":

@@ -112,7 +112,7 @@ STRUCTURES = [
     "trạm bơm tiêu", "đồng", "quốc lộ", "tỉnh lộ", "QL", "phố đi bộ", "đường vành đai", "vành đai",
     "đại lộ", "suối", "thác", "động", "hang", "rừng", "vườn quốc gia", "khu công nghiệp", "KCN",
     "khu kinh tế", "khu đô thị", "cửa khẩu", "bán đảo", "cao tốc", "đường cao tốc", "hầm", "ga",
-    "đồi", "đầm", "cồn", "thung lũng", "miền", "vùng",
+    "đồi", "cồn", "thung lũng", "miền", "vùng",
 ]
 STRUCTURE_INDEX = by_length(STRUCTURES + [w[:1].upper() + w[1:] for w in STRUCTURES if w.islower()])
 # Structure words that may take a bare number (đường 429, thôn 6, quận 1).
