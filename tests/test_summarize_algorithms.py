@@ -115,3 +115,15 @@ def test_quadratic_methods_are_guarded_on_long_reports(monkeypatch: pytest.Monke
         assert summary.note and "ranker" in summary.note
         assert len(summary.scores) == len(sentences)
     assert summarize(document, sentences, "luhn", 3, STOP).note is None
+
+
+def test_pair_sums_match_the_dense_product(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.core import fast_summarizers
+
+    lists = [["a", "b", "a"], ["b", "c"], [], ["a", "c", "c", "d"]]
+    rows = fast_summarizers._Sparse(lists)
+    sparse = rows.gram(rows.count)
+    monkeypatch.setattr(fast_summarizers, "_MAX_PAIRS", 0)
+    dense = rows.gram(rows.count)
+    expected = np.array([[5, 1, 0, 2], [1, 2, 0, 2], [0, 0, 0, 0], [2, 2, 0, 6]], dtype=float)
+    assert np.allclose(sparse, expected) and np.allclose(dense, expected)

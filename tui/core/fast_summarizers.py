@@ -13,6 +13,7 @@ seconds; these take milliseconds to tens of milliseconds.
   its rating ``sqrt(sum_k sigma_k^2 v_kj^2)`` is the diagonal of ``A^T A``:
   the norm of sentence j's column in the term matrix. So no SVD is needed (and
   no BLAS threads are started).
+* Luhn: the significant words are looked up in a set instead of a tuple.
 * KL, SumBasic: the greedy loops stay, but each step scores every remaining
   sentence at once over a flat array of (sentence, word, count) entries.
 """
@@ -27,6 +28,7 @@ import numpy as np
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
@@ -35,18 +37,49 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 MAX_ITERATIONS = 1000
 
 
-class _Vocabulary:
-    """Word lists as a dense sentences x terms count matrix."""
+class _Sparse:
+    """Word lists as sparse (sentence, term, count) entries, grouped by sentence."""
 
     def __init__(self, lists: Sequence[Sequence[str]]) -> None:
-        self.index: dict[str, int] = {}
-        rows, cols = [], []
-        for row, words in enumerate(lists):
-            for word in words:
-                rows.append(row)
-                cols.append(self.index.setdefault(word, len(self.index)))
-        self.counts = np.zeros((len(lists), max(len(self.index), 1)))
-        np.add.at(self.counts, (np.array(rows, dtype=int), np.array(cols, dtype=int)), 1.0)
+        index: dict[str, int] = {}
+        ids = np.array([index.setdefault(w, len(index)) for words in lists for w in words], dtype=np.int64)
+        self.n = len(lists)
+        self.terms = max(len(index), 1)
+        self.lengths = np.array([len(words) for words in lists], dtype=float)
+        rows = np.repeat(np.arange(self.n, dtype=np.int64), self.lengths.astype(np.int64))
+        keys, counts = np.unique(rows * self.terms + ids, return_counts=True)
+        self.sentence = keys // self.terms
+        self.term = keys % self.terms
+        self.count = counts.astype(float)
+
+    def gram(self, values: np.ndarray) -> np.ndarray:
+        """``G[i, j] = sum over terms of values[i, t] * values[j, t]``: the n x n product of the rows.
+
+        Summed over the pairs of sentences that share a term, without BLAS:
+        numpy's threaded matrix product can be a hundred times slower than this
+        when other processes keep the cores busy.
+        """
+        n = self.n
+        if len(self.term) == 0:
+            return np.zeros((n, n))
+        order = np.argsort(self.term, kind="stable")
+        term, sent, value = self.term[order], self.sentence[order], values[order]
+        starts = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
+        sizes = np.diff(np.r_[starts, len(term)])
+        reps = np.repeat(sizes, sizes)  # each entry pairs with every entry of its term
+        total = int(reps.sum())
+        if total > _MAX_PAIRS:  # very common terms (no stopwords): the dense product is cheaper
+            dense = np.zeros((n, self.terms))
+            dense[self.sentence, self.term] = values
+            return dense @ dense.T
+        left = np.repeat(np.arange(len(term)), reps)
+        offsets = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
+        right = np.repeat(np.repeat(starts, sizes), reps) + offsets
+        flat = np.bincount(sent[left] * n + sent[right], weights=value[left] * value[right], minlength=n * n)
+        return flat.reshape(n, n)
+
+
+_MAX_PAIRS = 4_000_000
 
 
 def _pair_norms(lengths: np.ndarray) -> np.ndarray:
@@ -67,19 +100,18 @@ class FastLexRankSummarizer(LexRankSummarizer):
         return self._get_best_sentences(document.sentences, sentences_count, ratings)
 
     def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):  # noqa: ANN001, ANN202
-        vocabulary = _Vocabulary(sentences)
-        counts = vocabulary.counts
         n = len(sentences)
         if n == 0:
             return np.zeros((0, 0))
-        max_tf = counts.max(axis=1, keepdims=True)
-        tf = counts / np.where(max_tf > 0, max_tf, 1.0)
-        doc_freq = (counts > 0).sum(axis=0)
+        rows = _Sparse(sentences)
+        max_tf = np.zeros(n)
+        np.maximum.at(max_tf, rows.sentence, rows.count)
+        doc_freq = np.bincount(rows.term, minlength=rows.terms)
         idf = np.log(n / (1.0 + doc_freq))
-        weighted = tf * idf
-        norms = np.sqrt((weighted**2).sum(axis=1))
+        weighted = rows.count / max_tf[rows.sentence] * idf[rows.term]
+        norms = np.sqrt(np.bincount(rows.sentence, weights=weighted**2, minlength=n))
         safe = np.where(norms > 0, norms, 1.0)
-        cosine = (weighted @ weighted.T) / safe[:, None] / safe[None, :]
+        cosine = rows.gram(weighted) / safe[:, None] / safe[None, :]
         cosine[(norms == 0)[:, None] | (norms == 0)[None, :]] = 0.0
         matrix = (cosine > threshold).astype(float)
         degrees = matrix.sum(axis=1)
@@ -109,9 +141,9 @@ class FastTextRankSummarizer(TextRankSummarizer):
     def _create_matrix(self, document):  # noqa: ANN001, ANN202
         lists = [self._to_words_set(s) for s in document.sentences]
         n = len(lists)
-        counts = _Vocabulary(lists).counts
-        lengths = np.array([len(words) for words in lists], dtype=float)
-        overlap = counts @ counts.T  # sum over words of i of their count in j
+        rows = _Sparse(lists)
+        lengths = rows.lengths
+        overlap = rows.gram(rows.count)  # sum over words of i of their count in j
         norm = _pair_norms(lengths)
         single = np.isclose(norm, 0.0)
         weights = np.where(single, overlap, overlap / np.where(single, 1.0, norm))
@@ -138,13 +170,20 @@ class FastReductionSummarizer(ReductionSummarizer):
     def rate_sentences(self, document):  # noqa: ANN001, ANN201
         sentences = document.sentences
         lists = [self._to_words_set(s) for s in sentences]
-        counts = _Vocabulary(lists).counts
-        lengths = np.array([len(words) for words in lists], dtype=float)
-        overlap = counts @ counts.T
+        rows = _Sparse(lists)
+        lengths = rows.lengths
+        overlap = rows.gram(rows.count)
         norm = _pair_norms(lengths)
         edges = np.where((overlap > 0) & (norm != 0), overlap / np.where(norm == 0, 1.0, norm), 0.0)
         np.fill_diagonal(edges, 0.0)
         return dict(zip(sentences, edges.sum(axis=1).tolist()))
+
+
+class FastLuhnSummarizer(LuhnSummarizer):
+    """sumy's Luhn with its significant words in a set (sumy scans a tuple for every word)."""
+
+    def _get_significant_words(self, words):  # noqa: ANN001, ANN202
+        return frozenset(super()._get_significant_words(words))
 
 
 class FastLsaSummarizer(LsaSummarizer):
@@ -221,34 +260,37 @@ class FastKLSummarizer(KLSummarizer):
         summary = np.zeros(size)
         summary_len = 0.0
         remaining = np.ones(n, dtype=bool)
-        entry_doc = doc[content.term]
+        # Only words the document's distribution knows count; keep just those entries.
+        keep = doc[content.term] > 0
+        sent, term, count = content.sentence[keep], content.term[keep], content.count[keep]
+        entry_doc = doc[term]
+        entry_g_alone = entry_doc * (log_doc[term] - np.log(count))
+        raw_bounds = np.searchsorted(raw.sentence, np.arange(n + 1))
         ratings: dict[Any, int] = {}
         for step in range(n):
             # Words of the summary alone, and how each candidate's own words change that sum.
             in_summary = (summary > 0) & (doc > 0)
             base_g = float((doc[in_summary] * (log_doc[in_summary] - np.log(summary[in_summary]))).sum())
             base_m = float(doc[in_summary].sum())
-            with_summary = summary[content.term]
-            joint = content.count + with_summary
-            useful = entry_doc > 0
-            g_new = np.where(useful, entry_doc * (log_doc[content.term] - np.log(np.where(joint > 0, joint, 1.0))), 0.0)
-            g_old = np.where(
-                useful & (with_summary > 0),
-                entry_doc * (log_doc[content.term] - np.log(np.where(with_summary > 0, with_summary, 1.0))),
-                0.0,
-            )
-            m_new = np.where(useful & (with_summary == 0), entry_doc, 0.0)
-            delta_g = np.bincount(content.sentence, weights=g_new - g_old, minlength=n)
-            delta_m = np.bincount(content.sentence, weights=m_new, minlength=n)
+            with_summary = summary[term]
+            shared = with_summary > 0
+            if shared.any():
+                joint = count + with_summary
+                # A shared word's term changes from its summary-only value; a new word adds its term and mass.
+                delta = np.where(shared, entry_doc * (np.log(np.where(shared, with_summary, 1.0)) - np.log(joint)), entry_g_alone)
+                delta_g = np.bincount(sent, weights=delta, minlength=n)
+                delta_m = np.bincount(sent, weights=np.where(shared, 0.0, entry_doc), minlength=n)
+            else:
+                delta_g = np.bincount(sent, weights=entry_g_alone, minlength=n)
+                delta_m = np.bincount(sent, weights=entry_doc, minlength=n)
             total = content.lengths + summary_len
-            mass = base_m + delta_m
-            kl = base_g + delta_g + np.log(np.where(total > 0, total, 1.0)) * mass
-            kl = np.where(remaining, kl, np.inf)
+            kl = base_g + delta_g + np.log(np.where(total > 0, total, 1.0)) * (base_m + delta_m)
+            kl[~remaining] = np.inf
             best = int(np.argmin(kl))
             remaining[best] = False
             ratings[sentences[best]] = -step
-            picked = raw.sentence == best
-            np.add.at(summary, raw.term[picked], raw.count[picked])
+            lo, hi = raw_bounds[best], raw_bounds[best + 1]
+            np.add.at(summary, raw.term[lo:hi], raw.count[lo:hi])
             summary_len += raw.lengths[best]
         return ratings
 
@@ -266,17 +308,20 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
         for word, value in word_freq.items():
             freq[index[word]] = value
         remaining = np.ones(n, dtype=bool)
+        bounds = np.searchsorted(entries.sentence, np.arange(n + 1))
+        has_words = entries.lengths > 0
+        lengths = np.where(has_words, entries.lengths, 1.0)
         ratings: dict[Any, int] = {}
         for step in range(n):
             sums = np.bincount(entries.sentence, weights=entries.count * freq[entries.term], minlength=n)
-            average = np.where(entries.lengths > 0, sums / np.where(entries.lengths > 0, entries.lengths, 1.0), 0.0)
-            # sumy takes the first sentence whose average beats the best so far, starting from -1.
-            average = np.where(remaining, average, -np.inf)
-            best = int(np.argmax(average)) if average.max() > -1 else int(np.flatnonzero(remaining)[0])
+            average = np.where(has_words, sums / lengths, 0.0)
+            # sumy takes the first sentence whose average beats the best so far (all are >= 0).
+            average[~remaining] = -np.inf
+            best = int(np.argmax(average))
             remaining[best] = False
             ratings[sentences[best]] = -step
-            picked = entries.sentence == best
             # sumy squares a word's probability once per occurrence in the chosen sentence.
-            for term, count in zip(entries.term[picked], entries.count[picked]):
+            lo, hi = bounds[best], bounds[best + 1]
+            for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist()):
                 freq[term] = freq[term] ** (2 ** int(count))
         return ratings

@@ -57,16 +57,17 @@ MAX_CENTRALITY_SENTENCES = 1500
 _SYLLABLE = re.compile(r"\w+")
 _END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 _QUOTE_START = re.compile(r"^\s*[\"“‘']")
+_DIGIT = re.compile(r"\d")
 
 
 def syllables(words: Sequence[str]) -> list[str]:
     """Lowercase syllables of a sentence's words (underthesea words may hold several)."""
-    return [s for w in words for s in _SYLLABLE.findall(w.lower())]
+    return _SYLLABLE.findall(" ".join(words).lower())
 
 
 def feature_matrix(document: Any, stop_words: frozenset[str] = frozenset()) -> tuple[np.ndarray, bool]:
     """One row of ``FEATURES`` per sentence of a sumy document, and whether it has a headline."""
-    stop = frozenset(w for w in stop_words if " " not in w)
+    stop = _single_syllables(stop_words)
     title = [s for h in document.headings for s in syllables(h.words)]
     title_set = set(title)
     title_content = {s for s in title_set if s not in stop} or title_set
@@ -78,79 +79,88 @@ def feature_matrix(document: Any, stop_words: frozenset[str] = frozenset()) -> t
             sentences.append(sentence)
             paragraph_first.append(number == 0)
     n = len(sentences)
-    rows = np.zeros((n, len(FEATURES)))
     if n == 0:
-        return rows, bool(title)
-    tokens = [syllables(s.words) for s in sentences]
+        return np.zeros((0, len(FEATURES))), bool(title)
+    words = [[w.lower() for w in s.words] for s in sentences]
+    texts = [str(s) for s in sentences]
+    tokens = [syllables(ws) for ws in words]
+    sets = [set(toks) for toks in tokens]
     content = [[t for t in toks if t not in stop] for toks in tokens]
     doc_counts = Counter(t for toks in content for t in toks)
     doc_norm = math.sqrt(sum(c * c for c in doc_counts.values())) or 1.0
-    recalls = []
-    for toks in tokens:
-        present = set(toks)
-        recalls.append(len(title_content & present) / len(title_content) if title_content else 0.0)
-    best_recall = max(recalls) or 1.0
-    # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
-    doc_freq = Counter(t for toks in tokens for t in set(toks) if t in title_content)
-    idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in title_content}
-    idf_total = sum(idf.values()) or 1.0
-    lengths = [len(toks) for toks in tokens]
-    mean_length = (sum(lengths) / n) or 1.0
+
+    columns: dict[str, Any] = {}
+    if title_set:
+        shared = [len(title_set & present) for present in sets]
+        recalls = np.array([len(title_content & present) / len(title_content) for present in sets])
+        best = recalls.max()
+        # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
+        doc_freq = Counter(t for present in sets for t in present & title_content)
+        idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in title_content}
+        idf_total = sum(idf.values()) or 1.0
+        columns["title_recall"] = recalls
+        columns["title_recall_rel"] = recalls / (best or 1.0)
+        columns["title_jaccard"] = [k / len(title_set | present) for k, present in zip(shared, sets)]
+        columns["title_bigram_recall"] = [
+            len(title_bigrams & set(zip(toks, toks[1:]))) / len(title_bigrams) if title_bigrams else 0.0
+            for toks in tokens
+        ]
+        columns["title_recall_all"] = [k / len(title_set) for k in shared]
+        columns["title_best"] = (recalls == best) & (best > 0)
+        columns["title_idf_recall"] = [sum(idf[t] for t in title_content & present) / idf_total for present in sets]
+    position = np.arange(n, dtype=float)
+    log_position = np.log1p(position)
+    columns["log_position"] = log_position
+    columns["first"] = position == 0
+    columns["second"] = position == 1
+    columns["third"] = position == 2
+    columns["relative_position"] = position / (n - 1) if n > 1 else np.zeros(n)
+    columns["paragraph_first"] = paragraph_first
+    lengths = np.array([len(toks) for toks in tokens], dtype=float)
+    columns["log_length"] = np.log1p(lengths)
+    columns["short"] = lengths < 10
+    columns["long"] = lengths > 60
+    columns["length_rel"] = lengths / (lengths.mean() or 1.0)
+    columns["quote"] = [bool(_QUOTE_START.match(t)) for t in texts]
+    columns["no_end_punctuation"] = [not _END.search(t) for t in texts]
+    columns["question"] = [t.rstrip("\"”’') ").endswith("?") for t in texts]
+    columns["colon"] = [":" in t for t in texts]
+    columns["digits"] = [bool(_DIGIT.search(t)) for t in texts]
     centroids = []
     for toks in content:
         counts = Counter(toks)
         norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
         centroids.append(sum(c * doc_counts[t] for t, c in counts.items()) / (norm * doc_norm))
-    best_centroid = max(centroids) or 1.0
-    centrality = _centrality(document, stop_words) if n <= MAX_CENTRALITY_SENTENCES else np.zeros(n)
-    top = centrality.max() if n else 0.0
-    if top > 0:
-        centrality = centrality / top
-    for i, (sentence, toks) in enumerate(zip(sentences, tokens)):
-        text = str(sentence)
-        present = set(toks)
-        length = len(toks)
-        centroid = centroids[i]
-        union = title_set | present
-        bigrams = set(zip(toks, toks[1:]))
-        log_position = math.log1p(i)
-        values = {
-            "title_recall": recalls[i],
-            "title_recall_rel": recalls[i] / best_recall,
-            "title_jaccard": len(title_set & present) / len(union) if union and title_set else 0.0,
-            "title_bigram_recall": len(title_bigrams & bigrams) / len(title_bigrams) if title_bigrams else 0.0,
-            "title_recall_all": len(title_set & present) / len(title_set) if title_set else 0.0,
-            "log_position": log_position,
-            "first": float(i == 0),
-            "relative_position": i / (n - 1) if n > 1 else 0.0,
-            "paragraph_first": float(paragraph_first[i]),
-            "log_length": math.log1p(length),
-            "short": float(length < 10),
-            "long": float(length > 60),
-            "quote": float(bool(_QUOTE_START.match(text))),
-            "no_end_punctuation": float(not _END.search(text)),
-            "question": float(text.rstrip("\"”’') ").endswith("?")),
-            "colon": float(":" in text),
-            "digits": float(any(ch.isdigit() for ch in text)),
-            "lexrank": float(centrality[i]),
-            "centroid": centroid,
-            "title_x_position": recalls[i] / best_recall * log_position,
-            "second": float(i == 1),
-            "third": float(i == 2),
-            "title_best": float(recalls[i] == max(recalls) > 0),
-            "title_idf_recall": sum(idf[t] for t in title_content & present) / idf_total,
-            "centroid_rel": centroid / best_centroid,
-            "length_rel": length / mean_length,
-        }
-        rows[i] = [values[name] for name in FEATURES]
+    centroid = np.array(centroids)
+    columns["centroid"] = centroid
+    columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
+    if n <= MAX_CENTRALITY_SENTENCES:
+        centrality = _centrality([[w for w in ws if w not in stop_words] for ws in words])
+        top = centrality.max()
+        columns["lexrank"] = centrality / top if top > 0 else centrality
+    if title_set:
+        columns["title_x_position"] = columns["title_recall_rel"] * log_position
+    rows = np.zeros((n, len(FEATURES)))
+    for j, name in enumerate(FEATURES):
+        if name in columns:
+            rows[:, j] = np.asarray(columns[name], dtype=float)
     return rows, bool(title)
 
 
-def _centrality(document: Any, stop_words: frozenset[str]) -> np.ndarray:
-    """sumy's LexRank scores (thresholded cosine graph, power method), computed with numpy."""
+@lru_cache(maxsize=8)
+def _normalized(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=8)
+def _single_syllables(stop_words: frozenset[str]) -> frozenset[str]:
+    """The one-syllable stopwords: what can be matched against single syllables."""
+    return frozenset(w for w in stop_words if " " not in w)
+
+
+def _centrality(lists: list[list[str]]) -> np.ndarray:
+    """sumy's LexRank scores (thresholded cosine graph, power method) of lowercase content words."""
     lexrank = FastLexRankSummarizer()
-    lexrank.stop_words = stop_words
-    lists = [lexrank._to_words_set(s) for s in document.sentences]
     matrix = lexrank._create_matrix(lists, lexrank.threshold, None, None)
     return np.asarray(lexrank.power_method(matrix, lexrank.epsilon), dtype=float)
 
@@ -185,7 +195,7 @@ class RankerSummarizer(AbstractSummarizer):
 
     @stop_words.setter
     def stop_words(self, words: Sequence[str]) -> None:
-        self._stop_words = frozenset(map(self.normalize_word, words))
+        self._stop_words = _normalized(words if isinstance(words, frozenset) else frozenset(words))
 
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         # Rated in document order by position, not by a dict: repeated sentences keep their own scores.

@@ -12,7 +12,7 @@ algorithm sees only the story, and the set-aside sentences are scored below
 every story sentence, so every sentence still has a score and a rank and
 offsets are untouched.
 
-LexRank, TextRank, Reduction, LSA, KL and SumBasic run as the numpy
+LexRank, TextRank, Reduction, LSA, Luhn, KL and SumBasic run as the numpy
 equivalents in ``fast_summarizers`` (same ratings as sumy's classes, but
 milliseconds instead of seconds on long reports). The graph methods still
 hold an n x n matrix, so above ``MAX_QUADRATIC_SENTENCES`` story sentences
@@ -39,7 +39,7 @@ SUMY_ALGORITHMS: tuple[str, ...] = (
 ALGORITHMS: tuple[str, ...] = ("ranker", *SUMY_ALGORITHMS, "lead")
 DEFAULT_ALGORITHM = "ranker"
 # sumy algorithms replaced by an equivalent numpy implementation (see fast_summarizers).
-FAST_CLASSES: tuple[str, ...] = ("lexrank", "lsa", "textrank", "kl", "sumbasic", "reduction")
+FAST_CLASSES: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction")
 # Algorithms whose time or memory grows with the square of the sentence count (or worse).
 QUADRATIC: frozenset[str] = frozenset({"lexrank", "textrank", "kl", "sumbasic", "reduction"})
 MAX_QUADRATIC_SENTENCES = 1500
@@ -195,7 +195,7 @@ def _classes() -> dict[str, type]:
         **_sumy_classes(),
         "ranker": RankerSummarizer,
         "lexrank": fast.FastLexRankSummarizer, "lsa": fast.FastLsaSummarizer,
-        "textrank": fast.FastTextRankSummarizer, "kl": fast.FastKLSummarizer,
+        "textrank": fast.FastTextRankSummarizer, "kl": fast.FastKLSummarizer, "luhn": fast.FastLuhnSummarizer,
         "sumbasic": fast.FastSumBasicSummarizer, "reduction": fast.FastReductionSummarizer,
     }
 
