@@ -204,3 +204,18 @@ def test_role_written_before_the_name() -> None:
     person = [g for g in group_entities(document, entities, sentences) if g.type == "PER"][0]
     assert person.name == "Nguyễn Thanh Long"
     assert person.role == "Bộ trưởng Bộ Y tế"
+
+
+def test_party_and_state_bodies_with_levels_settlements_and_patron_names() -> None:
+    assert of_type("Đồng chí Nguyễn Văn Thành, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh, dự.", "ORG") == [
+        "Học viện Chính trị quốc gia Hồ Chí Minh"]
+    assert of_type("Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị; Chi bộ thôn Đông Hòa họp thường kỳ.", "ORG") == [
+        "Đảng ủy Khối các cơ quan tỉnh", "Chi bộ thôn Đông Hòa"]
+    assert of_type("Đoàn đại biểu Quốc hội tỉnh Quảng Trị tiếp xúc cử tri; Sở Y tế tỉnh báo cáo tình hình.", "ORG") == [
+        "Đoàn đại biểu Quốc hội tỉnh Quảng Trị", "Sở Y tế tỉnh"]
+
+
+def test_thuong_truc_after_a_title_belongs_to_the_title_and_dang_uy_is_an_elliptic_head() -> None:
+    body = "Dự có Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiệu và ông Trần Văn Nam, Bí thư Đảng ủy, Giám đốc Công ty Than Hà Lầm."
+    assert of_type(body, "ORG") == ["Tỉnh ủy", "Đảng ủy", "Công ty Than Hà Lầm"]
+    assert of_type(body, "PER") == ["Lê Văn Hiệu", "Trần Văn Nam"]

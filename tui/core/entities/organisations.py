@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.line import Line, cap_run
-from tui.core.entities.places import gazetteer_at, level_place_at
+from tui.core.entities.places import gazetteer_at, level_place_at, structure_at
 from tui.core.entities.text import fold
 from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
@@ -33,12 +33,13 @@ _LEVEL_HEADS = {
     "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Đoàn ĐBQH", "đoàn ĐBQH", "Bộ Chỉ huy Quân sự",
     "Ủy ban Kiểm tra", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Kho bạc Nhà nước",
     "Chi cục Thuế", "Cục Thuế", "Bảo hiểm xã hội", "Trung tâm Y tế", "Bệnh viện Đa khoa",
-    "Phòng Giáo dục và Đào tạo", "Ủy ban MTTQ", "Huyện ủy", "Thành ủy", "Tỉnh ủy",
+    "Phòng Giáo dục và Đào tạo", "Ủy ban MTTQ", "Huyện ủy", "Thành ủy", "Tỉnh ủy", "Đoàn đại biểu Quốc hội",
 }
 _LEVEL_HEAD_KEYS = {fold(h) for h in _LEVEL_HEADS}
 # Lowercase heads inside a title: Trưởng [ban Tổ chức Trung ương], Trưởng [đoàn ĐBQH tỉnh Bắc Kạn].
 _LOWER_HEADS = {"ban", "đoàn", "phòng", "vụ", "cục", "sở", "văn phòng"}
 _TITLE_BEFORE_LOWER_HEAD = {"trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên"}
+_SETTLEMENTS = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố", "làng", "buôn"}
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
 _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
@@ -73,7 +74,9 @@ def _org_at(line: Line, i: int) -> int:
         head = 0  # Phó Bí thư Thường trực Tỉnh ủy: part of the title
     best = i + standalone
     if head:
-        end, elements, last_head = _extend(line, i + head, i)
+        # A head that already holds a name (Hội đồng Lý luận Trung ương, Đảng ủy Khối) needs no more.
+        named_head = sum(1 for t in toks[i + 1 : i + head] if t.cap)
+        end, elements, _ = _extend(line, i + head, i, named_head)
         head_text = " ".join(t.text for t in toks[i : i + head])
         if elements or _accept_bare_head(line, i, i + head, head_text):
             best = max(best, end)
@@ -108,10 +111,9 @@ def _accept_bare_head(line: Line, i: int, j: int, head: str) -> bool:
     return False
 
 
-def _extend(line: Line, j: int, start: int) -> tuple[int, int, str]:
+def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int, str]:
     """Read the name after a head; return (end index, number of name words, last word read)."""
     toks = line.toks
-    elements = 0
     last = " ".join(t.text for t in toks[start:j])
     end = j
     while j < len(toks):
@@ -140,10 +142,20 @@ def _extend(line: Line, j: int, start: int) -> tuple[int, int, str]:
                 place_end = level_place_at(toks, j)
                 if place_end > j:
                     return place_end, elements + 1, last
-                if fold(last) in _LEVEL_HEAD_KEYS or fold(" ".join(t.text for t in toks[start:j])) in _LEVEL_HEAD_KEYS:
-                    if not _generic_after(toks, word_stop):
-                        return word_stop, elements + 1, last
+                level_head = fold(last) in _LEVEL_HEAD_KEYS or fold(
+                    " ".join(t.text for t in toks[start:j])) in _LEVEL_HEAD_KEYS
+                # HĐND tỉnh, Sở Y tế tỉnh: a level word alone designates the body of this place.
+                if (level_head or elements) and not _generic_after(toks, word_stop):
+                    return word_stop, elements + 1, last
                 break
+            if word in _SETTLEMENTS:
+                place_end = structure_at(toks, j)
+                if place_end > j:
+                    return place_end, elements + 1, last
+                break
+            if last.endswith("Khối") and word in {"các", "cơ quan", "doanh nghiệp"}:
+                j = end = word_end(toks, j + 1) if word == "các" else word_stop
+                continue
             if word.lower() in ORG_LOWER_WORDS:
                 j = end = word_stop
                 continue
@@ -161,11 +173,17 @@ def _stops_name(toks: list[Tok], j: int, elements: int) -> bool:
     if phrase_at(toks, j, TITLE_INDEX) and not phrase_at(toks, j, ORG_STANDALONE_INDEX):
         if not (toks[j].text == "Thường" and elements == 0):
             return True
-    if toks[j].text in SURNAMES and elements:
+    if toks[j].text in SURNAMES and elements and not _is_patron_name(toks, j):
         run = cap_run(toks, j, 5)
-        if 2 <= run - j <= 4 and not gazetteer_at(toks, j) and not phrase_at(toks, j, ORG_HEAD_INDEX):
+        # Full names have three or four syllables; two (Hà Lầm) more often end the body's own name.
+        if 3 <= run - j <= 4 and not gazetteer_at(toks, j) and not phrase_at(toks, j, ORG_HEAD_INDEX):
             return True
     return False
+
+
+def _is_patron_name(toks: list[Tok], j: int) -> bool:
+    """Hồ Chí Minh names institutions (Học viện Chính trị quốc gia Hồ Chí Minh, Đoàn TNCS Hồ Chí Minh)."""
+    return " ".join(t.text for t in toks[j : j + 3]) == "Hồ Chí Minh"
 
 
 def _generic_after(toks: list[Tok], j: int) -> bool:
