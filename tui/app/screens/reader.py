@@ -117,7 +117,7 @@ class ReaderScreen(Screen[None]):
         self.analyser.start()
         self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
         first = next((e.path for e in self.entries if e.state != FAILED), None)
-        if first is not None:
+        if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
         self._fill_index()
 

@@ -1,0 +1,140 @@
+"""The installed `reports-tui` in a real terminal: a private tmux server at 80x24.
+
+Waits for the first paint, opens an article, reads its summary off the screen,
+copies it with `c` (OSC 52, `set-clipboard on`) and finds it in tmux's buffer,
+then quits with `q`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+SCRIPT = Path(sys.executable).with_name("reports-tui")
+
+pytestmark = [
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
+    pytest.mark.skipif(not SCRIPT.exists(), reason=f"reports-tui is not installed next to {sys.executable}"),
+]
+
+
+class Tmux:
+    """A private tmux server (its own socket, no user config)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.socket = f"rtui-{uuid.uuid4().hex[:10]}"
+        self.env = env
+
+    def __call__(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run([TMUX, "-L", self.socket, "-f", os.devnull, *args],  # type: ignore[list-item]
+                                capture_output=True, text=True, env=self.env, timeout=20)
+        if check and result.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)}: {result.stderr}")
+        return result.stdout
+
+    def screen(self) -> str:
+        return self("capture-pane", "-p")
+
+    def wait(self, predicate: Callable[[str], bool], timeout: float, what: str) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.screen()
+            if predicate(text):
+                return text
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}; screen:\n{text}")
+            time.sleep(0.05)
+
+
+def summary_on_screen(screen: str) -> str:
+    """The text inside the summary box, its lines joined."""
+    lines = screen.splitlines()
+    top = next(i for i, line in enumerate(lines) if "╭─ Summary" in line)
+    words = []
+    for line in lines[top + 1:]:
+        if "╰" in line:
+            break
+        inner = line.split("│")[1] if line.count("│") >= 2 else ""
+        words.append(inner.strip().rstrip("▂▄▆█▇▅▃▁ ").strip())
+    return " ".join(w for w in words if w)
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        (tmp_path / name).mkdir()
+        env[name] = str(tmp_path / name)
+    env["REPORTS_TUI_SAVE_DIR"] = str(tmp_path / "saves")
+    env["TERM"] = "xterm-256color"
+    env.pop("NO_COLOR", None)
+    server = Tmux(env)
+    yield server
+    server("kill-server", check=False)
+
+
+def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
+    from tui.paths import bundled_seeds
+
+    articles = tmp_path / "articles"
+    shutil.copytree(bundled_seeds(), articles)
+    tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main",
+         f"cd {tmp_path} && exec {SCRIPT} {articles}")
+    tmux("set-option", "-t", "main", "remain-on-exit", "on")
+    tmux("set", "-s", "set-clipboard", "on")
+    started = time.monotonic()
+    tmux.wait(lambda s: "? help" in s and "articles" in s, 15, "the first paint")
+    first_paint = time.monotonic() - started
+    assert first_paint < 10
+
+    # open the second article and wait for its summary
+    tmux("send-keys", "-t", "main", "j", "Enter")
+    path = str(sorted(articles.glob("*.txt"))[1])
+    from tui.app.markdown import summary_text
+    from tui.config import load_config
+    from tui.core.service import analyse_path
+
+    config = load_config(None)
+    expected = summary_text(analyse_path(path, config.options, (config.algorithm,), entities=False),
+                            config.algorithm, config.sentences)
+    assert expected
+    opening = " ".join(expected.split()[:6])
+    screen = tmux.wait(lambda s: "╭─ Summary" in s and opening in summary_on_screen(s), 60,
+                       "the summary of the opened article")
+    shown = summary_on_screen(screen)
+    assert expected.startswith(shown[: len(shown) - 20])  # the box shows the start of what is copied
+
+    # key sentences reach the terminal as bold + reverse (SGR 1 and 7)
+    styled = tmux("capture-pane", "-p", "-e")
+    assert "\x1b[7m" in styled and "\x1b[1m" in styled
+
+    tmux("send-keys", "-t", "main", "c")
+    deadline = time.monotonic() + 10
+    buffer = ""
+    while time.monotonic() < deadline:
+        buffer = tmux("show-buffer", check=False)
+        if buffer:
+            break
+        time.sleep(0.1)
+    assert buffer == expected
+    tmux.wait(lambda s: "sent to the" in s and "clipboard" in s, 5, "the copy notice")
+
+    tmux("send-keys", "-t", "main", "q")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        dead, status, signal = (tmux("display-message", "-p", "-t", "main",
+                                     "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}").strip().split(","))
+        if dead == "1" and (status or signal):
+            break
+        time.sleep(0.1)
+    assert dead == "1", "reports-tui did not quit on q"
+    assert (status, signal) == ("0", ""), tmux.screen()
