@@ -69,7 +69,7 @@ def dates(text: str, start: int, end: int) -> list[Candidate]:
         add(m.start(), m.end(1))
         for part in _TERM_PART.finditer(text, m.end(1), m.end()):
             add(part.start(), part.end())
-    years = [c for c in found]
+    years = list(found)
     for m in _BARE_YEAR.finditer(text, start, end):
         if _YEAR_CUE.search(text, max(start, m.start() - 12), m.start()) or _follows_year(text, m.start(), years):
             add(m.start(), m.end())
@@ -77,11 +77,7 @@ def dates(text: str, start: int, end: int) -> list[Candidate]:
 
 
 def _valid_day_month(m: re.Match[str]) -> bool:
-    day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
-    if sep == "." and not m.group(0).lower().startswith("ngày"):
-        # 7.5 is a date only after a cue; the cue test below covers it, but never 0.5-like decimals.
-        if m.group(1).startswith("0") and len(m.group(1)) == 1:
-            return False
+    day, month = int(m.group(1)), int(m.group(3))
     return 1 <= day <= 31 and 1 <= month <= 12
 
 

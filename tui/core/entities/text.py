@@ -3,12 +3,10 @@
 The rules work on the raw document text with regular expressions over
 syllables, so every match is already an offset into ``Document.text``.
 Vietnamese capitalisation is the strongest signal there is for names, so the
-upper- and lower-case letter classes are built from Unicode rather than typed.
+upper- and lower-case letter classes used in the patterns are built from Unicode rather than typed.
 """
 
 from __future__ import annotations
-
-import re
 
 
 def _letters(upper: bool) -> str:
@@ -22,22 +20,10 @@ def _letters(upper: bool) -> str:
 
 UP = _letters(True)
 LO = _letters(False)
-# One syllable, capitalised or not, and one written with a capital first letter.
-SYL = f"[{UP}{LO}]+"
-CAP = f"[{UP}][{UP}{LO}]*"
-LOW = f"[{LO}]+"
 # Spaces inside a line: the files contain NBSPs; never cross a line break.
 WS = r"[^\S\n]+"
 # A Roman numeral as used for terms and congresses (khóa XIII, Đại hội XII).
 ROMAN = r"(?<![\w])(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})(?![\w])"
-
-
-def compile_(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def is_cap(word: str) -> bool:
-    return bool(word) and word[0].isupper()
 
 
 _OLD_TONES = str.maketrans({"\xa0": " "})
@@ -51,21 +37,6 @@ def fold(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return text
-
-
-def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any inline space."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", WS) for w in ordered) + ")"
-
-
-def both_cases(words: list[str] | tuple[str, ...]) -> list[str]:
-    """Each phrase as given plus with its first letter upper-cased (sentence starts)."""
-    out = []
-    for w in words:
-        out.append(w)
-        out.append(w[:1].upper() + w[1:])
-    return out
 
 
 def spelling_variants(words: list[str] | tuple[str, ...]) -> list[str]:
