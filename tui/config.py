@@ -10,7 +10,7 @@ from typing import Any
 
 from tui import paths
 from tui.core.pipeline import Options
-from tui.core.summarize import ALGORITHMS
+from tui.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 
 
 class ConfigError(Exception):
@@ -19,7 +19,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    algorithm: str = "lexrank"
+    algorithm: str = DEFAULT_ALGORITHM
     sentences: int = 3
     stopwords: str = "stopwords-iso"
     max_file_bytes: int = 5_000_000
