@@ -50,7 +50,16 @@ def test_second_analysis_comes_from_the_cache(article: Path, cache: Cache) -> No
     first = analyse_path(str(article), FAST, entities=False, cache=cache)
     assert cache.count() == 1
     again = analyse_path(str(article), FAST, entities=False, cache=cache)
-    assert again == first and again is not first
+    assert again is not first
+    assert (again.document, again.summaries) == (first.document, first.summaries)
+    assert [(s.start, s.end, s.text) for s in again.sentences] == [(s.start, s.end, s.text) for s in first.sentences]
+
+
+def test_summaries_from_cached_entries_equal_fresh_ones(article: Path, cache: Cache) -> None:
+    analyse_path(str(article), FAST, entities=False, cache=cache)
+    from_cache = analyse_path(str(article), FAST, algorithms=("luhn",), entities=False, cache=cache)
+    fresh = analyse_path(str(article), FAST, algorithms=("luhn",), entities=False)
+    assert from_cache.summaries["luhn"] == fresh.summaries["luhn"]
 
 
 def test_new_algorithm_is_added_to_the_entry(article: Path, cache: Cache) -> None:

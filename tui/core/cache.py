@@ -63,7 +63,10 @@ class Cache:
         return replace(analysis, document=replace(analysis.document, path=path))
 
     def put(self, key: str, analysis: Analysis) -> None:
-        data = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        # Words are left out: they are most of the bytes and of the unpickling time, and
+        # are needed again only to summarise with another algorithm (service.complete).
+        bare = tuple(replace(s, tokens=()) for s in analysis.sentences)
+        data = pickle.dumps(replace(analysis, sentences=bare), protocol=pickle.HIGHEST_PROTOCOL)
         self._execute(
             "INSERT OR REPLACE INTO analyses (key, path, created, data) VALUES (?, ?, ?, ?)",
             (key, analysis.document.path, time.time(), data),

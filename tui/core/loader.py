@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -116,10 +117,10 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         raise LoadError(path, f"invalid {encoding} at byte {exc.start}") from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     """Share of control characters other than whitespace: high in binary data."""
     sample = text[:20_000]
-    if not sample:
-        return 0.0
-    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0

@@ -14,6 +14,7 @@ from tui.core.clean import clean
 from tui.core.loader import load_text
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, add_entities, analyse, summarize_with
+from tui.core.tokenize import with_words
 
 
 def analyse_path(path: str, options: Options, algorithms: tuple[str, ...] | None = None,
@@ -40,6 +41,8 @@ def analyse_path(path: str, options: Options, algorithms: tuple[str, ...] | None
 
 def complete(analysis: Analysis, algorithms: tuple[str, ...], entities: bool, options: Options) -> Analysis:
     """``analysis`` with the summaries and entities asked for (the same object when nothing was missing)."""
+    if any(a not in analysis.summaries for a in algorithms) or (entities and analysis.entities is None):
+        analysis = replace(analysis, sentences=with_words(analysis.document.text, analysis.sentences))
     for algorithm in algorithms:
         analysis = with_algorithm(analysis, algorithm, options)
     if entities and analysis.entities is None:

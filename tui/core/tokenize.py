@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from tui.core.model import Document, Sentence, Span, Token
@@ -57,6 +58,14 @@ def split_sentences(document: Document, with_words: bool = True) -> tuple[Senten
                 Sentence(len(sentences), span.start, span.end, text[span.start : span.end], number, tokens)
             )
     return tuple(sentences)
+
+
+def with_words(text: str, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    """The sentences with their words segmented again (the cache stores sentences without words)."""
+    segment = default_word_segmenter()
+    return tuple(
+        s if s.tokens else replace(s, tokens=word_tokens(text, Span(s.start, s.end), segment)) for s in sentences
+    )
 
 
 def content_words(tokens: Iterable[Token | str]) -> tuple[str, ...]:
