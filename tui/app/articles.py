@@ -31,6 +31,7 @@ class Entry:
     date: str = ""
     state: str = PENDING
     reason: str = ""
+    needs_title: bool = False  # the title is the file name until the first line is read
     loose_title: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +40,7 @@ class Entry:
     def set_title(self, title: str) -> None:
         self.title = title
         self.loose_title = fold_loose(title)
+        self.needs_title = False
 
 
 def first_line(path: str) -> str:
@@ -57,15 +59,26 @@ def first_line(path: str) -> str:
     return os.path.basename(path)
 
 
-def build_entries(paths: Iterable[str]) -> list[Entry]:
-    """An entry per article under ``paths``; paths that cannot be opened become failed entries."""
+READ_TITLES_UP_TO = 300  # longer lists paint with file names; first lines follow
+
+
+def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) -> list[Entry]:
+    """An entry per article under ``paths``; paths that cannot be opened become failed entries.
+
+    Titles are the files' first lines when there are at most ``read_titles``
+    articles, their names otherwise (``needs_title``), so a long list paints at once.
+    """
+    found = list(find_articles(paths))
+    first_lines = len(found) <= read_titles
     entries: list[Entry] = []
-    for found in find_articles(paths):
-        if isinstance(found, LoadError):
-            entries.append(Entry(found.path, os.path.basename(found.path.rstrip("/")) or found.path,
-                                 state=FAILED, reason=found.reason))
+    for item in found:
+        if isinstance(item, LoadError):
+            entries.append(Entry(item.path, os.path.basename(item.path.rstrip("/")) or item.path,
+                                 state=FAILED, reason=item.reason))
+        elif first_lines:
+            entries.append(Entry(item, first_line(item)))
         else:
-            entries.append(Entry(found, first_line(found)))
+            entries.append(Entry(item, os.path.basename(item), needs_title=True))
     return entries
 
 
@@ -92,10 +105,8 @@ class TextIndex:
         self._texts[path] = loose_text
 
     def get(self, path: str) -> str:
-        text = self._texts.get(path)
-        if text is None:
-            text = self._texts[path] = read_loose_text(path)
-        return text
+        """The folded text, '' while it has not been read yet."""
+        return self._texts.get(path, "")
 
     def fill(self, paths: Iterable[str], stop: Callable[[], bool] | None = None) -> None:
         for path in paths:

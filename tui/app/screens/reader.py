@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from functools import partial
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from textual.widgets import Footer, Input
 
 from tui.app import markdown as export
 from tui.app.analyser import FULL, Analyser, AnalyseFn, Outcome
-from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries
+from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries, first_line
 from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
@@ -83,6 +84,11 @@ class ReaderScreen(Screen[None]):
         self._entities_shown: tuple[str, int] | None = None
         self._filter_timer: Timer | None = None
         self._failures_noticed = 0
+        self._dirty_rows: dict[str, Entry] = {}  # rows to redraw at the next flush
+        self._flush_timer: Timer | None = None
+        self._index_state = "idle"  # idle → filling → ready
+        self._titles_pending = any(e.needs_title for e in self.entries)
+        self._raw_timer: Timer | None = None
         self._processes = processes
         self.analyser = Analyser(analyse, self._deliver, context="spawn") if processes else \
             _thread_analyser(analyse, self._deliver)
@@ -113,20 +119,43 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: start the workers, open the first article, index for the filter."""
+        """After the first paint: start the workers, open the first article, read titles."""
         self.analyser.start()
         self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
         first = next((e.path for e in self.entries if e.state != FAILED), None)
         if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
-        self._fill_index()
+        if self._titles_pending:
+            self._read_titles()
+
+    @work(thread=True, exclusive=True, group="titles")
+    def _read_titles(self) -> None:
+        """Long lists paint with file names; their first lines replace them in one go."""
+        titles = [(e, first_line(e.path)) for e in self.entries if e.needs_title]
+        self.app.call_from_thread(self._titles_read, titles)
+
+    def _titles_read(self, titles: list[tuple[Entry, str]]) -> None:
+        for entry, title in titles:
+            if entry.needs_title:  # not already titled by its analysis
+                entry.set_title(title)
+                self._dirty_rows[entry.path] = entry
+        self._flush_rows()
 
     @work(thread=True, exclusive=True, group="index")
     def _fill_index(self) -> None:
+        """Read and fold every article's text for the filter (started by the first `/`)."""
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
         self.index.fill((e.path for e in self.entries if e.state != FAILED), stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._index_ready)
+
+    def _index_ready(self) -> None:
+        self._index_state = "ready"
+        query = self.query_one("#filter", SearchBar).value
+        if query.strip():
+            self.apply_filter(query)
 
     def on_unmount(self) -> None:
         self.analyser.shutdown()
@@ -156,10 +185,19 @@ class ReaderScreen(Screen[None]):
                 self.analyser.entities_first(path, self.algorithm)
             self.refresh_views()
             return
-        article.show_message(path, entry.title, "Analysing…", _raw_text(path))
+        article.show_message(path, entry.title, "Analysing…")
+        if self._raw_timer is not None:
+            self._raw_timer.stop()
+        # the summary usually arrives first; if not, show the file as it is meanwhile
+        self._raw_timer = self.set_timer(0.4, partial(self._show_raw, path))
         summary.show_waiting("Summarising…", self.algorithm, self.count)
         panel.show_message("Finding entities…")
         self.analyser.open(path, self.algorithm, full=path not in self.full)
+
+    def _show_raw(self, path: str) -> None:
+        if self.current == path and path not in self.analyses:
+            entry = self.by_path[path]
+            self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", _raw_text(path))
 
     def _deliver(self, outcome: Outcome) -> None:
         """Called from an executor thread."""
@@ -178,7 +216,6 @@ class ReaderScreen(Screen[None]):
                 self._update_row(entry)
             if outcome.path == self.current:
                 self.open_article(outcome.path)
-            self._status()
             return
         self._store(outcome)
         document = outcome.analysis.document
@@ -188,7 +225,6 @@ class ReaderScreen(Screen[None]):
         if outcome.job.kind == FULL:
             entry.state = DONE
         self._update_row(entry)
-        self._status()
         if outcome.path == self.current:
             self.refresh_views()
 
@@ -215,7 +251,18 @@ class ReaderScreen(Screen[None]):
             self.full.discard(oldest)
 
     def _update_row(self, entry: Entry) -> None:
-        self.query_one(ArticleList).update_entry(entry)
+        """Redraw the row soon: results stream in, and each redraw re-measures the whole list."""
+        self._dirty_rows[entry.path] = entry
+        if self._flush_timer is None:
+            self._flush_timer = self.set_timer(0.5, self._flush_rows)
+
+    def _flush_rows(self) -> None:
+        self._flush_timer = None
+        rows, self._dirty_rows = self._dirty_rows, {}
+        articles = self.query_one(ArticleList)
+        for entry in rows.values():
+            articles.update_entry(entry)
+        self._status()
 
     def _notice_failure(self, entry: Entry) -> None:
         self._failures_noticed += 1
@@ -270,6 +317,9 @@ class ReaderScreen(Screen[None]):
     def action_filter(self) -> None:
         if self.has_class("-narrow") and self.has_class("-entities-on"):
             self._set_entities(False)
+        if self._index_state == "idle":
+            self._index_state = "filling"
+            self._fill_index()
         self.query_one("#filter", SearchBar).open()
 
     @on(Input.Changed, "#filter")
@@ -282,7 +332,8 @@ class ReaderScreen(Screen[None]):
         shown = filter_entries(self.entries, query, self.index)
         articles = self.query_one(ArticleList)
         articles.set_entries(shown, keep=articles.highlighted_path or self.current)
-        self._status(query=query.strip(), shown=len(shown))
+        note = " (reading texts…)" if self._index_state == "filling" and query.strip() else ""
+        self._status(query=query.strip() + note, shown=len(shown))
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

@@ -39,7 +39,7 @@ class StatusBar(Static):
 
     def set(self, **changes: object) -> None:
         self.status = replace(self.status, **changes)  # type: ignore[arg-type]
-        self.update(self.render_status())
+        self.update(self.render_status(), layout=False)
 
     def render_status(self) -> Content:
         s = self.status
