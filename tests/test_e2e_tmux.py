@@ -129,7 +129,7 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     tmux.wait(lambda s: "sent to the" in s and "clipboard" in s, 5, "the copy notice")
 
     tmux("send-keys", "-t", "main", "q")
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         dead, status, signal = (tmux("display-message", "-p", "-t", "main",
                                      "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}").strip().split(","))

@@ -109,7 +109,7 @@ def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
         return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
 
 
-def _init_worker() -> None:
+def _init_worker(background: bool) -> None:
     """Quiet, single-threaded, lower-priority workers.
 
     The terminal belongs to the interface: anything a library prints in a
@@ -125,10 +125,11 @@ def _init_worker() -> None:
         pass
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    try:
-        os.nice(2)  # the interface process stays the most responsive one
-    except OSError:
-        pass
+    if background:
+        try:
+            os.nice(5)  # the interface and the opened article come first
+        except OSError:
+            pass
 
 
 _WARM_UP_TEXT = (
@@ -139,9 +140,12 @@ _WARM_UP_TEXT = (
 )
 
 
-def warm_up(entities: bool) -> None:
-    """Import the pipeline and load its models in a fresh worker, so the first real job is quick."""
+def warm_up(entities: bool, models: bool = True) -> None:
+    """Import the pipeline and (``models``) load its models in a fresh worker."""
     try:
+        if not models:
+            import tui.core.service  # noqa: F401 - enough to answer from the cache
+            return
         from tui.core.pipeline import analyse, document_from_text
 
         analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
@@ -185,6 +189,8 @@ class _Lane:
         self._restarts = 0
         self.started = False
         self.closed = False
+        self._warm_models_later = False
+        self._entities = True
 
     def _pool(self) -> Executor:
         if self._executor is None:
@@ -192,20 +198,27 @@ class _Lane:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
             else:
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=self._context,
-                                                     initializer=_init_worker)
+                                                     initializer=_init_worker,
+                                                     initargs=(self.name == "back",))
         return self._executor
 
-    def start(self, entities: bool, then: Callable[[], None] | None = None) -> None:
-        """Start the processes and load the pipeline in each; ``then`` runs when the first is ready."""
+    def start(self, entities: bool, then: Callable[[], None] | None = None, models: bool = True) -> None:
+        """Start the processes and load the pipeline in each; ``then`` runs when the first is ready.
+
+        With ``models`` False only the modules load now (enough for cache hits);
+        the models load right after the first job.
+        """
         with self._lock:
             if self.closed:
                 return
             self.started = True
+            self._warm_models_later = not models
+            self._entities = entities
             if self._context is None:  # threads share this process: nothing to warm up
                 futures = []
             else:
                 pool = self._pool()
-                futures = [pool.submit(warm_up, entities) for _ in range(self.workers)]
+                futures = [pool.submit(warm_up, entities, models) for _ in range(self.workers)]
         if then is not None:
             if futures:
                 futures[0].add_done_callback(lambda _future: then())
@@ -239,6 +252,10 @@ class _Lane:
             outcome = Outcome(job, error=f"analysis failed ({type(exc).__name__}: {exc})")
         if not self.closed:
             self._deliver(outcome)
+        with self._lock:
+            if self._warm_models_later and self._executor is not None and not self.closed:
+                self._warm_models_later = False
+                self._executor.submit(warm_up, self._entities, True)
         self.pump()
 
     def _restart(self) -> None:
@@ -285,7 +302,7 @@ class Analyser:
         """
         if self.front._context is not None:
             _start_resource_tracker()
-        self.front.start(False, then=lambda: self.back.start(True))
+        self.front.start(False, then=lambda: self.back.start(True), models=False)
 
     def open(self, path: str, algorithm: str, full: bool = True) -> None:
         """The reader opened ``path``: its summary next on the front lane, its entities next on the back."""

@@ -35,13 +35,15 @@ class ReportsApp(App[int]):
         self.paths = list(paths)
         self.entries = list(entries) if entries is not None else build_entries(self.paths)
         self._analyse = analyse or make_analyse_fn(config.options, use_cache)
+        # cached analyses are read in this process too (only with the real pipeline behind them)
+        self._cache_options = config.options if use_cache and analyse is None else None
         self._processes = processes
         self._save_dir = save_dir
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.entries, algorithm=self.config.algorithm, algorithms=ALGORITHMS,
                             count=self.config.sentences, analyse=self._analyse, processes=self._processes,
-                            opened=self.paths, save_dir=self._save_dir)
+                            opened=self.paths, save_dir=self._save_dir, cache_options=self._cache_options)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

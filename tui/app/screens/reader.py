@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from tui.app import markdown as export
-from tui.app.analyser import FULL, Analyser, AnalyseFn, Outcome
+from tui.app.analyser import FULL, SUMMARY, Analyser, AnalyseFn, Job, Outcome
 from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries, first_line
 from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
 from tui.app.widgets.article_list import ArticleList
@@ -34,7 +34,9 @@ from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
 
 if TYPE_CHECKING:
+    from tui.app.cached import CacheReader
     from tui.core.model import Analysis
+    from tui.core.pipeline import Options
 
 MAX_SENTENCES = 50
 KEEP_ANALYSES = 300  # analyses kept in memory; the rest are re-read (from the cache) when opened
@@ -67,7 +69,9 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self, entries: Sequence[Entry], *, algorithm: str, algorithms: Sequence[str],
                  count: int, analyse: AnalyseFn, processes: bool = True,
-                 opened: Sequence[str] = (), save_dir: os.PathLike[str] | str | None = None) -> None:
+                 opened: Sequence[str] = (), save_dir: os.PathLike[str] | str | None = None,
+                 cache_options: Options | None = None) -> None:
+        """``cache_options``: read cached analyses in this process with these options (None: no cache)."""
         super().__init__()
         self.entries = list(entries)
         self.by_path = {e.path: e for e in self.entries}
@@ -89,6 +93,8 @@ class ReaderScreen(Screen[None]):
         self._index_state = "idle"  # idle → filling → ready
         self._titles_pending = any(e.needs_title for e in self.entries)
         self._raw_timer: Timer | None = None
+        self._cache_options = cache_options
+        self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._processes = processes
         self.analyser = Analyser(analyse, self._deliver, context="spawn") if processes else \
             _thread_analyser(analyse, self._deliver)
@@ -119,14 +125,85 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: start the workers, open the first article, read titles."""
+        """After the first paint: start the workers, open the first article, read titles and the cache."""
         self.analyser.start()
-        self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
+        if self._cache_options is not None:
+            self._read_cache(self._cache_options)  # then queues what the cache does not hold
+        else:
+            self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
         first = next((e.path for e in self.entries if e.state != FAILED), None)
         if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
         if self._titles_pending:
             self._read_titles()
+
+    @work(thread=True, exclusive=True, group="cache")
+    def _read_cache(self, options: Options) -> None:
+        """Show what the cache holds: the opened article first, then every row's title and state."""
+        from textual.worker import get_current_worker
+
+        from tui.app.cached import CacheReader
+
+        worker = get_current_worker()
+        warn = partial(self.app.call_from_thread, self._cache_warning)
+        try:
+            scanner, reader = CacheReader(options, warn), CacheReader(options, warn)
+        except Exception as exc:  # noqa: BLE001 - the cache is an optimisation
+            warn(f"cannot read the cache ({exc})")
+            self.app.call_from_thread(self._cache_scanned, set())
+            return
+        self.app.call_from_thread(setattr, self, "cache_reader", reader)
+        current = self.current
+        if current is not None:
+            analysis = scanner.get(current)
+            if analysis is not None:
+                self.app.call_from_thread(self._from_cache, current, analysis)
+        complete: set[str] = set()
+        batch: list[tuple[str, str | None, str, bool]] = []
+        paths = [e.path for e in self.entries if e.state == PENDING]
+        for path, analysis in scanner.scan(paths, stop=lambda: worker.is_cancelled):
+            whole = analysis.entities is not None and self.algorithm in analysis.summaries
+            if whole:
+                complete.add(path)
+            batch.append((path, analysis.document.title, export.date_text(analysis), whole))
+            if len(batch) >= 200:
+                self.app.call_from_thread(self._cached_rows, batch)
+                batch = []
+        scanner.close()
+        if batch:
+            self.app.call_from_thread(self._cached_rows, batch)
+        self.app.call_from_thread(self._cache_scanned, complete)
+
+    def _cache_warning(self, message: str) -> None:
+        self.notify(message, title="Cache", severity="warning", markup=False)
+
+    def _cached_rows(self, batch: list[tuple[str, str | None, str, bool]]) -> None:
+        for path, title, date, whole in batch:
+            entry = self.by_path[path]
+            if title:
+                entry.set_title(title)
+            entry.date = date
+            if whole:
+                entry.state = DONE
+            self._dirty_rows[path] = entry
+        self._flush_rows()
+
+    def _cache_scanned(self, complete: set[str]) -> None:
+        self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING and e.path not in complete),
+                              self.algorithm)
+
+    def _from_cache(self, path: str, analysis: Analysis) -> None:
+        """A cached analysis of ``path``: shown as if a worker had just finished it."""
+        if path in self.analyses:
+            return
+        whole = analysis.entities is not None
+        job = Job(path, FULL if whole else SUMMARY, (self.algorithm,))
+        self._analysis_done(AnalysisDone(Outcome(job, analysis)))
+        if path == self.current:
+            if self.algorithm not in analysis.summaries:
+                self.analyser.resummarise(path, self.algorithm)
+            if not whole:
+                self.analyser.entities_first(path, self.algorithm)
 
     @work(thread=True, exclusive=True, group="titles")
     def _read_titles(self) -> None:
@@ -177,6 +254,11 @@ class ReaderScreen(Screen[None]):
             panel.show_message("No entities: the file could not be read.")
             return
         analysis = self.analyses.get(path)
+        if analysis is None and self.cache_reader is not None:
+            cached = self.cache_reader.get(path)  # a few milliseconds: no need for a worker
+            if cached is not None:
+                self._from_cache(path, cached)
+                return
         if analysis is not None:
             self.analyses.move_to_end(path)
             if self.algorithm not in analysis.summaries:

@@ -1,0 +1,147 @@
+"""Launch-to-first-paint and select-to-summary times of `reports-tui` in a real terminal.
+
+Runs the installed console script in a private tmux server (80x24 by default),
+polls `capture-pane` and prints figures:
+
+* first paint: from starting the process to the list and status bar on screen;
+* select → summary: from sending the keys that open an article to its summary
+  showing in the summary box, for articles far down the list (so the background
+  queue has not reached them: uncached unless the cache already holds them).
+
+Usage:  python bench/startup.py [--size 80x24] [--picks 15] [--runs 3] [PATH ...]
+Default paths: the bundled seeds and ../shared/bench/corpus-2k (when present).
+Each PATH is measured with an empty cache, then again with the cache that run filled ("warm").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(sys.executable).with_name("reports-tui")
+CORPUS = ROOT.parent / "shared" / "bench" / "corpus-2k"
+
+
+class Terminal:
+    def __init__(self, size: tuple[int, int], env: dict[str, str]) -> None:
+        self.socket = f"rtui-bench-{uuid.uuid4().hex[:8]}"
+        self.size = size
+        self.env = env
+
+    def tmux(self, *args: str) -> str:
+        out = subprocess.run(["tmux", "-L", self.socket, "-f", os.devnull, *args],
+                             capture_output=True, text=True, env=self.env)
+        return out.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "main")
+
+    def start(self, command: str) -> float:
+        """Start the app; seconds until the first paint (list + status bar)."""
+        self.tmux("start-server")
+        started = time.perf_counter()
+        self.tmux("new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]), command)
+        self.wait(lambda s: "? help" in s and "article" in s, 30)
+        return time.perf_counter() - started
+
+    def wait(self, predicate, timeout: float) -> str:  # type: ignore[no-untyped-def]
+        deadline = time.perf_counter() + timeout
+        while True:
+            text = self.screen()
+            if predicate(text):
+                return text
+            if time.perf_counter() > deadline:
+                raise TimeoutError(text)
+            time.sleep(0.004)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "main", *keys)
+
+    def close(self) -> None:
+        self.keys("q")
+        time.sleep(0.3)
+        self.tmux("kill-server")
+
+
+def summary_ready(name: str):  # type: ignore[no-untyped-def]
+    """The article ``name`` is open (its name in the header, right of the list) with its summary."""
+    def ready(screen: str) -> bool:
+        if "Summarising" in screen or "Analysing" in screen or "╭─ Summary" not in screen:
+            return False
+        return any(name in line.split("▕", 1)[-1] for line in screen.splitlines() if "▕" in line)
+    return ready
+
+
+def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: str) -> dict[str, object]:
+    env = dict(os.environ)
+    env.update(XDG_CACHE_HOME=str(cache), TERM="xterm-256color")
+    env.pop("TMUX", None)
+    files = sorted(p.name for p in path.rglob("*") if p.suffix in (".txt", ".md"))
+    term = Terminal(size, env)
+    try:
+        first_paint = term.start(f"exec {SCRIPT} {path}")
+        # the first article opens by itself: its summary shows once the workers are up
+        started = time.perf_counter()
+        term.wait(summary_ready(files[0][:20]), 60)
+        first_summary = time.perf_counter() - started + first_paint
+        times = []
+        term.keys("G")
+        time.sleep(0.2)
+        for number in range(min(picks, len(files) - 1)):
+            name = files[-1 - number]
+            started = time.perf_counter()
+            term.keys("Enter")
+            term.wait(summary_ready(name[:20]), 30)
+            times.append(time.perf_counter() - started)
+            term.keys("k")
+            time.sleep(0.15)
+    finally:
+        term.close()
+    return {"label": label, "files": len(files), "first_paint": first_paint, "first_summary": first_summary,
+            "select": times}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--size", default="80x24")
+    parser.add_argument("--picks", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=3, help="launches per path and cache state (first paint)")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None or not SCRIPT.exists():
+        print("needs tmux and an installed reports-tui (pip install -e .)", file=sys.stderr)
+        return 2
+    size = tuple(int(v) for v in args.size.split("x"))
+    paths = [Path(p) for p in args.paths] or [ROOT / "seeds"] + ([CORPUS] if CORPUS.is_dir() else [])
+    print(f"reports-tui startup, {size[0]}x{size[1]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    for path in paths:
+        with tempfile.TemporaryDirectory() as cache:
+            for state in ("cold cache", "warm cache"):
+                results = [measure(path, size, args.picks if run == 0 else 0, Path(cache), state)
+                           for run in range(args.runs)]
+                paints = [r["first_paint"] for r in results]
+                firsts = [r["first_summary"] for r in results]
+                select = results[0]["select"]
+                print(f"\n{path.name} ({results[0]['files']} files), {state}:")
+                print(f"  launch → first paint:        median {statistics.median(paints) * 1000:6.0f} ms"
+                      f"  (runs: {', '.join(f'{p * 1000:.0f}' for p in paints)})")
+                print(f"  launch → first summary:      median {statistics.median(firsts) * 1000:6.0f} ms")
+                if select:
+                    ordered = sorted(select)
+                    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+                    print(f"  select → summary on screen:  median {statistics.median(select) * 1000:6.0f} ms,"
+                          f" p95 {p95 * 1000:.0f} ms, max {max(select) * 1000:.0f} ms (n={len(select)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Analyses already in the persistent cache, read in the interface process.
+
+Reading a cached analysis needs SQLite and pickle, not the NLP stack, so the
+interface can show cached articles at once instead of asking a worker. No
+Textual here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.model import Analysis
+    from tui.core.pipeline import Options
+
+
+class CacheReader:
+    """Look articles up by their content hash; every failure is a miss."""
+
+    def __init__(self, options: Options, warn: Callable[[str], None] = lambda message: None) -> None:
+        from tui.core.cache import open_cache
+
+        self._cache = open_cache(warn)
+        self._options = options
+
+    def key(self, path: str) -> str | None:
+        from tui.core.cache import cache_key
+        from tui.core.loader import content_hash
+
+        try:
+            if os.path.getsize(path) > self._options.max_file_bytes:
+                return None
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        return cache_key(content_hash(data), self._options)
+
+    def get(self, path: str) -> Analysis | None:
+        key = self.key(path)
+        return self._cache.get(key, path) if key is not None else None
+
+    def scan(self, paths: Iterable[str], stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[str, Analysis]]:
+        """The cached analyses among ``paths``, in order."""
+        known = self._cache.keys()
+        if not known:
+            return
+        for path in paths:
+            if stop():
+                return
+            key = self.key(path)
+            if key is not None and key in known:
+                analysis = self._cache.get(key, path)
+                if analysis is not None:
+                    yield path, analysis
+
+    def close(self) -> None:
+        self._cache.close()
