@@ -43,7 +43,7 @@ from tui.core.summarize import sumy_document  # noqa: E402
 from tui.core.tokenize import SumyTokenizer  # noqa: E402
 
 TRAIN = Path("/work/shared/eval/summarization/train.jsonl")
-TEMPERATURES = (0.02, 0.05, 0.1)
+TEMPERATURES = (0.005, 0.01, 0.02, 0.05)
 PENALTIES = (1e-3, 1e-2)
 
 
