@@ -117,3 +117,14 @@ def test_a_credit_glued_to_the_next_sentence_is_cut() -> None:
     assert got == ["Công nhân sửa đường - Ảnh: MINH ĐỨC", "Sáng 5-6, Sở Giao thông công bố kế hoạch mới.", "Xong việc."]
     # A credit in mixed case followed by a space is left alone.
     assert _split("Ảnh: Minh Đức Sáng nay trời mưa.") == ["Ảnh: Minh Đức Sáng nay trời mưa."]
+
+
+def test_long_documents_skip_centrality_but_are_still_scored(monkeypatch) -> None:
+    from tui.core import ranker
+
+    text = "Tiêu đề về giá điện\n\n" + " ".join(f"Giá điện tháng {i} tăng thêm {i} phần trăm so với trước." for i in range(1, 8))
+    _, sentences, model = _model(text)
+    monkeypatch.setattr(ranker, "MAX_CENTRALITY_SENTENCES", 2)
+    rows, _ = feature_matrix(model, STOP)
+    assert not rows[:, FEATURES.index("lexrank")].any()
+    assert len(RankerSummarizer().rate(model)) == len(sentences)

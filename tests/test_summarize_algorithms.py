@@ -108,7 +108,7 @@ def test_fast_equivalents_rate_as_sumy_does(algorithm: str, with_title: bool) ->
 
 
 def test_quadratic_methods_are_guarded_on_long_reports(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(summarize_module, "MAX_QUADRATIC_SENTENCES", 4)
+    monkeypatch.setattr(summarize_module, "MAX_SENTENCES", dict.fromkeys(summarize_module.QUADRATIC, 4))
     document, sentences = _article()
     for algorithm in sorted(summarize_module.QUADRATIC):
         summary = summarize(document, sentences, algorithm, 3, STOP)

@@ -53,7 +53,7 @@ FEATURES: tuple[str, ...] = (
 TITLE_FEATURES = frozenset(f for f in FEATURES if f.startswith("title"))
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "ranker_weights.json"
 # Above this many sentences the centrality feature (quadratic) is left at zero.
-MAX_CENTRALITY_SENTENCES = 1500
+MAX_CENTRALITY_SENTENCES = 1000
 _SYLLABLE = re.compile(r"\w+")
 _END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 _QUOTE_START = re.compile(r"^\s*[\"“‘']")

@@ -15,9 +15,9 @@ offsets are untouched.
 LexRank, TextRank, Reduction, LSA, Luhn, KL and SumBasic run as the numpy
 equivalents in ``fast_summarizers`` (same ratings as sumy's classes, but
 milliseconds instead of seconds on long reports). The graph methods still
-hold an n x n matrix, so above ``MAX_QUADRATIC_SENTENCES`` story sentences
-they are replaced by the ranker without its centrality feature, and
-``Summary.note`` says so.
+hold an n x n matrix and KL/SumBasic still add one sentence per step, so above
+``MAX_SENTENCES[algorithm]`` story sentences they are replaced by the ranker,
+and ``Summary.note`` says so.
 """
 
 from __future__ import annotations
@@ -40,9 +40,10 @@ ALGORITHMS: tuple[str, ...] = ("ranker", *SUMY_ALGORITHMS, "lead")
 DEFAULT_ALGORITHM = "ranker"
 # sumy algorithms replaced by an equivalent numpy implementation (see fast_summarizers).
 FAST_CLASSES: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction")
-# Algorithms whose time or memory grows with the square of the sentence count (or worse).
-QUADRATIC: frozenset[str] = frozenset({"lexrank", "textrank", "kl", "sumbasic", "reduction"})
-MAX_QUADRATIC_SENTENCES = 1500
+# Algorithms whose time grows with the square of the sentence count, and the most sentences each
+# takes (about a second on a busy 2-core machine); above it the ranker stands in, with a note.
+MAX_SENTENCES: dict[str, int] = {"lexrank": 1500, "textrank": 1500, "reduction": 1500, "kl": 800, "sumbasic": 800}
+QUADRATIC: frozenset[str] = frozenset(MAX_SENTENCES)
 # Words that mark a sentence as page matter rather than news, for Edmundson's cue method.
 STIGMA_WORDS = ("ảnh", "video", "clip", "xem", "nguồn", "theo")
 
@@ -72,11 +73,12 @@ def summarize(
     keep = [i for i, reason in enumerate(reasons) if reason is None] or list(range(len(sentences)))
     story = [sentences[i] for i in keep]
     method, note = algorithm, None
-    if algorithm in QUADRATIC and len(story) > MAX_QUADRATIC_SENTENCES:
+    limit = MAX_SENTENCES.get(algorithm)
+    if limit is not None and len(story) > limit:
         method = "ranker"
         note = (
             f"{algorithm} grows with the square of the sentence count; {len(story)} sentences is over "
-            f"{MAX_QUADRATIC_SENTENCES}, so they were ranked by the default ranker instead"
+            f"its limit of {limit}, so they were ranked by the default ranker instead"
         )
     if method == "lead":
         story_ratings = [-float(position) for position in range(len(story))]
