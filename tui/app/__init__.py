@@ -16,10 +16,19 @@ def run_app(paths: list[str], config: Config, use_cache: bool = True) -> int:
     Raises ``tui.config.ConfigError`` (naming the config file) for keymap ids no
     binding has, before the terminal is taken over.
     """
+    from tui.app.analyser import Analyser, make_analyse_fn
+
+    # The worker for the opened article starts now: its start-up overlaps the interface's.
+    analyser = Analyser(make_analyse_fn(config.options, use_cache))
+    analyser.start_front()
+
     from tui.app.app import ReportsApp
 
-    app = ReportsApp(paths, config, use_cache=use_cache)
-    result = app.run()
+    try:
+        app = ReportsApp(paths, config, use_cache=use_cache, analyser=analyser)
+        result = app.run()
+    finally:
+        analyser.shutdown()
     if app.return_code not in (None, 0):
         return app.return_code
     return int(result or 0)

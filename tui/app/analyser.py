@@ -284,25 +284,55 @@ class _Lane:
 class Analyser:
     """Schedules analyses over the two lanes; thread-safe."""
 
-    def __init__(self, analyse: AnalyseFn, deliver: Callable[[Outcome], None],
+    def __init__(self, analyse: AnalyseFn, deliver: Callable[[Outcome], None] = lambda outcome: None,
                  background_workers: int | None = None, context: str = "spawn") -> None:
-        """``context``: a multiprocessing start method, or ``"thread"`` to run in this process."""
+        """``context``: a multiprocessing start method, or ``"thread"`` to run in this process.
+
+        ``deliver`` may be set later (``analyser.deliver = ...``), before any job is queued.
+        """
         cores = os.cpu_count() or 2
         back = background_workers if background_workers is not None else max(1, cores - 1)
         ctx = None if context == "thread" else multiprocessing.get_context(context)
+        self.deliver = deliver
         self._lock = threading.RLock()
-        self.front = _Lane("front", 1, ctx, analyse, deliver, self._lock)
-        self.back = _Lane("back", max(1, back), ctx, analyse, deliver, self._lock)
+        forward = lambda outcome: self.deliver(outcome)  # noqa: E731
+        self.front = _Lane("front", 1, ctx, analyse, forward, self._lock)
+        self.back = _Lane("back", max(1, back), ctx, analyse, forward, self._lock)
+        self._front_ready = False
+        self._back_wanted = False
+
+    def start_front(self) -> None:
+        """Start the process for the opened article's jobs (it imports the pipeline, not the models yet).
+
+        ``run_app`` calls this before the interface starts, so the worker's
+        start-up overlaps the interface's own; call it on the main thread.
+        """
+        with self._lock:
+            if self.front.started:
+                return
+        if self.front._context is not None:
+            _start_resource_tracker()
+        self.front.start(False, then=self._front_is_ready, models=False)
+
+    def _front_is_ready(self) -> None:
+        with self._lock:
+            self._front_ready = True
+            start_back = self._back_wanted and not self.back.started
+        if start_back:
+            self.back.start(True)
 
     def start(self) -> None:
-        """Start the worker processes (after the first paint: they import the NLP stack).
+        """Start every worker (after the first paint: they load the NLP stack).
 
         The back lane starts once the front one is ready, so that on two cores
         the first summary is not slowed by every process loading models at once.
         """
-        if self.front._context is not None:
-            _start_resource_tracker()
-        self.front.start(False, then=lambda: self.back.start(True), models=False)
+        self.start_front()
+        with self._lock:
+            self._back_wanted = True
+            start_back = self._front_ready and not self.back.started
+        if start_back:
+            self.back.start(True)
 
     def open(self, path: str, algorithm: str, full: bool = True) -> None:
         """The reader opened ``path``: its summary next on the front lane, its entities next on the back."""

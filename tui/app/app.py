@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app.analyser import AnalyseFn, make_analyse_fn
+from tui.app.analyser import Analyser, AnalyseFn, make_analyse_fn
 from tui.app.articles import Entry, build_entries
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
@@ -26,8 +26,10 @@ class ReportsApp(App[int]):
 
     def __init__(self, paths: Sequence[str], config: Config, *, use_cache: bool = True,
                  analyse: AnalyseFn | None = None, processes: bool = True,
-                 entries: Sequence[Entry] | None = None, save_dir: str | None = None) -> None:
-        """``analyse`` replaces the pipeline call; ``processes=False`` analyses in threads (tests)."""
+                 entries: Sequence[Entry] | None = None, save_dir: str | None = None,
+                 analyser: Analyser | None = None) -> None:
+        """``analyse`` replaces the pipeline call; ``processes=False`` analyses in threads (tests);
+        ``analyser``: one already started (``run_app`` starts its worker before the interface)."""
         check_keymap(config.keymap, config.source)
         super().__init__()
         self.config = config
@@ -38,12 +40,14 @@ class ReportsApp(App[int]):
         # cached analyses are read in this process too (only with the real pipeline behind them)
         self._cache_options = config.options if use_cache and analyse is None else None
         self._processes = processes
+        self._analyser = analyser
         self._save_dir = save_dir
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.entries, algorithm=self.config.algorithm, algorithms=ALGORITHMS,
                             count=self.config.sentences, analyse=self._analyse, processes=self._processes,
-                            opened=self.paths, save_dir=self._save_dir, cache_options=self._cache_options)
+                            opened=self.paths, save_dir=self._save_dir, cache_options=self._cache_options,
+                            analyser=self._analyser)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -70,7 +70,7 @@ class ReaderScreen(Screen[None]):
     def __init__(self, entries: Sequence[Entry], *, algorithm: str, algorithms: Sequence[str],
                  count: int, analyse: AnalyseFn, processes: bool = True,
                  opened: Sequence[str] = (), save_dir: os.PathLike[str] | str | None = None,
-                 cache_options: Options | None = None) -> None:
+                 cache_options: Options | None = None, analyser: Analyser | None = None) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache)."""
         super().__init__()
         self.entries = list(entries)
@@ -96,8 +96,10 @@ class ReaderScreen(Screen[None]):
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._processes = processes
-        self.analyser = Analyser(analyse, self._deliver, context="spawn") if processes else \
-            _thread_analyser(analyse, self._deliver)
+        if analyser is None:
+            analyser = Analyser(analyse, context="spawn") if processes else _thread_analyser(analyse)
+        self.analyser = analyser
+        self.analyser.deliver = self._deliver
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -562,9 +564,9 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
 
-def _thread_analyser(analyse: AnalyseFn, deliver):  # type: ignore[no-untyped-def]
+def _thread_analyser(analyse: AnalyseFn) -> Analyser:
     """The same scheduling in threads of this process (tests, and platforms without processes)."""
-    return Analyser(analyse, deliver, background_workers=1, context="thread")
+    return Analyser(analyse, background_workers=1, context="thread")
 
 
 def _save_dir(configured: os.PathLike[str] | str | None):  # type: ignore[no-untyped-def]
