@@ -219,3 +219,43 @@ def test_thuong_truc_after_a_title_belongs_to_the_title_and_dang_uy_is_an_ellipt
     body = "Dự có Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiệu và ông Trần Văn Nam, Bí thư Đảng ủy, Giám đốc Công ty Than Hà Lầm."
     assert of_type(body, "ORG") == ["Tỉnh ủy", "Đảng ủy", "Công ty Than Hà Lầm"]
     assert of_type(body, "PER") == ["Lê Văn Hiệu", "Trần Văn Nam"]
+
+
+# ---------------------------------------------------------------- ORG names beyond capitalised words
+@pytest.mark.parametrize(
+    ("body", "orgs"),
+    [
+        # acronyms joined by - or & stay one name, with the place after them
+        ("Sở GD-ĐT Lạng Sơn vừa ban hành hướng dẫn tuyển sinh cho năm học mới.", ["Sở GD-ĐT Lạng Sơn"]),
+        ("Đại diện Sở KH&ĐT cho biết hồ sơ đã được thẩm định xong.", ["Sở KH&ĐT"]),
+        # a city written TP.Name after an acronym
+        ("Ông được bổ nhiệm làm Phó Chủ tịch UBND TP.Vinh từ đầu tháng.", ["UBND TP.Vinh"]),
+        # sentence-case names that run in lowercase to their place
+        ("Trung tâm Nuôi dưỡng trẻ em tỉnh Hà Giang đón thêm 12 cháu.", ["Trung tâm Nuôi dưỡng trẻ em tỉnh Hà Giang"]),
+        ("Ông làm Giám đốc Trung tâm Dịch vụ việc làm huyện Đông Anh đã ba năm.", ["Trung tâm Dịch vụ việc làm huyện Đông Anh"]),
+        # a verb in the name takes its object
+        ("Mỗi tháng Ban Tiếp nhận hồ sơ làm việc với hàng trăm người dân.", ["Ban Tiếp nhận hồ sơ"]),
+        # a connector before a family-name syllable that opens a common word
+        ("Bà công tác tại Phòng Tài chính và Hạ tầng của quận.", ["Phòng Tài chính và Hạ tầng"]),
+    ],
+)
+def test_organisation_names_beyond_capitalised_words(body: str, orgs: list[str]) -> None:
+    assert of_type(body, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    ("body", "orgs"),
+    [
+        ("Đảng Xanh của Đức và đảng Tự do đã đạt được thỏa thuận liên minh.", ["Đảng Xanh", "đảng Tự do"]),
+        ("Cổ phiếu của công ty Điện tử Sao Mai tăng mạnh trên thị trường Việt Nam.", ["công ty Điện tử Sao Mai"]),
+        ("Em từng học trường THCS Trần Phú và trường Tiểu học Kim Đồng.", ["trường THCS Trần Phú", "trường Tiểu học Kim Đồng"]),
+        ("Ông là Bí thư huyện ủy Mường Nhé trong hai nhiệm kỳ liền.", ["huyện ủy Mường Nhé"]),
+    ],
+)
+def test_lowercase_heads_before_a_name(body: str, orgs: list[str]) -> None:
+    assert of_type(body, "ORG") == orgs
+
+
+def test_lowercase_heads_need_a_name() -> None:
+    body = "Các trường THPT và công ty Mỹ đều mở rộng thị trường Hàn Quốc; Đảng và Nhà nước quan tâm."
+    assert of_type(body, "ORG") == []

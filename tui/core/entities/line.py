@@ -41,3 +41,12 @@ def cap_run(toks: list[Tok], i: int, limit: int = 6) -> int:
                 and not toks[j + 1].space:
             j += 2
     return j
+
+
+def glued_acronym_end(toks: list[Tok], i: int) -> int:
+    """End index of an acronym joined by ``-`` or ``&`` without spaces: ``TN-MT``, ``NN&PTNT``."""
+    j = i + 1
+    while j + 1 < len(toks) and toks[j].text in {"-", "&"} and not toks[j].space \
+            and toks[j + 1].upper and not toks[j + 1].space:
+        j += 2
+    return j

@@ -11,8 +11,9 @@ person's name begins (``Bí thư Tỉnh ủy Thái Bình Ngô Đông Hải``).
 from __future__ import annotations
 
 from tui.core.entities.candidates import Candidate
-from tui.core.entities.line import Line, cap_run
-from tui.core.entities.places import gazetteer_at, level_place_at, structure_at
+from tui.core.entities.lexicon import lexical_tag
+from tui.core.entities.line import Line, cap_run, glued_acronym_end
+from tui.core.entities.places import gazetteer_at, known_level_place_at, level_place_at, structure_at
 from tui.core.entities.text import fold
 from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
@@ -38,8 +39,17 @@ _LEVEL_HEADS = {
 _LEVEL_HEAD_KEYS = {fold(h) for h in _LEVEL_HEADS}
 # Lowercase heads inside a title: Trưởng [ban Tổ chức Trung ương], Trưởng [đoàn ĐBQH tỉnh Bắc Kạn].
 _LOWER_HEADS = {"ban", "đoàn", "phòng", "vụ", "cục", "sở", "văn phòng"}
-_TITLE_BEFORE_LOWER_HEAD = {"trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên"}
+_TITLE_BEFORE_LOWER_HEAD = {"trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên", "chánh", "phó chánh"}
+# Lowercase heads that open a body wherever a capitalised name follows them
+# (công ty Điện lực Hà Nội, đảng Dân chủ, trường THCS Lê Lợi, huyện ủy Tam Nông).
+_NAMED_LOWER_HEADS = {"công ty", "tập đoàn", "ngân hàng", "đảng", "trường", "huyện ủy", "huyện uỷ",
+                      "tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ", "quận ủy", "quận uỷ"}
+# A political party: Đảng + its name (Đảng Dân chủ, Đảng Lao động Anh); Đảng alone is not annotated.
+_PARTY = {"Đảng", "\u00d0ảng", "đảng"}  # Ð: the look-alike some sites type
 _SETTLEMENTS = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố", "làng", "buôn"}
+# School levels: the name after them is the school's, even a person's (trường THCS Lê Lợi).
+_SCHOOL_LEVELS = {"THCS", "THPT", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "TH", "MN"}
+_MAX_LOWER_WORDS = 3
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
 _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
@@ -68,6 +78,8 @@ def _org_at(line: Line, i: int) -> int:
     head = phrase_at(toks, i, ORG_HEAD_INDEX)
     if not head and tok.text in _LOWER_HEADS and _title_before(toks, i, _TITLE_BEFORE_LOWER_HEAD):
         head = 1
+    if not head and not standalone:
+        head = _named_lower_head(toks, i)
     if head and word_end(toks, i) > i + head and not toks[i].upper and toks[i + head].lower:
         head = 0  # "Hội nghị", "Đoàn kết", "Bộ trưởng": the head is part of a longer word
     if head and _preceded_by_title_word(toks, i) and " ".join(t.text for t in toks[i : i + head]) == "Thường trực":
@@ -85,6 +97,34 @@ def _org_at(line: Line, i: int) -> int:
     if line.title_case and best > i and line.kind == "title" and best - i > 6:
         return i  # Title Case headlines: capitals run through everything
     return best
+
+
+def _named_lower_head(toks: list[Tok], i: int) -> int:
+    """``công ty``, ``đảng``, ``Đảng`` and the like count as a head only before a capitalised name."""
+    for n in (2, 1):
+        words = " ".join(t.text for t in toks[i : i + n])
+        if words in _PARTY or (words in _NAMED_LOWER_HEADS and toks[i].lower):
+            j = i + n
+            if n == 1 and i > 0 and toks[i - 1].alpha and toks[i].space and word_end(toks, i - 1) > i:
+                return 0  # thị trường, chiến trường: the head ends a longer word
+            if j < len(toks) and toks[j].space and toks[j].alpha and toks[j].cap and _opens_name(toks, j):
+                return n
+    return 0
+
+
+def _opens_name(toks: list[Tok], j: int) -> bool:
+    """The capitalised word after a lowercase head starts a name, not a person, title or another body."""
+    if toks[j].text in PHRASE_STARTERS or phrase_at(toks, j, TITLE_INDEX) or phrase_at(toks, j, ORG_HEAD_INDEX):
+        return False
+    if toks[j].text in SURNAMES and 2 <= cap_run(toks, j, 5) - j <= 4 and not gazetteer_at(toks, j):
+        return False
+    if toks[j].lower or toks[j].text in {"Nhà", "Ủy", "Uỷ", "Bộ", "Ta", "Đoàn"}:
+        return False
+    place = gazetteer_at(toks, j)
+    if place and not toks[j - 1].text.endswith(("ủy", "uỷ")) and not (j + place < len(toks) and toks[j + place].cap and toks[j + place].space):
+        return False  # công ty Mỹ, thị trường Nhật: a nationality, not a name
+    # trường THPT, ngân hàng TMCP: a category acronym alone is no name; a party may be one (đảng DUP).
+    return not toks[j].upper or toks[j - 1].text.lower() == "đảng" or cap_run(toks, j + 1, 1) > j + 1
 
 
 def _standalone_place(toks: list[Tok], j: int) -> int:
@@ -115,7 +155,7 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
     """Read the name after a head; return (end index, number of name words, last word read)."""
     toks = line.toks
     last = " ".join(t.text for t in toks[start:j])
-    end = j
+    end = last_end = j
     while j < len(toks):
         tok = toks[j]
         if not tok.space and tok.alpha:
@@ -123,16 +163,19 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
         if tok.alpha and (tok.cap or tok.upper):
             if _stops_name(toks, j, elements):
                 break
-            k = word_end(toks, j) if not tok.upper else j + 1
+            place_end = known_level_place_at(toks, j) if tok.upper else j
+            if place_end > j + 1:  # UBND TP.Yên Bái
+                return place_end, elements + 1, last
+            k = word_end(toks, j) if not tok.upper else glued_acronym_end(toks, j)
             last = " ".join(t.text for t in toks[j:k])
-            j = end = k
+            j = end = last_end = k
             elements += 1
             continue
         if tok.text in _CONNECTORS and elements and j + 1 < len(toks) and toks[j + 1].alpha \
                 and toks[j + 1].cap and not phrase_at(toks, j + 1, ORG_HEAD_INDEX) \
                 and not (tok.text in {"-", "–"} and toks[j + 1].upper) \
                 and not phrase_at(toks, j + 1, TITLE_INDEX) \
-                and toks[j + 1].text not in SURNAMES:
+                and (toks[j + 1].text not in SURNAMES or _starts_common_word(toks, j + 1)):
             j += 1
             continue
         if tok.alpha and tok.lower:
@@ -159,11 +202,42 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
             if word.lower() in ORG_LOWER_WORDS:
                 j = end = word_stop
                 continue
+            run_end, to_place = _lowercase_run(toks, j, verb_object=j == last_end and elements > 0 and lexical_tag(last) == "V")
+            if run_end > j:
+                j = end = run_end
+                if to_place:
+                    continue
             break
         break
     if j + 1 < len(toks) and toks[j].text == "số" and toks[j + 1].digit:
         return j + 2, elements + 1, last
     return end, elements, last
+
+
+def _lowercase_run(toks: list[Tok], j: int, verb_object: bool) -> tuple[int, bool]:
+    """Names written in sentence case: lowercase nouns that lead to the body's place
+    (``Văn phòng Đăng ký đất đai tỉnh Bình Định``), or one noun that is the object of a verb
+    in the name (``Ban Tiếp công dân``). Returns (end index, whether a place follows)."""
+    k = j
+    nouns: list[str] = []
+    while k < len(toks) and len(nouns) < _MAX_LOWER_WORDS and toks[k].alpha and toks[k].lower and toks[k].space:
+        stop = word_end(toks, k)
+        word = " ".join(t.text for t in toks[k:stop])
+        if word in BODY_LEVELS:
+            return (k, True) if nouns and known_level_place_at(toks, k) > k else (j, False)
+        if word == "số" or not _nounish(word):
+            break
+        k = stop
+        nouns.append(word)
+    if verb_object and nouns and lexical_tag(nouns[0]) in {"N", "Nc"}:
+        return word_end(toks, j), False
+    return j, False
+
+
+def _nounish(word: str) -> bool:
+    """A noun or adjective by underthesea's tagger; a compound also when its first syllable is a noun."""
+    tag = lexical_tag(word)
+    return tag in {"N", "Nc", "A"} or (" " in word and lexical_tag(word.split()[0]) == "N")
 
 
 def _stops_name(toks: list[Tok], j: int, elements: int) -> bool:
@@ -173,12 +247,20 @@ def _stops_name(toks: list[Tok], j: int, elements: int) -> bool:
     if phrase_at(toks, j, TITLE_INDEX) and not phrase_at(toks, j, ORG_STANDALONE_INDEX):
         if not (toks[j].text == "Thường" and elements == 0):
             return True
-    if toks[j].text in SURNAMES and elements and not _is_patron_name(toks, j):
+    if toks[j].text in SURNAMES and elements and not _is_patron_name(toks, j) \
+            and toks[j - 1].text not in _SCHOOL_LEVELS:
         run = cap_run(toks, j, 5)
-        # Full names have three or four syllables; two (Hà Lầm) more often end the body's own name.
-        if 3 <= run - j <= 4 and not gazetteer_at(toks, j) and not phrase_at(toks, j, ORG_HEAD_INDEX):
+        # Full names have three or four syllables; two (Hà Lầm) more often end the body's own name,
+        # except after an acronym, where a place is written as such (Sở TN-MT Yên Bái).
+        shortest = 2 if toks[j - 1].upper else 3
+        if shortest <= run - j <= 4 and not gazetteer_at(toks, j) and not phrase_at(toks, j, ORG_HEAD_INDEX):
             return True
     return False
+
+
+def _starts_common_word(toks: list[Tok], j: int) -> bool:
+    """``Hạ tầng``: a family-name syllable that opens a lowercase word is no person's name."""
+    return j + 1 < len(toks) and toks[j + 1].lower and word_end(toks, j) > j + 1
 
 
 def _is_patron_name(toks: list[Tok], j: int) -> bool:

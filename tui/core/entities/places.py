@@ -53,6 +53,15 @@ def level_place_at(toks: list[Tok], i: int) -> int:
     return i
 
 
+def known_level_place_at(toks: list[Tok], i: int) -> int:
+    """Like ``level_place_at``, but only for a name the gazetteer knows (``TP.Yên Bái``, not ``TP Võ``)."""
+    end = level_place_at(toks, i)
+    for k in range(i + 1, end):
+        if gazetteer_at(toks, k) == end - k or _hcm_at(toks, k) == end:
+            return end
+    return i
+
+
 def _hcm_at(toks: list[Tok], j: int) -> int:
     if toks[j].text in {"HCM", "HCMC", "HN"}:
         return j + 1
