@@ -108,23 +108,33 @@ class SumyTokenizer:
 
 
 def _align(chunk: str, pieces: Iterable[str], offset: int) -> list[Span]:
-    """Map each piece onto ``chunk`` by its count of non-space characters."""
+    """Map each piece onto ``chunk``: verbatim where it matches, else by its count of non-space characters."""
     spans: list[Span] = []
     pos = 0
+    size = len(chunk)
     for piece in pieces:
-        need = sum(1 for ch in piece if not ch.isspace())
-        if need == 0:
+        piece = piece.strip()
+        if not piece:
             continue
-        while pos < len(chunk) and chunk[pos].isspace():
+        while pos < size and chunk[pos].isspace():
             pos += 1
         start = pos
-        while need and pos < len(chunk):
-            if not chunk[pos].isspace():
-                need -= 1
-            pos += 1
+        if chunk.startswith(piece, pos):  # the usual case: the tokenizer kept the text as it was
+            pos += len(piece)
+        else:
+            pos = _skip_non_space(chunk, pos, sum(1 for ch in piece if not ch.isspace()))
         if pos > start:
             spans.append(Span(offset + start, offset + pos))
     return spans
+
+
+def _skip_non_space(chunk: str, pos: int, count: int) -> int:
+    """The position after ``count`` more non-space characters of ``chunk`` (spacing may differ)."""
+    while count and pos < len(chunk):
+        if not chunk[pos].isspace():
+            count -= 1
+        pos += 1
+    return pos
 
 
 def _repair_splits(text: str, spans: list[Span]) -> list[Span]:
