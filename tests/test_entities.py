@@ -259,3 +259,26 @@ def test_lowercase_heads_before_a_name(body: str, orgs: list[str]) -> None:
 def test_lowercase_heads_need_a_name() -> None:
     body = "Các trường THPT và công ty Mỹ đều mở rộng thị trường Hàn Quốc; Đảng và Nhà nước quan tâm."
     assert of_type(body, "ORG") == []
+
+
+# ---------------------------------------------------------------- terms in figures, birth years, figures
+def test_a_term_in_arabic_figures_and_a_birth_year_after_sn() -> None:
+    body = "Ông Lê Văn Tám (SN 1980) là đại biểu Hội đồng nhân dân tỉnh khóa 9, nay tái cử khóa 10."
+    assert of_type(body, "DATE") == ["1980", "khóa 9", "khóa 10"]
+
+
+def test_a_school_year_is_not_a_term() -> None:
+    assert of_type("Sinh viên niên khóa 12 đã nhận bằng.", "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("Gia đình được giao 2.500m 2 đất nông nghiệp để canh tác lâu dài.", ["2.500m 2 đất nông nghiệp"]),
+        ("Lãi suất huy động nhích thêm 0,3-0,5% so với tháng trước.", ["0,3-0,5%"]),
+        ("Con số 41,2% cho thấy nhu cầu vẫn rất lớn ở khu vực nông thôn.", ["41,2%"]),
+        ("Giá vàng đã xuống mức thấp nhất trong 12 năm qua theo các chuyên gia.", []),
+    ],
+)
+def test_area_units_ranges_and_durations(body: str, figures: list[str]) -> None:
+    assert of_type(body, "NUM") == figures

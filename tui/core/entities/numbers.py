@@ -12,11 +12,13 @@ import re
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.lexicon import lexical_tag
+from tui.core.entities.text import LO
 from tui.core.entities.tokens import Tok, tokenize, word_end
 
 _FIGURE = re.compile(
     r"(?<![\w./,:\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:[^\S\n]*/[^\S\n]*\d{1,3}(?:\.\d{3})*(?:,\d+)?)?"
+    r"(?:[-–]\d+(?:,\d+)?(?=[^\S\n]?%))?"  # a range of percentages: 0,1-0,2%
     r"(?:[^\S\n]?%)?"
 )
 _MULTIPLIER = {"triệu", "tỷ", "tỉ", "nghìn", "ngàn", "vạn", "trăm"}
@@ -26,6 +28,8 @@ _UNITS = {
 }
 # Letters glued to a figure that still make a quantity (15ha, 500m, 10m2).
 _GLUED_UNIT = re.compile(r"(?:ha|m2|m3|m|km2|km|kg|g|tấn|cm|mm|MW|kW|kWh|USD|đ)(?![\w])")
+# m² typed as "m 2" where the superscript was lost: 13.000m 2 đất
+_SQUARE = re.compile(rf"([^\S\n][23])(?=[^\S\n]+[{LO}])")
 _DURATION = {
     "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "thế kỷ", "thập kỷ", "thập niên",
     "đêm", "buổi", "quý", "hôm", "mình", "thân", "đời",
@@ -44,7 +48,7 @@ _NOUN_LIKE = {"tổ chức", "chỉ thị", "tỷ", "xà cừ", "đề án", "qu
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb", "M", "?"}
 # The word before a figure that makes it an identifier, an ordinal or a part of a date.
 _ID_BEFORE = re.compile(
-    r"(?<![\w])(?:(?<!tổng )(?<!Tổng )số|thứ|đợt|điều|khoản|chương|mục|khóa|khoá|kỳ|quận|phường|thôn|xóm|tổ|đường|ngõ|hẻm|ngách|"
+    r"(?<![\w])(?:(?<!tổng )(?<!Tổng )(?<!con )(?<!Con )số|thứ|đợt|điều|khoản|chương|mục|khóa|khoá|kỳ|quận|phường|thôn|xóm|tổ|đường|ngõ|hẻm|ngách|"
     r"đoàn|giai đoạn|trung ương|lần|phòng|tầng|lô|km|ql|quốc lộ|tỉnh lộ|tuyến|mã|câu|bảng|vòng|hiệp|"
     r"phút|năm|tháng|ngày|hôm|lúc|sáng|chiều|tối|đêm|khu|ấp|bản|cụm|covid|kênh|trang|tập|hạng|"
     r"level|top|quy định|chỉ thị|nghị quyết|kết luận|nghị định|thông tư|quyết định|đề án|cầu|"
@@ -75,6 +79,8 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
     glued = _GLUED_UNIT.match(text, stop)
     if glued:
         stop = glued.end()
+        square = _SQUARE.match(text, stop) if glued.group() in {"m", "km", "cm"} else None
+        stop = square.end(1) if square else stop
     elif re.match(r"[^\W\d_]", text[stop : stop + 1]):
         return None  # 8X, 8h30, 3G: not a quantity
     if re.fullmatch(r"(?:19|20)\d\d", value):
@@ -111,7 +117,7 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
         if words == 0 and _is_acronym_noun(tok):
             return tok.end
         if tok.cap or low in _STOP or (j - i > 1 and tok.text.lower() in _STOP_FIRST) \
-                or (words == 0 and low in _DURATION):
+                or (words == 0 and (low in _DURATION or low.split()[0] in _DURATION)):
             break
         if low in _MULTIPLIER or low in _UNITS:
             end, i, words = toks[j - 1].end, j, words  # units do not count as words

@@ -48,8 +48,11 @@ _YEARS = re.compile(
 _BARE_RANGE = re.compile(rf"(?<![\d/.,\-–]){_YEAR}[^\S\n]*[-–][^\S\n]*{_YEAR}(?![\d/]|[.,]\d)")
 # A bare year as a time point: "từ 1980", "đến 2020", "năm 2015 và 2016"
 _BARE_YEAR = re.compile(rf"(?<![\d/.,\-–]){_YEAR}(?![\d/%]|[.,]\d|{WS}(?:tỷ|triệu|nghìn|ngàn|người|đồng))")
-_YEAR_CUE = re.compile(r"(?:\b(?:từ|đến|tới|vào|hồi|sau|trước|cuối|đầu|sinh)|\()[^\S\n]*$", re.IGNORECASE)
+# SN: "sinh năm" (SN 1971)
+_YEAR_CUE = re.compile(r"(?:\b(?:từ|đến|tới|vào|hồi|sau|trước|cuối|đầu|sinh|SN)|\()[^\S\n]*$", re.IGNORECASE)
 _TERM = re.compile(rf"{_KHOA}{WS}({ROMAN})((?:[^\S\n]*,[^\S\n]*(?:{_KHOA}{WS})?{ROMAN})*)")
+# A term in Arabic figures: Quốc hội khóa 14 (a school year, niên khóa 2016-2020, is four digits).
+_TERM_NUMBER = re.compile(rf"(?<!niên ){_KHOA}{WS}\d{{1,2}}(?![\d/]|[.,\-–]\d)")
 _TERM_PART = re.compile(rf"(?:{_KHOA}{WS})?{ROMAN}")
 
 
@@ -69,6 +72,8 @@ def dates(text: str, start: int, end: int) -> list[Candidate]:
         add(m.start(), m.end(1))
         for part in _TERM_PART.finditer(text, m.end(1), m.end()):
             add(part.start(), part.end())
+    for m in _TERM_NUMBER.finditer(text, start, end):
+        add(m.start(), m.end())
     years = list(found)
     for m in _BARE_YEAR.finditer(text, start, end):
         if _YEAR_CUE.search(text, max(start, m.start() - 12), m.start()) or _follows_year(text, m.start(), years):
