@@ -8,6 +8,7 @@ then quits with `q`.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,29 @@ def summary_on_screen(screen: str) -> str:
     return " ".join(w for w in words if w)
 
 
+def bold_reverse_text(styled: str) -> str:
+    """The letters drawn both bold and reversed (SGR 1 and 7) in a `capture-pane -e` dump."""
+    bold = reverse = False
+    out = []
+    for token in re.split(r"(\x1b\[[0-9;]*m)", styled):
+        if token.startswith("\x1b["):
+            codes = [int(c) if c else 0 for c in token[2:-1].split(";")]
+            for code in codes:
+                if code == 0:
+                    bold = reverse = False
+                elif code == 1:
+                    bold = True
+                elif code == 22:
+                    bold = False
+                elif code == 7:
+                    reverse = True
+                elif code == 27:
+                    reverse = False
+        elif bold and reverse:
+            out.append("".join(ch for ch in token if ch.isalpha()))
+    return "".join(out)
+
+
 @pytest.fixture
 def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
@@ -113,9 +137,15 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     shown = summary_on_screen(screen)
     assert expected.startswith(shown[: len(shown) - 20])  # the box shows the start of what is copied
 
-    # key sentences reach the terminal as bold + reverse (SGR 1 and 7)
+    # key sentences reach the terminal as bold + reverse: find the summary's start in the article
+    tmux("send-keys", "-t", "main", "f")
+    tmux.wait(lambda s: "find in article" in s, 10, "the find box")
+    tmux("send-keys", "-t", "main", "-l", " ".join(expected.split()[:4]))
+    tmux("send-keys", "-t", "main", "Enter")
+    time.sleep(0.5)
     styled = tmux("capture-pane", "-p", "-e")
-    assert "\x1b[7m" in styled and "\x1b[1m" in styled
+    assert bold_reverse_text(styled), styled
+    tmux("send-keys", "-t", "main", "Tab")  # back to a pane where `c` is a key
 
     tmux("send-keys", "-t", "main", "c")
     deadline = time.monotonic() + 10

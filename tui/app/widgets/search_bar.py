@@ -19,6 +19,7 @@ class SearchBar(Input):
         border: none;
         height: 1;
         padding: 0 1;
+        &:focus { border: none; }
         &.-open { display: block; }
     }
     """
