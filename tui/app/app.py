@@ -69,7 +69,7 @@ class ReportsApp(App[int]):
                 continue
             binding = next(b for b in ReaderScreen.BINDINGS if getattr(b, "id", None) == row.id)
             action = binding.action  # type: ignore[union-attr]
-            yield SystemCommand(row.description, f"key: {row.display}",
+            yield SystemCommand(row.description, f"{row.explanation} (key: {row.display})",
                                 partial(self._run_screen_action, screen, action))
 
     async def _run_screen_action(self, screen: Screen, action: str) -> None:

@@ -37,16 +37,26 @@ PLACES: tuple[tuple[str, type], ...] = (
 class KeyRow:
     id: str
     keys: str  # as configured: "question_mark", "j"
-    description: str
+    description: str  # short, as the footer shows it
     places: tuple[str, ...]
+    help: str = ""  # the longer explanation
+
+    @property
+    def explanation(self) -> str:
+        return self.help or self.description
 
     @property
     def display(self) -> str:
         return " ".join(display_key(k) for k in self.keys.split(","))
 
 
+_NAMED = {"enter": "enter", "escape": "esc", "space": "space", "tab": "tab"}
+
+
 def display_key(key: str) -> str:
     key = key.strip()
+    if key in _NAMED:
+        return _NAMED[key]
     if "+" in key and len(key) > 1:
         return key
     return format_key(key)
@@ -66,9 +76,10 @@ def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
             known = rows.get(binding.id)
             if known is None:
                 keys = keymap.get(binding.id, binding.key)
-                rows[binding.id] = KeyRow(binding.id, keys, binding.description, (place,))
+                rows[binding.id] = KeyRow(binding.id, keys, binding.description, (place,), binding.tooltip)
             elif place not in known.places:
-                rows[binding.id] = KeyRow(known.id, known.keys, known.description, (*known.places, place))
+                rows[binding.id] = KeyRow(known.id, known.keys, known.description, (*known.places, place),
+                                          known.help)
     return list(rows.values())
 
 
@@ -90,7 +101,7 @@ def markdown_table(keymap: Mapping[str, str] | None = None) -> str:
     lines = ["| Key | Action | Where | id (for `[keymap]`) |", "|---|---|---|---|"]
     for row in key_rows(keymap):
         keys = " ".join(f"`{k}`" for k in row.display.split(" "))
-        lines.append(f"| {keys} | {row.description} | {', '.join(row.places)} | `{row.id}` |")
+        lines.append(f"| {keys} | {row.explanation} | {', '.join(row.places)} | `{row.id}` |")
     return "\n".join(lines) + "\n"
 
 

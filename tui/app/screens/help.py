@@ -22,7 +22,7 @@ class HelpScreen(ModalScreen[None]):
     """The key table and the clipboard notes; escape, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help"),
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close the help"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
     ]
@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         parts: list[Content | str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
         for row in rows:
             places = "" if row.places == ("everywhere",) else f"  ({', '.join(row.places)})"
-            parts += [(row.display.ljust(width), "bold"), row.description, (places, "dim"), "\n"]
+            parts += [(row.display.ljust(width), "bold"), row.explanation, (places, "dim"), "\n"]
         parts += ["\n", ("Arrows, PgUp/PgDn and Home/End work too. Remap keys by id in config.toml "
                          "[keymap], e.g. copy-summary = \"y\".", "italic"), "\n\n"]
         parts += [("Highlights", "bold underline"), "\n",

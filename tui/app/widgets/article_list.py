@@ -35,11 +35,11 @@ class ArticleList(OptionList):
     HELP = "Move with j/k or the arrows, g/G for first/last, enter to open; / filters."
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="cursor-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor-up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
-        Binding("enter", "select", "Open", id="open"),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor-down", tooltip="Move down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Move up"),
+        Binding("g", "first", "First", show=False, id="first", tooltip="Go to the first row (top)"),
+        Binding("G", "last", "Last", show=False, id="last", tooltip="Go to the last row (bottom)"),
+        Binding("enter", "select", "Open", id="open", tooltip="Open the article (list) or highlight the entity (entities)"),
     ]
 
     DEFAULT_CSS = """

@@ -49,7 +49,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False, id="cursor-up"),
         Binding("g", "scroll_home", "Top", show=False, id="first"),
         Binding("G", "scroll_end", "Bottom", show=False, id="last"),
-        Binding("space", "page_down", "Page down", show=False, id="page-down"),
+        Binding("space", "page_down", "Page down", show=False, id="page-down", tooltip="Page down"),
     ]
 
     DEFAULT_CSS = """
