@@ -130,3 +130,23 @@ def test_samples_metadata(name: str, title: str, date: dt.date | None, author: s
     for furniture in ("Ý KIẾN BẠN ĐỌC", "Ý kiến bạn đọc", "Mã bảo vệ", "Xem thêm", "Bài cùng chuyên mục",
                       "In trang này", "Tìm kiếm", "VIDEO CLIPS", "Họ và tên"):
         assert furniture not in body
+
+
+def test_links_credits_and_noted_bylines() -> None:
+    text = (
+        "Giá lúa tăng mạnh tại đồng bằng sông Cửu Long\n\n"
+        "Giá lúa tại nhiều tỉnh đồng bằng sông Cửu Long tăng từ 200 đến 300 đồng mỗi kg trong tuần qua, "
+        "theo báo cáo của các sở nông nghiệp.\n\n"
+        "Nông dân thu hoạch lúa trên cánh đồng mẫu lớn ở huyện Tháp Mười trong vụ đông xuân năm nay\n"
+        "Ảnh: Hoàng Nam\n\n"
+        "Các doanh nghiệp xuất khẩu cho biết nhu cầu gạo từ thị trường Philippines và Indonesia vẫn ở mức "
+        "cao, đơn hàng đã kín đến cuối quý.\n\n"
+        "Xem thêm: Giá gạo xuất khẩu của Việt Nam lên mức cao nhất trong vòng mười năm qua theo số liệu mới\n\n"
+        "Lan Phương (tổng hợp)\n"
+    )
+    doc = clean("x.txt", text)
+    body = " ".join(doc.text[p.start : p.end] for p in doc.paragraphs)
+    assert doc.author == "Lan Phương (tổng hợp)"
+    assert "Ảnh:" not in body and "cánh đồng mẫu lớn" not in body
+    assert "Xem thêm" not in body
+    assert len(doc.paragraphs) == 2

@@ -40,6 +40,8 @@ _FURNITURE = re.compile(
     r"số\s*\d+\s*[-–]\s*\d{4}$|trang\s*chủ|đăng\s*nhập|đăng\s*ký|top)\b",
     re.IGNORECASE,
 )
+# "Xem thêm: <another headline>" and the like: links to other pages, whatever their length.
+_LINK_LINE = re.compile(r"^\(?(?:xem\s*(?:thêm|tiếp|video|clip)|đọc\s*thêm|mời\s*xem|>>)\s*[:>»]", re.IGNORECASE)
 _KICKER_OCCASION = re.compile(
     r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE
 )
@@ -49,6 +51,7 @@ _CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ)?\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^\(?\s*(?:ảnh|đồ\s*họa|video|clip)\s*:", re.IGNORECASE)
 _SOURCE_BYLINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*\S.{0,60}\)?$", re.IGNORECASE)
 # Academic and professional titles written before a byline name.
 _NAME_TITLES = re.compile(
@@ -147,6 +150,8 @@ def _mark_furniture(lines: list[_Line]) -> None:
 def _is_furniture(text: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True
+    if _LINK_LINE.match(text) and len(text.split()) <= 40:
+        return True
     if len(text.split()) > 12:
         return False
     return bool(_FURNITURE.match(text)) or text.rstrip().endswith((": *", ":*"))
@@ -241,6 +246,8 @@ def _is_byline(text: str) -> bool:
         return False
     if _SOURCE_BYLINE.match(text):
         return True
+    # "Minh Anh (tổng hợp)", "Hà Linh (theo Reuters)": the name before the note.
+    text = re.sub(r"\s*\([^()]{1,40}\)$", "", text)
     name = _NAME_TITLES.sub("", text.split(",")[0]).strip()
     syllables = name.split()
     if not 2 <= len(syllables) <= 5 or re.search(r"\d", name):
@@ -251,6 +258,7 @@ def _is_byline(text: str) -> bool:
 
 
 def _mark_captions(lines: list[_Line]) -> None:
+    _mark_credited_captions(lines)
     blocks: dict[int, list[_Line]] = {}
     for line in lines:
         if line.removed is None:
@@ -264,6 +272,16 @@ def _mark_captions(lines: list[_Line]) -> None:
         for line in block:
             if _is_caption_line(line):
                 line.removed = "caption"
+
+
+def _mark_credited_captions(lines: list[_Line]) -> None:
+    """A photo credit line (``Ảnh: …``) and the caption line printed just above it."""
+    remaining = [line for line in lines if line.removed is None]
+    for previous, line in zip([None, *remaining], remaining):
+        if _CREDIT_LINE.match(line.text) and line.words <= _SHORT_LINE_WORDS:
+            line.removed = "caption"
+            if previous is not None and previous.words <= _CAPTION_MAX_WORDS:
+                previous.removed = "caption"
 
 
 def _is_caption_line(line: _Line) -> bool:
