@@ -52,3 +52,28 @@ def test_news_agency_credit_and_source_line() -> None:
     assert ("PER", "Minh Đức") in found
     assert ("ORG", "TTXVN") in found
     assert ("ORG", "VGP") in found
+
+
+def test_credits_after_a_caption_sentence() -> None:
+    found = ents("Người dân xếp hàng chờ mua vé tàu về quê. Ảnh: Hoài Nam Chiều nay, nhà ga tăng thêm chuyến. "
+                 "Đoàn tàu chuẩn bị rời ga. Ảnh: AFP/TTXVN. Cảnh sát tuần tra trên phố. Ảnh CAND. "
+                 "Khách du lịch trên bãi biển. Ảnh: Flickr")
+    assert ("PER", "Hoài Nam") in found
+    assert [t for k, t in found if k == "ORG"] == ["AFP", "TTXVN", "CAND", "Flickr"]
+
+
+def test_no_credit_for_internet_or_a_place() -> None:
+    found = ents("Một góc phố cổ vào buổi sáng. Ảnh: Internet. Cánh đồng lúa chín. Ảnh: Sa Pa. Ảnh: Minh họa")
+    assert [(k, t) for k, t in found if t in {"Internet", "Sa Pa", "Minh"}] == [("LOC", "Sa Pa")]
+
+
+def test_a_byline_at_the_end_of_the_last_paragraph() -> None:
+    found = ents("Nhiều hoạt động văn hóa đặc sắc đã diễn ra trong ba ngày lễ hội tại địa phương.\n\n"
+                 "Buổi lễ khép lại trong không khí ấm áp, vui tươi của người dân và du khách./. Thu Hằng/TTXVN")
+    assert found[-2:] == [("PER", "Thu Hằng"), ("ORG", "TTXVN")]
+    found = ents("Giá xăng sẽ được điều chỉnh vào chiều mai theo thông báo của liên bộ. T.H - Lê Vân")
+    assert found[-2:] == [("PER", "T.H"), ("PER", "Lê Vân")]
+
+
+def test_a_last_sentence_is_not_a_byline() -> None:
+    assert ents("Trận đấu kết thúc với tỷ số hòa sau chín mươi phút thi đấu. Cả hai đội đều hài lòng") == []

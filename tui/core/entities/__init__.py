@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.entities.bylines import byline, sources
+from tui.core.entities.bylines import byline, sources, trailing_byline
 from tui.core.entities.candidates import Candidate, resolve
 from tui.core.entities.grouping import group_entities
 from tui.core.entities.line import Line
@@ -57,6 +57,9 @@ def extract_entities(document: Document, sentences: Sequence[Sentence] = ()) -> 
         if kind in _DATES_ONLY:
             continue
         candidates.extend(_line_candidates(Line.of(text, start, end, kind)))
+    prose = [(start, end) for start, end, kind in regions if kind in {"body", "caption"}]
+    if prose:  # the article's last paragraph may end with its byline
+        candidates.extend(trailing_byline(text, *prose[-1]))
     chosen = resolve(candidates)
     more = propagate(text, regions, chosen)
     if more:

@@ -15,6 +15,10 @@ _DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:vn|net|
 _MEDIA_CUE = re.compile(r"(?:[Tt]heo|với|[Nn]guồn:?|trên)[^\S\n]+$")
 _NAME_SEPARATORS = {"-", "–", "/", ",", "và", "&"}
 _COLLECTIVE = {"nhóm", "ban", "pv", "ctv", "phóng viên", "nhóm phóng viên"}
+# The end of the article's last sentence; a byline may follow on the same line (``… ./. Xuân Mai/VOV``).
+_SENTENCE_END = re.compile(r"[.!?…][”\"']?[^\S\n]+")
+_TAIL_MAX = 40
+_TAIL_PUNCT = {"/", "-", "–", ",", ".", "&", "(", ")"}
 
 
 def byline(line: Line) -> list[Candidate]:
@@ -31,6 +35,16 @@ def byline(line: Line) -> list[Candidate]:
             continue
         if toks[i].text in {"Theo", "Nguồn"}:
             return []  # handled as a source line
+        initials = _initials_end(toks, i)
+        if initials > i:
+            found.append(Candidate.of("PER", toks[i].start, toks[initials - 1].end, "PER_CUE"))
+            i = initials
+            continue
+        if toks[i].alpha and toks[i].cap and i > 0 and toks[i - 1].text == "/":
+            end = cap_run(toks, i, 3)  # Mai Anh/TTXVN: the agency after the slash
+            found.append(Candidate.of("ORG", toks[i].start, toks[end - 1].end))
+            i = end
+            continue
         if toks[i].alpha and toks[i].cap:
             end = cap_run(toks, i, 5)
             if end - i >= 2 or toks[i].upper:
@@ -42,6 +56,39 @@ def byline(line: Line) -> list[Candidate]:
             continue
         break
     return found
+
+
+def trailing_byline(text: str, start: int, end: int) -> list[Candidate]:
+    """A byline written at the end of the last paragraph, after its final sentence."""
+    ends = list(_SENTENCE_END.finditer(text, start, end))
+    if not ends:
+        return []
+    tail_start = ends[-1].end()
+    tail_end = len(text[:end].rstrip())
+    bracket = text.find("(", tail_start, tail_end)
+    tail_end = len(text[:bracket].rstrip()) if bracket > 0 else tail_end  # Như Mai (tổng hợp)
+    if not 0 < tail_end - tail_start <= _TAIL_MAX:
+        return []
+    line = Line.of(text, tail_start, tail_end, "byline")
+    toks = line.toks
+    if not toks or not toks[0].cap or gazetteer_at(toks, 0) == len(toks):
+        return []
+    if any(not (t.alpha and t.cap or t.text in _TAIL_PUNCT) for t in toks):
+        return []  # a sentence without a final stop, not a name
+    return byline(line)
+
+
+def _initials_end(toks: list, i: int) -> int:
+    """``L.N``, ``T.H.``: a person's initials (one or two capitals each, joined by dots)."""
+    j = i
+    while j + 2 < len(toks) and _initial(toks[j]) and toks[j + 1].text == "." and not toks[j + 1].space \
+            and _initial(toks[j + 2]) and not toks[j + 2].space:
+        j += 2
+    return j + 1 if j > i else i
+
+
+def _initial(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok.alpha and tok.text.isupper() and len(tok.text) <= 2
 
 
 def sources(line: Line) -> list[Candidate]:

@@ -8,6 +8,7 @@ import re
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.line import Line, cap_run
+from tui.core.entities.text import vietnamese_syllable
 from tui.core.entities.places import gazetteer_at
 from tui.core.entities.tokens import Tok, phrase_at
 from tui.core.entities.vocab import (
@@ -24,8 +25,12 @@ from tui.core.entities.vocab import (
 _MAX_NAME = 5
 # Single-syllable cues that are also ordinary words: they need a name of two syllables or more.
 _WEAK_CUES = {"anh", "em", "cô", "chú", "bác", "cụ", "bé", "mẹ", "cháu", "tân", "cố", "cựu", "nguyên", "tướng", "vua"}
-_CREDIT = re.compile(r"(?:^|[(\[])[^\S\n]*(?:[Ảả]nh|[Ii]nfographic|[Vv]ideo|[Cc]lip|[Đđ]ồ họa)"
-                     r"(?:[^\S\n]+(?:minh[^\S\n]+họa|tư[^\S\n]+liệu))?[^\S\n]*:[^\S\n]*")
+_CREDIT_WORD = r"(?:[Ảả]nh|[Ii]nfographic|[Vv]ideo|[Cc]lip|[Đđ]ồ họa)"
+# A credit opens a line, follows a bracket, or follows the end of the caption sentence.
+_CREDIT = re.compile(r"(?:^|[(\[]|(?<=[.!?…])[^\S\n])[^\S\n]*" + _CREDIT_WORD +
+                     r"(?:[^\S\n]+(?:minh[^\S\n]+họa|tư[^\S\n]+liệu))?[^\S\n]*(:)?[^\S\n]*")
+# Words in a credit that name no one: Ảnh: Internet, Ảnh: NVCC (supplied by the person), Ảnh: PV.
+_NO_CREDIT = {"Internet", "NVCC", "PV", "CTV", "BTV", "Facebook", "FB", "Google", "Nguồn"}
 
 
 def people(line: Line) -> list[Candidate]:
@@ -121,18 +126,47 @@ def _name_shaped(toks: list[Tok], k: int, end: int) -> bool:
 
 
 def credits(line: Line) -> list[Candidate]:
-    """``Ảnh: Thắng Quang``, ``Ảnh: An Đăng/TTXVN``: the photographer is a person, the agency an org."""
+    """``Ảnh: Thắng Quang``, ``Ảnh: An Đăng/TTXVN``: the photographer is a person, the agency
+    or outlet (``Ảnh: EPA``, ``Ảnh: Zing``, one word) an org."""
     found: list[Candidate] = []
     for m in _CREDIT.finditer(line.text, line.start, line.end):
         toks = [t for t in line.toks if t.start >= m.end()]
-        if not toks or not toks[0].alpha or not toks[0].cap:
+        if not toks or not toks[0].alpha or not toks[0].cap or toks[0].text in _NO_CREDIT:
             continue
-        end = cap_run(toks, 0, _MAX_NAME)
-        if toks[0].upper and end == 1:
+        if len(toks) > 1 and toks[1].lower:
+            continue  # Ảnh: Minh họa, Ảnh: Tư liệu
+        end = 1 if toks[0].upper and toks[0].text.isascii() else _credit_end(toks)
+        closes = end >= len(toks) or toks[end].text in {".", ")", "]", "/", ","}
+        if m.group(1) is None and not (toks[0].upper and end == 1 and closes):
+            continue  # without a colon only "Ảnh TTXVN." reads as a credit
+        if gazetteer_at(toks, 0) >= end:
+            continue  # Ảnh: Tân Kỳ, a place
+        if end == 1 and (toks[0].upper or not _vietnamese(toks[0].text)):
             found.append(Candidate.of("ORG", toks[0].start, toks[0].end))
         elif end >= 2 or line.kind != "body":
             found.append(Candidate.of("PER", toks[0].start, toks[end - 1].end, "PER_CUE"))
         if end + 1 < len(toks) and toks[end].text == "/" and toks[end + 1].alpha and toks[end + 1].cap:
-            org_end = cap_run(toks, end + 1, 4)
-            found.append(Candidate.of("ORG", toks[end + 1].start, toks[org_end - 1].end))
+            after = toks[end + 1 :]
+            after_end = 1 if after[0].upper else _credit_end(after)
+            # Ảnh: An Đăng/TTXVN (person/agency); Ảnh: VGP/Quang Hiếu (agency/person)
+            kind = "PER" if toks[0].upper and after_end >= 2 else "ORG"
+            found.append(Candidate.of(kind, after[0].start, after[after_end - 1].end))
     return found
+
+
+def _credit_end(toks: list[Tok]) -> int:
+    """The credited name: capitalised syllables up to the next sentence (``Ảnh: Minh Hà Sáng 5/3``)."""
+    end = cap_run(toks, 0, _MAX_NAME)
+    for k in range(1, end):
+        if toks[k].text in PHRASE_STARTERS:
+            return k
+        if not vietnamese_syllable(toks[0].text) and not toks[k].text.isascii():
+            return k  # Ảnh: Sputnik Người dân …: a foreign outlet, then a Vietnamese sentence
+    if end >= 3 and end < len(toks) and toks[end].alpha and toks[end].lower:
+        return end - 1  # Ảnh: Mỹ Hà Đánh giá …: the last capital opens the next sentence
+    return end
+
+
+def _vietnamese(word: str) -> bool:
+    """A word with Vietnamese letters or tone marks (a photographer's given name, not an outlet)."""
+    return any(not ch.isascii() for ch in word)

@@ -8,6 +8,10 @@ upper- and lower-case letter classes used in the patterns are built from Unicode
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
 
 def _letters(upper: bool) -> str:
     chars = []
@@ -50,3 +54,14 @@ def spelling_variants(words: list[str] | tuple[str, ...]) -> list[str]:
         if v != w:
             out.append(v)
     return out
+
+
+# Onset, vowel nucleus (with glides) and coda of a Vietnamese syllable, tone marks removed.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+@lru_cache(maxsize=20_000)
+def vietnamese_syllable(word: str) -> bool:
+    """Could ``word`` be one Vietnamese syllable? ``Foster``, ``Zing``, ``Bank`` cannot; ``May`` can."""
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return bool(_SYLLABLE.fullmatch(base.replace("đ", "d")))
