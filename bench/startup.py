@@ -50,7 +50,8 @@ class Terminal:
         self.tmux("start-server")
         started = time.perf_counter()
         self.tmux("new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]), command)
-        self.wait(lambda s: "? help" in s and "article" in s, 30)
+        self.tmux("set-option", "-t", "main", "remain-on-exit", "on")
+        self.wait(lambda s: "? help" in s and "article" in s, 60)
         return time.perf_counter() - started
 
     def wait(self, predicate, timeout: float) -> str:  # type: ignore[no-untyped-def]
@@ -67,8 +68,13 @@ class Terminal:
         self.tmux("send-keys", "-t", "main", *keys)
 
     def close(self) -> None:
+        """Quit with q and wait for the process to end, so runs do not overlap."""
         self.keys("q")
-        time.sleep(0.3)
+        deadline = time.perf_counter() + 20
+        while time.perf_counter() < deadline:
+            if self.tmux("display-message", "-p", "-t", "main", "#{pane_dead}").strip() in ("1", ""):
+                break
+            time.sleep(0.05)
         self.tmux("kill-server")
 
 
