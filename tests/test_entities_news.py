@@ -77,3 +77,25 @@ def test_a_byline_at_the_end_of_the_last_paragraph() -> None:
 
 def test_a_last_sentence_is_not_a_byline() -> None:
     assert ents("Trận đấu kết thúc với tỷ số hòa sau chín mươi phút thi đấu. Cả hai đội đều hài lòng") == []
+
+
+def test_countries_in_context_continents_and_compass_regions() -> None:
+    found = ents("Ngoại trưởng Anh sẽ tới Nam Sudan và châu Phi trong tháng này; nước Ý cũng cử đoàn sang Anh.")
+    assert [t for k, t in found if k == "LOC"] == ["Anh", "Nam Sudan", "châu Phi", "nước Ý", "Anh"]
+
+
+def test_anh_as_a_name_or_a_currency_is_no_country() -> None:
+    found = ents("Chị Lan Anh đổi 200 bảng Anh và gửi cho anh Minh Tuấn ở Hà Nội.")
+    assert ("LOC", "Anh") not in found
+
+
+def test_an_age_group_team_is_an_organisation() -> None:
+    found = ents("U23 Việt Nam thắng U.23 Thái Lan 2-1 tại sân Mỹ Đình.")
+    assert [t for k, t in found if k == "ORG"] == ["U23 Việt Nam", "U.23 Thái Lan"]
+
+
+def test_a_numbered_residential_group_and_a_common_word_starting_with_a_country() -> None:
+    found = ents("Bà trú tại tổ 12, phường Quang Trung; tổ Công tác đã đến gặp bà. Báo Pháp Luật đưa tin.")
+    assert ("LOC", "tổ 12") in found
+    assert ("LOC", "Pháp") not in found
+    assert not any(t.startswith("tổ Công") for k, t in found)

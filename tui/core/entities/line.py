@@ -50,3 +50,13 @@ def glued_acronym_end(toks: list[Tok], i: int) -> int:
             and toks[j + 1].upper and not toks[j + 1].space:
         j += 2
     return j
+
+
+def team_number_end(toks: list[Tok], i: int) -> int:
+    """End index of an age-group team label, ``U20`` or ``U.23`` (``i`` if there is none)."""
+    if toks[i].text != "U" or (i > 0 and not toks[i].space and toks[i - 1].alpha):
+        return i
+    j = i + 2 if i + 2 < len(toks) and toks[i + 1].text == "." and not toks[i + 2].space else i + 1
+    if j < len(toks) and not toks[j].space and toks[j].text.isdigit() and len(toks[j].text) == 2:
+        return j + 1
+    return i

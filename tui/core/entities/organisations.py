@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.lexicon import lexical_tag
-from tui.core.entities.line import Line, cap_run, glued_acronym_end
+from tui.core.entities.line import Line, cap_run, glued_acronym_end, team_number_end
 from tui.core.entities.places import gazetteer_at, known_level_place_at, level_place_at, structure_at
 from tui.core.entities.text import fold
 from tui.core.entities.tokens import Tok, phrase_at, word_end
@@ -57,7 +57,7 @@ _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viê
 
 def organisations(line: Line) -> list[Candidate]:
     toks = line.toks
-    found: list[Candidate] = []
+    found: list[Candidate] = _teams(toks)
     i = 0
     while i < len(toks):
         end = _org_at(line, i)
@@ -66,6 +66,17 @@ def organisations(line: Line) -> list[Candidate]:
             i = end
         else:
             i += 1
+    return found
+
+
+def _teams(toks: list[Tok]) -> list[Candidate]:
+    """Age-group national teams: ``U23 Việt Nam``, ``U19 Thái Lan`` (a team, not the country)."""
+    found = []
+    for i, tok in enumerate(toks):
+        j = team_number_end(toks, i)
+        n = gazetteer_at(toks, j) if j > i and j < len(toks) and toks[j].space else 0
+        if n:
+            found.append(Candidate.of("ORG", tok.start, toks[j + n - 1].end))
     return found
 
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.gazetteer import kind, place_index
-from tui.core.entities.line import Line, cap_run
+from tui.core.entities.line import Line, cap_run, team_number_end
 from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
+    CUE_INDEX,
+    TITLE_INDEX,
     LEVEL_INDEX,
+    NUMBER_ONLY,
     NUMBERED,
     PHRASE_STARTERS,
     STRUCTURE_INDEX,
@@ -19,6 +22,10 @@ from tui.core.entities.vocab import (
 # Before a bare district name: words that say a place follows.
 _DISTRICT_CUES = {"(", "tại", "ở", "về", "đến", "từ", "thuộc", "qua", "huyện", "và", ","}
 _HCM = {"HCM", "HCMC", "Hồ Chí Minh", "HN"}
+# Countries whose Vietnamese name is also a common word or given name: taken only in context.
+_AMBIGUOUS_COUNTRIES = {"Anh", "Ý"}
+_COUNTRY_CUES = {"nước", "tại", "ở", "sang", "tới", "đến", "từ", "với", "của", "cho", "khắp", "người", "vương quốc"}
+_COMPASS = {"Bắc", "Nam", "Đông", "Tây"}
 
 
 def gazetteer_at(toks: list[Tok], i: int) -> int:
@@ -48,7 +55,7 @@ def level_place_at(toks: list[Tok], i: int) -> int:
     hcm = _hcm_at(toks, j)
     if hcm:
         return hcm
-    if toks[j].cap and toks[j].alpha:
+    if toks[j].cap and toks[j].alpha and len(toks[j].text) > 1:  # not the initials H.L
         return _name_end(toks, j)
     return i
 
@@ -73,6 +80,7 @@ def _hcm_at(toks: list[Tok], j: int) -> int:
 def _name_end(toks: list[Tok], j: int, limit: int = 4) -> int:
     """A proper name after a level or structure word: capitalised syllables, maybe a number."""
     k = cap_run(toks, j, limit)
+    k = next((m for m in range(j + 1, k) if toks[m].text in PHRASE_STARTERS), k)  # châu Á. Ông …
     for m in range(j + 1, k):
         if toks[m].text in SURNAMES and k - m >= 2 and m - j >= 2:
             return m  # "xã Nhã Lộng Nguyễn Văn A": the person starts here
@@ -96,7 +104,7 @@ def structure_at(toks: list[Tok], i: int) -> int:
         if k < len(toks) and toks[k].alpha and not toks[k].space and len(toks[k].text) <= 2:
             k += 1  # QL 1A
         return k
-    if toks[j].cap and toks[j].alpha and not toks[j].upper:
+    if toks[j].cap and toks[j].alpha and not toks[j].upper and word not in NUMBER_ONLY:
         return _name_end(toks, j)
     return i
 
@@ -115,6 +123,10 @@ def places(line: Line) -> list[Candidate]:
         if end > i:
             found.append(Candidate.of("LOC", tok.start, toks[end - 1].end, "LOC_LEVEL"))
             continue
+        end = _country_in_context(toks, i)
+        if end > i:
+            found.append(Candidate.of("LOC", tok.start, toks[end - 1].end, "LOC_LEVEL"))
+            continue
         tp = _tp_hcm(toks, i)
         if tp:
             found.append(Candidate.of("LOC", tok.start, toks[tp - 1].end, "LOC_LEVEL"))
@@ -123,6 +135,42 @@ def places(line: Line) -> list[Candidate]:
         if n and _bare_place_ok(line, i, i + n):
             found.append(Candidate.of("LOC", tok.start, toks[i + n - 1].end))
     return found
+
+
+def _country_in_context(toks: list[Tok], i: int) -> int:
+    """``nước Anh``, ``Bắc Ireland``, ``Thủ tướng Anh``: countries the bare look-up cannot take alone."""
+    if toks[i].text == "nước" and (i == 0 or word_end(toks, i - 1) <= i):  # not Nhà nước, đất nước
+        j = i + 1
+        n = _country_at(toks, j) if j < len(toks) and toks[j].space else 0
+        return j + n if n else i
+    if toks[i].text in _COMPASS and (i == 0 or not toks[i - 1].cap or not toks[i - 1].alpha):
+        n = gazetteer_at(toks, i + 1)
+        if n and kind(" ".join(t.text for t in toks[i + 1 : i + 1 + n])) == "country" and toks[i + 1].space:
+            return i + 1 + n
+    if toks[i].text in _AMBIGUOUS_COUNTRIES and i > 0 and not (toks[i - 1].alpha and toks[i - 1].cap and not
+                                                              phrase_at(toks, i - 1, TITLE_INDEX)):
+        after_name = i + 1 < len(toks) and toks[i + 1].alpha and toks[i + 1].cap and toks[i + 1].space
+        if _before_country(toks, i) and not after_name or _after_title(toks, i):
+            return i + 1
+    return i
+
+
+def _country_at(toks: list[Tok], j: int) -> int:
+    if toks[j].text in _AMBIGUOUS_COUNTRIES:
+        return 1
+    n = gazetteer_at(toks, j)
+    return n if n and kind(" ".join(t.text for t in toks[j : j + n])) == "country" else 0
+
+
+def _before_country(toks: list[Tok], i: int) -> bool:
+    prev = toks[i - 1].text.lower()
+    return prev in _COUNTRY_CUES or (prev == "và" and i >= 2 and _country_at(toks, i - 2) == 1)
+
+
+def _after_title(toks: list[Tok], i: int) -> bool:
+    """``Thủ tướng Anh``, ``Nữ hoàng Anh``: a country that qualifies a title."""
+    return any(phrase_at(toks, i - n, TITLE_INDEX) == n or phrase_at(toks, i - n, CUE_INDEX) == n
+               for n in (1, 2, 3) if i - n >= 0 and toks[i - n].text.lower() not in {"anh", "chị", "em", "ông", "bà"})
 
 
 def _inside_word(toks: list[Tok], i: int) -> bool:
@@ -148,6 +196,10 @@ def _bare_place_ok(line: Line, i: int, j: int) -> bool:
         return False  # inside a longer name: Nguyễn Thái Bình
     if prev is not None and not prev.space and prev.text in {"-", "."}:
         return False
+    if j == i + 1 and nxt is not None and nxt.alpha and nxt.space and word_end(toks, i) > j:
+        return False  # Pháp Luật, Anh Hùng: the name opens a longer common word
+    if i >= 2 and team_number_end(toks, i - 2) == i:
+        return False  # U20 Việt Nam: a team
     if nxt is not None and nxt.alpha and nxt.cap and nxt.space and nxt.text not in SURNAMES \
             and not (kind(name) == "country" and (prev is None or not prev.cap)):
         if " ".join(t.text for t in toks[j : j + 2]) not in PHRASE_STARTERS and nxt.text not in PHRASE_STARTERS:

@@ -113,13 +113,15 @@ STRUCTURES = [
     "trạm bơm tiêu", "đồng", "quốc lộ", "tỉnh lộ", "QL", "phố đi bộ", "đường vành đai", "vành đai",
     "đại lộ", "suối", "thác", "động", "hang", "rừng", "vườn quốc gia", "khu công nghiệp", "KCN",
     "khu kinh tế", "khu đô thị", "cửa khẩu", "bán đảo", "cao tốc", "đường cao tốc", "hầm", "ga",
-    "đồi", "cồn", "thung lũng", "miền", "vùng",
+    "đồi", "cồn", "thung lũng", "miền", "vùng", "châu", "tổ",
 ]
 STRUCTURE_INDEX = by_length(STRUCTURES + [w[:1].upper() + w[1:] for w in STRUCTURES if w.islower()])
 # Structure words that may take a bare number (đường 429, thôn 6, quận 1).
 NUMBERED = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố", "đường", "quốc lộ", "tỉnh lộ", "QL",
             "quận", "phường", "đường vành đai", "vành đai", "Quận", "Phường", "Thôn", "Q.", "P.",
-            "cao tốc", "hầm", "khối phố"}
+            "cao tốc", "hầm", "khối phố", "tổ"}
+# Structure words that name a place only with a number (trú tại tổ 51; not "tổ Công tác").
+NUMBER_ONLY = {"tổ"}
 # Capitalised words that start a new phrase, so a name never runs through them.
 PHRASE_STARTERS = {
     "Hội nghị", "Đại hội", "Kỳ họp", "Hội thảo", "Lễ", "Đồng chí", "Ông", "Bà", "Anh", "Chị",
