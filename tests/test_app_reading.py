@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
-from tui.app import markdown as export
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import KEY_STYLE, MARK_STYLE, NEXT_STYLE, ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
-from tui.core.summarize import ALGORITHMS
+from tui.core import export
+from tui.core.summarize import ALGORITHMS, select
 
 
 def _spans(view: ArticleView, style_part: str) -> list[tuple[int, int]]:
@@ -59,7 +59,7 @@ async def test_key_sentences_are_bold_reverse_in_place(articles: Path, size: tup
         summary = analysis.summaries[screen.algorithm]
         key = _spans(view, KEY_STYLE)
         shown = {view.text[a:b] for a, b in key}
-        chosen = export.selected_indexes(summary, screen.count)
+        chosen = select(summary.scores, screen.count)
         assert len(chosen) == screen.count
         for index in chosen:
             assert analysis.sentences[index].text in shown

@@ -67,7 +67,7 @@ def test_text_and_markdown_formats(capsys) -> None:
     code, out, _ = run(capsys, "summarize", "seeds/002_1394acb02f79d23d.txt", "--no-cache")
     assert code == 0
     assert out.splitlines()[0] == "Tổng kết công tác tổ chức xây dựng Đảng năm 2020"
-    assert out.splitlines()[1] == "2021-01-22 · TRÍ DŨNG"
+    assert out.splitlines()[1] == "22/01/2021 · TRÍ DŨNG"
     code, out, _ = run(capsys, "summarize", "seeds/002_1394acb02f79d23d.txt", "--format", "markdown",
                        "--no-cache")
     assert out.startswith("## Tổng kết công tác")

@@ -123,7 +123,7 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     # open the second article and wait for its summary
     tmux("send-keys", "-t", "main", "j", "Enter")
     path = str(sorted(articles.glob("*.txt"))[1])
-    from tui.app.markdown import summary_text
+    from tui.core.export import summary_text
     from tui.config import load_config
     from tui.core.service import analyse_path
 

@@ -216,12 +216,13 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
         if _report_failures(item):
             failed = True
             continue
-        summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
         if options.format == "json":
+            summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
             print(json.dumps(export.summary_json(item, summary), ensure_ascii=False), flush=True)
             continue
-        render = export.as_markdown if options.format == "markdown" else export.as_text
-        print(("\n" if number else "") + render(item, summary), end="", flush=True)
+        render = export.markdown if options.format == "markdown" else export.plain_text
+        text = render(item, config.algorithm, config.sentences)  # type: ignore[arg-type]
+        print(("\n" if number else "") + text, end="", flush=True)
     return EXIT_FAILED if failed else EXIT_OK
 
 

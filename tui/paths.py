@@ -37,3 +37,8 @@ def bundled_config() -> Path:
 def default_summary_dir() -> Path:
     """Where ``s`` saves summaries: ``$REPORTS_TUI_SAVE_DIR`` or the current folder."""
     return Path(os.environ.get("REPORTS_TUI_SAVE_DIR") or os.getcwd())
+
+
+def fallback_summary_dir() -> Path:
+    """Where summaries go when the preferred folder holds the articles: the user's data folder."""
+    return _xdg("XDG_DATA_HOME", ".local/share") / APP_NAME / "summaries"

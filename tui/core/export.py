@@ -1,61 +1,147 @@
-"""Summaries as text a person pastes: plain, Markdown, or the JSON contract of the command line."""
+"""What leaves the app: summaries as plain text, Markdown or JSON, and saved summary files.
+
+Pure functions over an Analysis, shared by the interface (`c`, `C`, `s`) and
+the command line (`summarize`, `entities`).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
-from tui.core.model import Analysis, Summary
+from tui.core.model import Analysis, EntityGroup, Summary
 from tui.core.summarize import select
 
-GROUP_TITLES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "DATE": "Dates",
-                "DOC": "Documents", "NUM": "Figures"}
+# Entity types in panel order, with their headings.
+GROUP_TITLES: dict[str, str] = {
+    "PER": "People",
+    "ORG": "Organisations",
+    "LOC": "Places",
+    "DATE": "Dates",
+    "DOC": "Documents",
+    "NUM": "Figures",
+}
 
 
-def summary_sentences(analysis: Analysis, summary: Summary, count: int | None = None) -> list[str]:
-    chosen = summary.selected if count is None else select(summary.scores, count)
-    return [analysis.sentences[i].text for i in chosen]
+def summary_sentences(analysis: Analysis, algorithm: str, count: int) -> list[str]:
+    summary = analysis.summaries.get(algorithm)
+    if summary is None:
+        return []
+    by_index = {s.index: s for s in analysis.sentences}
+    return [" ".join(by_index[i].text.split()) for i in select(summary.scores, count) if i in by_index]
 
 
-def byline(analysis: Analysis) -> str:
-    doc = analysis.document
-    parts = [doc.date.isoformat() if doc.date else None, doc.author]
-    return " · ".join(p for p in parts if p)
+def summary_text(analysis: Analysis, algorithm: str, count: int) -> str:
+    """The summary exactly as `c` copies it: the chosen sentences, in order, as one paragraph."""
+    return " ".join(summary_sentences(analysis, algorithm, count))
 
 
-def as_text(analysis: Analysis, summary: Summary, count: int | None = None) -> str:
-    """Headline, date and author, then the summary as one paragraph."""
-    doc = analysis.document
-    lines = [doc.title or doc.path]
-    if byline(analysis):
-        lines.append(byline(analysis))
-    lines += ["", " ".join(summary_sentences(analysis, summary, count))]
+def date_text(analysis: Analysis) -> str:
+    document = analysis.document
+    if document.date is not None:
+        return document.date.strftime("%d/%m/%Y")
+    return document.date_text or ""
+
+
+def key_groups(groups: Iterable[EntityGroup] | None, per_type: int = 5) -> dict[str, list[EntityGroup]]:
+    """The most mentioned entities of each type, in panel order."""
+    out: dict[str, list[EntityGroup]] = {}
+    if not groups:
+        return out
+    for kind in GROUP_TITLES:
+        chosen = sorted((g for g in groups if g.type == kind), key=lambda g: (-g.count, g.name))
+        if chosen:
+            out[kind] = chosen[:per_type]
+    return out
+
+
+def _md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as formatting."""
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) -> str:
+    """The summary as Markdown: title, date, source path, summary and key entities."""
+    document = analysis.document
+    title = document.title or Path(document.path).name
+    lines = [f"## {_md_escape(title)}", ""]
+    meta = []
+    if date := date_text(analysis):
+        meta.append(f"**Date:** {_md_escape(date)}")
+    if document.author:
+        meta.append(f"**Author:** {_md_escape(document.author)}")
+    meta.append(f"**Source:** `{document.path.replace('`', '')}`")
+    lines += [line + "  " for line in meta[:-1]] + [meta[-1], ""]
+    lines += [f"**Summary** ({algorithm}, {count} sentence{'s' if count != 1 else ''}):", ""]
+    lines += [_md_escape(summary_text(analysis, algorithm, count)), ""]
+    groups = key_groups(analysis.groups, per_type)
+    if groups:
+        lines += ["**Key entities:**", ""]
+        for kind, chosen in groups.items():
+            names = []
+            for group in chosen:
+                name = _md_escape(group.name)
+                if group.role:
+                    name += f" ({_md_escape(group.role)})"
+                names.append(name)
+            lines.append(f"- {GROUP_TITLES[kind]}: " + "; ".join(names))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def summary_file_name(source: str) -> str:
+    stem = Path(source).stem or "article"
+    stem = re.sub(r"[^\w.-]+", "_", stem)[:80]
+    return f"{stem}.summary.md"
+
+
+def choose_save_dir(preferred: Path, protected: Sequence[str], fallback: Path) -> Path:
+    """``preferred``, unless saving there would put files among the articles being read.
+
+    ``protected`` holds the article files and folders the user opened: a summary
+    written into one of their folders would sit next to the articles (and be
+    listed as an article next time), so ``fallback`` is used instead.
+    """
+    target = preferred.expanduser().resolve()
+    for item in protected:
+        path = Path(item).expanduser().resolve()
+        folder = path if path.is_dir() else path.parent
+        if target == folder or folder in target.parents:
+            return fallback
+    return target
+
+
+def save_summary(text: str, source: str, directory: Path, protected: Iterable[str] = ()) -> Path:
+    """Write ``text`` to a new file in ``directory``; never overwrites anything."""
+    directory.mkdir(parents=True, exist_ok=True)
+    name = summary_file_name(source)
+    target = directory / name
+    taken = {str(Path(p).resolve()) for p in protected}
+    stem = name[: -len(".summary.md")]
+    number = 1
+    while True:
+        if str(target.resolve()) not in taken:
+            try:
+                with open(target, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
+                    handle.write(text)
+                return target
+            except FileExistsError:
+                pass
+        number += 1
+        target = directory / f"{stem}.summary-{number}.md"
+
+
+def plain_text(analysis: Analysis, algorithm: str, count: int) -> str:
+    """Headline, then date and author, then the summary as one paragraph: ready to paste."""
+    document = analysis.document
+    lines = [document.title or Path(document.path).name]
+    meta = " · ".join(part for part in (date_text(analysis), document.author) if part)
+    if meta:
+        lines.append(meta)
+    lines += ["", summary_text(analysis, algorithm, count)]
     return "\n".join(lines) + "\n"
-
-
-def as_markdown(analysis: Analysis, summary: Summary, count: int | None = None,
-                key_entities: int = 5) -> str:
-    """A Markdown block with the headline, date, source path, summary and key entities."""
-    doc = analysis.document
-    out = [f"## {doc.title or doc.path}", ""]
-    meta = [f"**Date:** {doc.date.isoformat()}" if doc.date else None,
-            f"**Author:** {doc.author}" if doc.author else None,
-            f"**Source:** `{doc.path}`"]
-    out += ["  \n".join(m for m in meta if m), ""]
-    out += [f"- {s}" for s in summary_sentences(analysis, summary, count)]
-    entity_lines = _key_entity_lines(analysis, key_entities)
-    if entity_lines:
-        out += ["", "**Key entities**", ""] + entity_lines
-    return "\n".join(out) + "\n"
-
-
-def _key_entity_lines(analysis: Analysis, per_type: int) -> list[str]:
-    lines = []
-    for kind, title in GROUP_TITLES.items():
-        groups = sorted((g for g in analysis.groups or () if g.type == kind), key=lambda g: -g.count)
-        if groups:
-            names = ", ".join(g.name for g in groups[:per_type])
-            lines.append(f"- {title}: {names}")
-    return lines
 
 
 def summary_json(analysis: Analysis, summary: Summary) -> dict[str, Any]:

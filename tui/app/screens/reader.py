@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from functools import partial
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -22,7 +23,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
-from tui.app import markdown as export
 from tui.app.analyser import FULL, SUMMARY, Analyser, AnalyseFn, Job, Outcome
 from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries, first_line
 from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
@@ -32,6 +32,8 @@ from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
+from tui.core import export
+from tui.paths import default_summary_dir, fallback_summary_dir
 
 if TYPE_CHECKING:
     from tui.app.cached import CacheReader
@@ -546,7 +548,7 @@ class ReaderScreen(Screen[None]):
         text = export.markdown(analysis, self.algorithm, self.count)
         protected = [*self.opened, *(e.path for e in self.entries)]
         try:
-            folder = export.choose_save_dir(_save_dir(self.save_dir), self.opened, export.fallback_save_dir())
+            folder = export.choose_save_dir(_save_dir(self.save_dir), self.opened, fallback_summary_dir())
             target = export.save_summary(text, analysis.document.path, folder, protected)
         except OSError as exc:
             self.notify(f"Could not save the summary: {exc}", severity="error", markup=False)
@@ -585,11 +587,7 @@ def _thread_analyser(analyse: AnalyseFn) -> Analyser:
     return Analyser(analyse, background_workers=1, context="thread")
 
 
-def _save_dir(configured: os.PathLike[str] | str | None):  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
-    from tui.paths import default_summary_dir
-
+def _save_dir(configured: os.PathLike[str] | str | None) -> Path:
     return Path(configured) if configured is not None else default_summary_dir()
 
 

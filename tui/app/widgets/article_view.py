@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from tui.app.markdown import date_text
+from tui.core.export import date_text
 from tui.app.messages import MarksChanged
 from tui.core.fold import find_all, fold
 

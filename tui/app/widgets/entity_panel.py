@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.markdown import GROUP_TITLES
+from tui.core.export import GROUP_TITLES
 from tui.app.messages import EntityChosen
 from tui.core.model import EntityGroup
 
