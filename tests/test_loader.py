@@ -127,3 +127,10 @@ def test_decode_reports_the_path() -> None:
     with pytest.raises(LoadError) as caught:
         decode(b"\x00\x01", "some/file.txt")
     assert caught.value.path == "some/file.txt"
+
+
+def test_load_error_crosses_process_boundaries() -> None:
+    import pickle
+
+    error = pickle.loads(pickle.dumps(LoadError("a/b.txt", "empty file")))
+    assert (error.path, error.reason, str(error)) == ("a/b.txt", "empty file", "a/b.txt: empty file")

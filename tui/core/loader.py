@@ -28,6 +28,10 @@ class LoadError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Rebuilt from both fields, so it survives the trip back from a worker process.
+        return (LoadError, (self.path, self.reason))
+
 
 @dataclass(frozen=True)
 class LoadedText:
