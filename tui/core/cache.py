@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tui import paths
 from tui.core.model import Analysis
-from tui.core.pipeline import PIPELINE_VERSION, Options
+from tui.core.pipeline import Options, pipeline_version
 
 SCHEMA_VERSION = "1"
 CACHE_FILE = "cache.sqlite"
@@ -36,7 +36,7 @@ def cache_key(content_hash: str, options: Options) -> str:
             stopwords = hashlib.blake2b(Path(stopwords).read_bytes(), digest_size=8).hexdigest()
         except OSError:
             stopwords = f"missing:{stopwords}"
-    raw = f"{content_hash}|{PIPELINE_VERSION}|{stopwords}"
+    raw = f"{content_hash}|{pipeline_version()}|{stopwords}"
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
@@ -177,7 +177,7 @@ def cache_info(folder: Path | None = None) -> str:
     cache = open_cache(folder=folder)
     size = sum(os.path.getsize(f"{path}{s}") for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
     text = (f"cache: {path}\nentries: {cache.count()}\nsize: {size / 1e6:.1f} MB\n"
-            f"pipeline version: {PIPELINE_VERSION}")
+            f"pipeline version: {pipeline_version()}")
     cache.close()
     return text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from tui.core.clean import clean
@@ -19,7 +20,8 @@ from tui.core.summarize import DEFAULT_ALGORITHM, summarize
 from tui.core.tokenize import split_sentences
 
 
-def _source_fingerprint() -> str:
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
     """A hash of the pipeline's own code and data: any change to them invalidates cached results."""
     core = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=6)
@@ -28,9 +30,6 @@ def _source_fingerprint() -> str:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-PIPELINE_VERSION = _source_fingerprint()
 
 
 @dataclass(frozen=True)
