@@ -99,3 +99,19 @@ def test_a_numbered_residential_group_and_a_common_word_starting_with_a_country(
     assert ("LOC", "tổ 12") in found
     assert ("LOC", "Pháp") not in found
     assert not any(t.startswith("tổ Công") for k, t in found)
+
+
+def test_acronym_grown_brands_and_foreign_companies() -> None:
+    found = ents("VNPay hợp tác với Acme Global Holdings; cổ phiếu của VNPay tăng, còn các CEOs thì im lặng.")
+    assert [t for k, t in found if k == "ORG"] == ["VNPay", "Acme Global Holdings", "VNPay"]
+
+
+def test_a_place_and_a_defined_acronym_inside_a_body_name() -> None:
+    found = ents("Quỹ Phát triển châu Phi (AFDF) vừa cấp vốn; đại diện AFDF cho biết dự án sẽ khởi công.")
+    assert [t for k, t in found if k == "ORG"] == ["Quỹ Phát triển châu Phi", "AFDF", "AFDF"]
+
+
+def test_a_group_is_a_body_not_a_person() -> None:
+    found = ents("Chủ tịch Nhóm - ông Lê Văn Hải cho biết Nhóm Nghị sĩ Hữu nghị sẽ sang thăm.")
+    assert ("PER", "Nhóm") not in found
+    assert ("ORG", "Nhóm Nghị sĩ Hữu nghị") in found

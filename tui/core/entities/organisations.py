@@ -10,11 +10,13 @@ person's name begins (``Bí thư Tỉnh ủy Thái Bình Ngô Đông Hải``).
 
 from __future__ import annotations
 
+import re
+
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.lexicon import lexical_tag
 from tui.core.entities.line import Line, cap_run, glued_acronym_end, team_number_end
 from tui.core.entities.places import gazetteer_at, known_level_place_at, level_place_at, structure_at
-from tui.core.entities.text import fold
+from tui.core.entities.text import fold, vietnamese_syllable
 from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
     BODY_LEVELS,
@@ -50,6 +52,11 @@ _SETTLEMENTS = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố"
 # School levels: the name after them is the school's, even a person's (trường THCS Lê Lợi).
 _SCHOOL_LEVELS = {"THCS", "THPT", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "TH", "MN"}
 _MAX_LOWER_WORDS = 3
+# An acronym prefix grown into a company name: TPBank, VNPay, HDBank (not CEOs, NGOs).
+_BRAND = re.compile(r"[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
+_CORPORATE = {"Holding", "Holdings", "Group", "Corp", "Corporation", "Inc", "Ltd", "Limited", "Bank", "Capital",
+              "Partners", "Securities", "Investment", "Investments", "Fund", "Airlines", "Airways", "Motors",
+              "Electronics", "Energy", "Company", "JSC", "Foundation", "Ventures", "Technologies", "Systems"}
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
 _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
@@ -57,7 +64,7 @@ _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viê
 
 def organisations(line: Line) -> list[Candidate]:
     toks = line.toks
-    found: list[Candidate] = _teams(toks)
+    found: list[Candidate] = _teams(toks) + _latin_companies(toks)
     i = 0
     while i < len(toks):
         end = _org_at(line, i)
@@ -66,6 +73,26 @@ def organisations(line: Line) -> list[Candidate]:
             i = end
         else:
             i += 1
+    return found
+
+
+def _latin_companies(toks: list[Tok]) -> list[Candidate]:
+    """``TPBank``, ``VNPay`` (an acronym grown into a word) and ``Acme Global Holdings``
+    (Latin-script capitalised words ending in a corporate word) are companies."""
+    found = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.alpha and tok.text.isascii() and _BRAND.fullmatch(tok.text) and (tok.space or i == 0):
+            found.append(Candidate.of("ORG", tok.start, tok.end))
+        elif tok.alpha and tok.cap and tok.text.isascii() and (i == 0 or tok.space):
+            end = cap_run(toks, i, 5)
+            last = next((k for k in range(end - 1, i, -1) if toks[k].text in _CORPORATE), 0)
+            if last and all(t.text.isascii() for t in toks[i : last + 1]):
+                found.append(Candidate.of("ORG", tok.start, toks[last].end))
+                i = last + 1
+                continue
+        i += 1
     return found
 
 
@@ -202,7 +229,7 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
                 if (level_head or elements) and not _generic_after(toks, word_stop):
                     return word_stop, elements + 1, last
                 break
-            if word in _SETTLEMENTS:
+            if word in _SETTLEMENTS or word == "châu":  # Ngân hàng Phát triển châu Á
                 place_end = structure_at(toks, j)
                 if place_end > j:
                     return place_end, elements + 1, last
@@ -213,11 +240,10 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
             if word.lower() in ORG_LOWER_WORDS:
                 j = end = word_stop
                 continue
-            run_end, to_place = _lowercase_run(toks, j, verb_object=j == last_end and elements > 0 and lexical_tag(last) == "V")
+            run_end = _lowercase_run(toks, j, verb_object=j == last_end and elements == 1 and _verb(last))
             if run_end > j:
                 j = end = run_end
-                if to_place:
-                    continue
+                continue
             break
         break
     if j + 1 < len(toks) and toks[j].text == "số" and toks[j + 1].digit:
@@ -225,24 +251,29 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
     return end, elements, last
 
 
-def _lowercase_run(toks: list[Tok], j: int, verb_object: bool) -> tuple[int, bool]:
+def _lowercase_run(toks: list[Tok], j: int, verb_object: bool) -> int:
     """Names written in sentence case: lowercase nouns that lead to the body's place
     (``Văn phòng Đăng ký đất đai tỉnh Bình Định``), or one noun that is the object of a verb
-    in the name (``Ban Tiếp công dân``). Returns (end index, whether a place follows)."""
+    in the name (``Ban Tiếp công dân``). Returns the end index (``j`` if there is none)."""
     k = j
     nouns: list[str] = []
     while k < len(toks) and len(nouns) < _MAX_LOWER_WORDS and toks[k].alpha and toks[k].lower and toks[k].space:
         stop = word_end(toks, k)
         word = " ".join(t.text for t in toks[k:stop])
         if word in BODY_LEVELS:
-            return (k, True) if nouns and known_level_place_at(toks, k) > k else (j, False)
+            return k if nouns and known_level_place_at(toks, k) > k else j
         if word == "số" or not _nounish(word):
             break
         k = stop
         nouns.append(word)
     if verb_object and nouns and lexical_tag(nouns[0]) in {"N", "Nc"}:
-        return word_end(toks, j), False
-    return j, False
+        return word_end(toks, j)
+    return j
+
+
+def _verb(word: str) -> bool:
+    """A Vietnamese verb opening a name in sentence case (Tiếp, Đăng ký, Dạy)."""
+    return not word.isupper() and all(map(vietnamese_syllable, word.split())) and lexical_tag(word.lower()) == "V"
 
 
 def _nounish(word: str) -> bool:

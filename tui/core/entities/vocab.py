@@ -72,7 +72,7 @@ ORG_HEADS = spelling_variants([
     "UBND", "HĐND", "MTTQ", "UBMTTQ", "BCH", "BTV", "UBKT", "VKSND", "TAND", "CA", "CAH", "CAND",
     "Thường trực", "Thường vụ", "Ban cán sự", "Đảng đoàn", "Ban Chỉ đạo", "Ban chỉ đạo", "Tổ công tác",
     "Ủy ban Kiểm tra", "Bộ Quốc phòng", "Công đoàn", "Hãng", "Sàn", "Quân đội", "Bộ đội",
-    "Đoàn đại biểu Quốc hội", "Đảng ủy Khối", "Hội đồng Lý luận Trung ương",
+    "Đoàn đại biểu Quốc hội", "Đảng ủy Khối", "Hội đồng Lý luận Trung ương", "Nhóm",
 ])
 ORG_HEAD_INDEX = by_length(ORG_HEADS)
 # Bodies named by themselves, without a following name.
