@@ -115,3 +115,25 @@ def test_a_group_is_a_body_not_a_person() -> None:
     found = ents("Chủ tịch Nhóm - ông Lê Văn Hải cho biết Nhóm Nghị sĩ Hữu nghị sẽ sang thăm.")
     assert ("PER", "Nhóm") not in found
     assert ("ORG", "Nhóm Nghị sĩ Hữu nghị") in found
+
+
+def test_a_name_that_is_also_a_head_word_after_an_honorific() -> None:
+    found = ents("Con trai ông Trần Văn Hội được bổ nhiệm sớm; ông Hội cho biết mọi việc đúng quy trình.")
+    assert [t for k, t in found if k == "PER"] == ["Trần Văn Hội", "Hội"]
+
+
+def test_a_capital_that_opens_a_common_word_is_no_name() -> None:
+    found = ents("Ông Lê Minh - Giám đốc Chương trình hỗ trợ nông dân cho biết sẽ mở rộng quy mô.")
+    assert [t for k, t in found if k == "PER"] == ["Lê Minh"]
+
+
+def test_a_player_after_a_role_word_and_a_coach_after_his_team() -> None:
+    found = ents("HLV trưởng U19 Thái Lan Somchai hài lòng, còn thủ thành Đức Huy được khen ngợi.")
+    assert ("PER", "Somchai") in found
+    assert ("PER", "Đức Huy") in found
+    assert ("ORG", "U19 Thái Lan") in found
+
+
+def test_a_foreign_name_before_a_verb_of_saying() -> None:
+    found = ents("Sau cuộc họp, Maria Schneider cho biết hai bên sẽ gặp lại; tại Deir Ezzor cho biết là sai.")
+    assert [t for k, t in found if k == "PER"] == ["Maria Schneider"]

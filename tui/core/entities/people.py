@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from tui.core.entities.candidates import Candidate
-from tui.core.entities.line import Line, cap_run
+from tui.core.entities.line import Line, cap_run, team_number_end
 from tui.core.entities.text import vietnamese_syllable
 from tui.core.entities.places import gazetteer_at
-from tui.core.entities.tokens import Tok, phrase_at
+from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
     CUE_INDEX,
     LEVEL_INDEX,
@@ -24,6 +24,13 @@ from tui.core.entities.vocab import (
 
 _MAX_NAME = 5
 # Single-syllable cues that are also ordinary words: they need a name of two syllables or more.
+# Honorifics: what follows is a person, even a word that could head a body (ông Hội).
+_HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "đồng chí", "ngài"}
+_SAYS = re.compile(r"(?<=[^\S\n])(?:cho biết|cho rằng|khẳng định|tuyên bố|nhấn mạnh|chia sẻ|phát biểu|"
+                   r"thừa nhận|tiết lộ|giải thích|bày tỏ|cảnh báo|kêu gọi)(?![\w])")
+_PLACE_BEFORE = {"ở", "tại", "từ", "đến", "tới", "về", "trên", "khỏi", "sang", "quanh"}
+_MEDIA_WORDS = {"Times", "Post", "Journal", "News", "Today", "Herald", "Guardian", "Telegraph", "Mail", "Press",
+                "Street", "Agency", "Channel", "Network", "Review", "Magazine", "Daily"}
 _WEAK_CUES = {"anh", "em", "cô", "chú", "bác", "cụ", "bé", "mẹ", "cháu", "tân", "cố", "cựu", "nguyên", "tướng", "vua"}
 _CREDIT_WORD = r"(?:[Ảả]nh|[Ii]nfographic|[Vv]ideo|[Cc]lip|[Đđ]ồ họa)"
 # A credit opens a line, follows a bracket, or follows the end of the caption sentence.
@@ -42,6 +49,7 @@ def people(line: Line) -> list[Candidate]:
         i = end if end > i else i + 1
     if not line.title_case:
         found.extend(_surname_runs(line))
+        found.extend(_foreign_speakers(line))
     return found
 
 
@@ -54,24 +62,41 @@ def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
         return i
     # "Th.s" tokenises as Th . s; a cue must end at a word boundary.
     j = i + n
-    if j >= len(toks) or not toks[j].alpha or not toks[j].cap or toks[j].upper and len(toks[j].text) > 1 \
-            and not line.all_caps:
+    if j >= len(toks) or not toks[j].alpha or not (toks[j].cap or toks[j].text == "trưởng") \
+            or toks[j].upper and len(toks[j].text) > 1 and not line.all_caps:
         return i
     if not toks[j].space and toks[j - 1].alpha:
         return i
     cue = " ".join(t.text for t in toks[i:j]).lower()
-    country = gazetteer_at(toks, j)
-    if country and j + country < len(toks) and toks[j + country].cap and toks[j + country].space:
-        j += country  # Tổng thống Mỹ Donald Trump: the country qualifies the title
-    if _starts_other_entity(toks, j):
+    j = _qualifier_end(toks, j)  # Tổng thống Mỹ Donald Trump, HLV trưởng U20 Ghana Smith
+    if j >= len(toks) or not toks[j].alpha or not toks[j].cap:
+        return i
+    if _starts_other_entity(toks, j) and not (cue in _HONORIFICS and _name_not_body(toks, j)):
         return i
     end = _name_end(toks, j)
     if cue in _WEAK_CUES and end - j < 2:
         return i
+    if end - j == 1 and j + 1 < len(toks) and toks[j + 1].lower and word_end(toks, j) > j + 1:
+        return i  # Giám đốc Chương trình …: the capital opens a common word, not a name
     if line.all_caps:
         return i
     found.append(Candidate.of("PER", toks[j].start, toks[end - 1].end, "PER_CUE"))
     return end
+
+
+def _qualifier_end(toks: list[Tok], j: int) -> int:
+    """Skip what qualifies a title before the name: ``trưởng``, then a country or a team."""
+    k = j + 1 if j < len(toks) and toks[j].text == "trưởng" else j
+    team = team_number_end(toks, k) if k < len(toks) else k
+    place = gazetteer_at(toks, team)
+    if place and team + place < len(toks) and toks[team + place].cap and toks[team + place].space:
+        return team + place
+    return k
+
+
+def _name_not_body(toks: list[Tok], j: int) -> bool:
+    """``ông Hội``, ``bà Đoàn``: after an honorific, a one-word head with no name after it is a name."""
+    return phrase_at(toks, j, ORG_HEAD_INDEX) == 1 and not (j + 1 < len(toks) and toks[j + 1].cap)
 
 
 def _starts_other_entity(toks: list[Tok], j: int) -> bool:
@@ -88,11 +113,14 @@ def _starts_other_entity(toks: list[Tok], j: int) -> bool:
 
 def _name_end(toks: list[Tok], j: int) -> int:
     end = cap_run(toks, j, _MAX_NAME)
-    # Stop before a following title or body written without a comma.
+    # Stop before a following title or body written without a comma; a head word that ends
+    # the run is the last syllable of the name (Bùi Viết Hội).
     for k in range(j + 1, end):
-        if phrase_at(toks, k, TITLE_INDEX) or phrase_at(toks, k, ORG_HEAD_INDEX) \
-                or phrase_at(toks, k, ORG_STANDALONE_INDEX):
+        if phrase_at(toks, k, TITLE_INDEX) or phrase_at(toks, k, ORG_STANDALONE_INDEX) \
+                or phrase_at(toks, k, ORG_HEAD_INDEX) and not (k == end - 1 and phrase_at(toks, k, ORG_HEAD_INDEX) == 1):
             return k
+    if end - j >= 2 and end < len(toks) and toks[end].lower and toks[end].space and word_end(toks, end - 1) > end:
+        return end - 1  # Công Phượng Tiền đạo …: the last capital opens a common word
     return end
 
 
@@ -111,6 +139,27 @@ def _surname_runs(line: Line) -> list[Candidate]:
                 found.append(Candidate.of("PER", toks[k].start, toks[run_end - 1].end))
                 break
         i = max(run_end, i + 1)
+    return found
+
+
+def _foreign_speakers(line: Line) -> list[Candidate]:
+    """``Arlene Foster cho biết``: two or three Latin-script capitalised words, one of them no
+    Vietnamese syllable, right before a verb of saying."""
+    toks = line.toks
+    found: list[Candidate] = []
+    for m in _SAYS.finditer(line.text, line.start, line.end):
+        end = next((k for k, t in enumerate(toks) if t.start >= m.start()), len(toks))
+        start = end
+        while start > 0 and end - start < 3 and toks[start - 1].alpha and toks[start - 1].cap \
+                and toks[start - 1].text.isascii() and not toks[start - 1].upper and toks[start - 1].space:
+            start -= 1
+        words = [t.text for t in toks[start:end]]
+        if len(words) < 2 or all(map(vietnamese_syllable, words)) or words[-1] in _MEDIA_WORDS \
+                or min(map(len, words)) < 2 or start > 0 and toks[start - 1].text.lower() in _PLACE_BEFORE:
+            continue
+        if gazetteer_at(toks, start) or phrase_at(toks, start, ORG_HEAD_INDEX) or words[0] in PHRASE_STARTERS:
+            continue
+        found.append(Candidate.of("PER", toks[start].start, toks[end - 1].end))
     return found
 
 

@@ -38,6 +38,7 @@ PERSON_CUES = [
     "linh mục", "mục sư", "ni sư", "tỷ phú", "doanh nhân", "nhà sáng lập", "CEO", "chủ tịch nước",
     "phó thủ tướng", "nguyên", "cố", "danh thủ", "trưởng thôn", "trưởng bản", "già làng", "cựu",
     "tân", "vua", "hoàng đế", "nữ hoàng", "hoàng tử", "công chúa", "thái tử", "trung vệ",
+    "thủ thành", "thủ quân", "đội trưởng", "trọng tài", "trợ lý", "chân sút",
 ]
 # Titles of office: they start a role (Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh ...).
 TITLES = [
