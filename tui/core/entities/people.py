@@ -71,7 +71,8 @@ def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
     j = _qualifier_end(toks, j)  # Tổng thống Mỹ Donald Trump, HLV trưởng U20 Ghana Smith
     if j >= len(toks) or not toks[j].alpha or not toks[j].cap:
         return i
-    if _starts_other_entity(toks, j) and not (cue in _HONORIFICS and _name_not_body(toks, j)):
+    if _starts_other_entity(toks, j) and not (cue in _HONORIFICS and _name_not_body(toks, j)) \
+            and not _country_as_given_name(toks, j):
         return i
     end = _name_end(toks, j)
     if cue in _WEAK_CUES and end - j < 2:
@@ -90,8 +91,18 @@ def _qualifier_end(toks: list[Tok], j: int) -> int:
     team = team_number_end(toks, k) if k < len(toks) else k
     place = gazetteer_at(toks, team)
     if place and team + place < len(toks) and toks[team + place].cap and toks[team + place].space:
+        if team == k and _country_as_given_name(toks, k):
+            return k
         return team + place
     return k
+
+
+def _country_as_given_name(toks: list[Tok], j: int) -> bool:
+    """``thủ thành Đức Huy``: a one-syllable country name before Vietnamese syllables is a given name."""
+    if gazetteer_at(toks, j) != 1:
+        return False
+    rest = toks[j + 1 : cap_run(toks, j + 1, _MAX_NAME)]
+    return bool(rest) and all(len(t.text) > 1 and vietnamese_syllable(t.text) for t in rest)
 
 
 def _name_not_body(toks: list[Tok], j: int) -> bool:
