@@ -51,7 +51,6 @@ _CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ)?\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE)
-_CREDIT_LINE = re.compile(r"^\(?\s*(?:ảnh|đồ\s*họa|video|clip)\s*:", re.IGNORECASE)
 _SOURCE_BYLINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*\S.{0,60}\)?$", re.IGNORECASE)
 # Academic and professional titles written before a byline name.
 _NAME_TITLES = re.compile(
@@ -258,7 +257,6 @@ def _is_byline(text: str) -> bool:
 
 
 def _mark_captions(lines: list[_Line]) -> None:
-    _mark_credited_captions(lines)
     blocks: dict[int, list[_Line]] = {}
     for line in lines:
         if line.removed is None:
@@ -272,16 +270,6 @@ def _mark_captions(lines: list[_Line]) -> None:
         for line in block:
             if _is_caption_line(line):
                 line.removed = "caption"
-
-
-def _mark_credited_captions(lines: list[_Line]) -> None:
-    """A photo credit line (``Ảnh: …``) and the caption line printed just above it."""
-    remaining = [line for line in lines if line.removed is None]
-    for previous, line in zip([None, *remaining], remaining):
-        if _CREDIT_LINE.match(line.text) and line.words <= _SHORT_LINE_WORDS:
-            line.removed = "caption"
-            if previous is not None and previous.words <= _CAPTION_MAX_WORDS:
-                previous.removed = "caption"
 
 
 def _is_caption_line(line: _Line) -> bool:
