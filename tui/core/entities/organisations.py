@@ -10,11 +10,10 @@ person's name begins (``Bí thư Tỉnh ủy Thái Bình Ngô Đông Hải``).
 
 from __future__ import annotations
 
-import re
-
 from tui.core.entities.candidates import Candidate
+from tui.core.entities.companies import latin_companies, teams
 from tui.core.entities.lexicon import lexical_tag
-from tui.core.entities.line import Line, cap_run, glued_acronym_end, team_number_end
+from tui.core.entities.line import Line, cap_run, glued_acronym_end
 from tui.core.entities.places import gazetteer_at, known_level_place_at, level_place_at, structure_at
 from tui.core.entities.text import fold, vietnamese_syllable
 from tui.core.entities.tokens import Tok, phrase_at, word_end
@@ -52,11 +51,6 @@ _SETTLEMENTS = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố"
 # School levels: the name after them is the school's, even a person's (trường THCS Lê Lợi).
 _SCHOOL_LEVELS = {"THCS", "THPT", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "TH", "MN"}
 _MAX_LOWER_WORDS = 3
-# An acronym prefix grown into a company name: TPBank, VNPay, HDBank (not CEOs, NGOs).
-_BRAND = re.compile(r"[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
-_CORPORATE = {"Holding", "Holdings", "Group", "Corp", "Corporation", "Inc", "Ltd", "Limited", "Bank", "Capital",
-              "Partners", "Securities", "Investment", "Investments", "Fund", "Airlines", "Airways", "Motors",
-              "Electronics", "Energy", "Company", "JSC", "Foundation", "Ventures", "Technologies", "Systems"}
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
 _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
@@ -64,7 +58,7 @@ _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viê
 
 def organisations(line: Line) -> list[Candidate]:
     toks = line.toks
-    found: list[Candidate] = _teams(toks) + _latin_companies(toks)
+    found: list[Candidate] = teams(toks) + latin_companies(toks)
     i = 0
     while i < len(toks):
         end = _org_at(line, i)
@@ -73,37 +67,6 @@ def organisations(line: Line) -> list[Candidate]:
             i = end
         else:
             i += 1
-    return found
-
-
-def _latin_companies(toks: list[Tok]) -> list[Candidate]:
-    """``TPBank``, ``VNPay`` (an acronym grown into a word) and ``Acme Global Holdings``
-    (Latin-script capitalised words ending in a corporate word) are companies."""
-    found = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.alpha and tok.text.isascii() and _BRAND.fullmatch(tok.text) and (tok.space or i == 0):
-            found.append(Candidate.of("ORG", tok.start, tok.end))
-        elif tok.alpha and tok.cap and tok.text.isascii() and (i == 0 or tok.space):
-            end = cap_run(toks, i, 5)
-            last = next((k for k in range(end - 1, i, -1) if toks[k].text in _CORPORATE), 0)
-            if last and all(t.text.isascii() for t in toks[i : last + 1]):
-                found.append(Candidate.of("ORG", tok.start, toks[last].end))
-                i = last + 1
-                continue
-        i += 1
-    return found
-
-
-def _teams(toks: list[Tok]) -> list[Candidate]:
-    """Age-group national teams: ``U23 Việt Nam``, ``U19 Thái Lan`` (a team, not the country)."""
-    found = []
-    for i, tok in enumerate(toks):
-        j = team_number_end(toks, i)
-        n = gazetteer_at(toks, j) if j > i and j < len(toks) and toks[j].space else 0
-        if n:
-            found.append(Candidate.of("ORG", tok.start, toks[j + n - 1].end))
     return found
 
 
