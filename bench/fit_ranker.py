@@ -10,6 +10,14 @@ minimise the cross-entropy between that and ``softmax(features . weights)``
 (a listwise loss) with an L2 penalty, by full-batch Adam on standardised
 features.
 
+The salience lexicon (``tui/data/ranker_salience.json``) is built first from
+the same articles: for each syllable seen in at least ``MIN_ARTICLES`` bodies
+(the ``MAX_SYLLABLES`` most frequent), the smoothed log-odds that it is also
+in the article's abstract, minus that of the average syllable. A training
+article's salience features use the lexicon without its own article
+(leave-one-out), so the weights learn how salience behaves on unseen articles,
+not on abstracts the lexicon has already read.
+
 The temperature and the penalty are chosen on the last fifth of the training
 file (fit on the first four fifths, best mean ROUGE-1 at the reference's
 length), then the weights are refitted on all of it. Two models are fitted:
@@ -23,8 +31,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,7 +46,9 @@ if str(ROOT) not in sys.path:
 
 from summaries import _f1, _ngrams, matched_count, prepared, rouge, syllables  # noqa: E402
 
-from tui.core.ranker import FEATURES, TITLE_FEATURES, WEIGHTS_PATH, feature_matrix  # noqa: E402
+from tui.core.ranker import (  # noqa: E402
+    FEATURES, SALIENCE_PATH, TITLE_FEATURES, WEIGHTS_PATH, feature_matrix, syllables as word_syllables,
+)
 from tui.core.sentence_filter import junk_reasons  # noqa: E402
 from tui.core.stopwords import load_stopwords  # noqa: E402
 from tui.core.summarize import sumy_document  # noqa: E402
@@ -45,18 +57,59 @@ from tui.core.tokenize import SumyTokenizer  # noqa: E402
 TRAIN = Path("/work/shared/eval/summarization/train.jsonl")
 TEMPERATURES = (0.005, 0.01, 0.02, 0.05)
 PENALTIES = (1e-3, 1e-2)
+MIN_ARTICLES = 20
+MAX_SYLLABLES = 6000
+SMOOTHING = 20.0
+
+
+def story_of(document, sentences) -> list:
+    reasons = junk_reasons(document, sentences)
+    return [s for s, r in zip(sentences, reasons) if r is None] or list(sentences)
+
+
+class Lexicon:
+    """Per syllable: in how many bodies it occurs, and in how many of those the abstract has it too."""
+
+    def __init__(self, bodies: list[set[str]], references: list[set[str]]) -> None:
+        self.seen: Counter = Counter()
+        self.hit: Counter = Counter()
+        for body, reference in zip(bodies, references):
+            self.seen.update(body)
+            self.hit.update(body & reference)
+        kept = [t for t, n in self.seen.most_common(MAX_SYLLABLES) if n >= MIN_ARTICLES]
+        self.kept = set(kept)
+        self.prior = sum(self.hit.values()) / max(sum(self.seen.values()), 1)
+        self.base = math.log(self.prior / (1 - self.prior))
+
+    def value(self, seen: int, hit: int) -> float:
+        a, p = SMOOTHING, self.prior
+        return math.log((hit + a * p) / (seen - hit + a * (1 - p))) - self.base
+
+    def shipped(self) -> dict[str, float]:
+        return {t: round(self.value(self.seen[t], self.hit[t]), 3) for t in sorted(self.kept)}
+
+    def without(self, body: set[str], reference: set[str]) -> dict[str, float]:
+        """The lexicon as if this article (its body and abstract) had not been counted."""
+        return {
+            t: round(self.value(self.seen[t] - 1, self.hit[t] - (t in reference)), 3)
+            for t in body & self.kept
+        }
 
 
 class Article:
     """Features of one article's story sentences and what ROUGE needs to judge a pick."""
 
-    def __init__(self, row: dict, document, sentences, title: bool, stop_words: frozenset[str]) -> None:
+    def __init__(
+        self, row: dict, document, sentences, title: bool, stop_words: frozenset[str], lexicon: Lexicon
+    ) -> None:
         if not title:
             document = replace(document, title=None)
-        reasons = junk_reasons(document, sentences)
-        story = [s for s, r in zip(sentences, reasons) if r is None] or list(sentences)
-        model = sumy_document(document, story, SumyTokenizer(story))
-        self.x, _ = feature_matrix(model, stop_words)
+        story = story_of(document, sentences)
+        tokenizer = SumyTokenizer(story)
+        model = sumy_document(document, story, tokenizer)
+        body = {t for s in story for t in word_syllables(tokenizer.to_words(s.text))}
+        salience = lexicon.without(body, set(syllables(row["reference"])))
+        self.x, _ = feature_matrix(model, stop_words, salience)
         self.reference = syllables(row["reference"])
         self.tokens = [syllables(s.text) for s in story]
         self.count = matched_count(sentences, row["reference"])
@@ -135,8 +188,17 @@ def main() -> None:
         "about": "Weights of tui.core.ranker, fitted by bench/fit_ranker.py; features are standardised by mean/std.",
         "fitted_on": f"{args.file.name} ({len(items)} articles)",
     }
+    items = [(row, d, s) for row, d, s in items if s]
+    bodies = []
+    for _, d, s in items:
+        story = story_of(d, s)
+        tokenizer = SumyTokenizer(story)
+        bodies.append({t for x in story for t in word_syllables(tokenizer.to_words(x.text))})
+    lexicon = Lexicon(bodies, [set(syllables(row["reference"])) for row, _, _ in items])
+    salience = lexicon.shipped()
+    print(f"salience lexicon: {len(salience)} syllables, prior {lexicon.prior:.3f}", file=sys.stderr)
     for variant, title in (("title", True), ("no_title", False)):
-        articles = [Article(row, d, s, title, stop_words) for row, d, s in items if s]
+        articles = [Article(row, d, s, title, stop_words, lexicon) for row, d, s in items]
         columns = [i for i, f in enumerate(FEATURES) if title or f not in TITLE_FEATURES]
         cut = len(articles) * 4 // 5
         best = None
@@ -156,7 +218,14 @@ def main() -> None:
             print(f"  {name:22s} {weight:+.3f}", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
+    lexicon_out = args.out.with_name(SALIENCE_PATH.name)
+    lexicon_out.write_text(json.dumps({
+        "about": "Syllable salience of tui.core.ranker, built by bench/fit_ranker.py: smoothed log-odds that a "
+        "syllable in an article's body is also in its abstract, minus the average syllable's.",
+        "fitted_on": out["fitted_on"], "prior": round(lexicon.prior, 4), "smoothing": SMOOTHING,
+        "min_articles": MIN_ARTICLES, "syllables": salience,
+    }, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} and {lexicon_out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

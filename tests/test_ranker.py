@@ -128,3 +128,29 @@ def test_long_documents_skip_centrality_but_are_still_scored(monkeypatch) -> Non
     rows, _ = feature_matrix(model, STOP)
     assert not rows[:, FEATURES.index("lexrank")].any()
     assert len(RankerSummarizer().rate(model)) == len(sentences)
+
+
+def test_salience_features_read_the_lexicon_and_default_to_zero() -> None:
+    text = (
+        "Tin tức trong ngày hôm nay\n\n"
+        "Công an tỉnh đã khởi tố vụ án lừa đảo chiếm đoạt tài sản. "
+        "Ông Nam cho biết như vậy với phóng viên vào chiều qua."
+    )
+    _, sentences, model = _model(text)
+    lexicon = {"khởi": 2.0, "tố": 1.0, "lừa": 1.0, "cho": -1.0, "biết": -1.0, "vậy": -1.0, "qua": -1.0}
+    rows, _ = feature_matrix(model, STOP, lexicon)
+    column = {name: rows[:, FEATURES.index(name)] for name in FEATURES if name.startswith("salience")}
+    assert len(sentences) == 2
+    assert column["salience_max"][0] == 2.0 and column["salience_max"][1] == 0.0  # unknown syllables are 0
+    assert column["salience_mean"][0] > 0 > column["salience_mean"][1]
+    assert list(column["salience_mean_rel"]) == [1.0, 0.0]
+    rows, _ = feature_matrix(model, STOP, {})
+    assert not rows[:, [FEATURES.index(name) for name in column]].any()
+
+
+def test_shipped_salience_lexicon_is_small_and_finite() -> None:
+    from tui.core.ranker import SALIENCE_PATH, load_salience
+
+    lexicon = load_salience()
+    assert 0 < len(lexicon) <= 10000 and SALIENCE_PATH.stat().st_size < 200_000
+    assert all(np.isfinite(v) for v in lexicon.values())

@@ -13,13 +13,22 @@ ranker scores each sentence with a weighted sum of standardised features:
 * shape: log length, very short or very long, a quotation, no final
   punctuation (a sub-heading), a question, a colon, digits;
 * centrality: sumy's LexRank score (relative to the best sentence), and the
-  cosine of the sentence's content words with the whole article's.
+  cosine of the sentence's content words with the whole article's;
+* salience: a lexicon learned from the training articles gives each syllable
+  the smoothed log-odds that, when it is in an article's body, it is also in
+  the abstract (relative to the average syllable: the ``tôi``, ``nghĩ``,
+  ``nói`` of quotations rank low, event words such as ``cháy``, ``vụ`` high;
+  syllables in fewer than 20 training bodies count as average); a sentence
+  gets the mean salience of its syllables and of its content syllables, its
+  top five, its most salient syllable, and the means relative to the
+  article's range.
 
 The weights are fitted by ``bench/fit_ranker.py`` on a training set of
 articles with newsroom abstracts (a listwise softmax loss whose target
 favours the sentences closest to the abstract in ROUGE) and ship in
 ``tui/data/ranker_weights.json``: one set for articles with a headline and
-one for articles without (where the headline features are all zero).
+one for articles without (where the headline features are all zero). The
+same script builds the salience lexicon, ``tui/data/ranker_salience.json``.
 
 It is a sumy summarizer: it reads sumy's document model (the headline is the
 heading sentence) and returns sumy's usual best sentences, so it sits beside
@@ -49,9 +58,12 @@ FEATURES: tuple[str, ...] = (
     "log_length", "short", "long", "quote", "no_end_punctuation", "question", "colon", "digits",
     "lexrank", "centroid", "title_x_position",
     "second", "third", "title_best", "title_idf_recall", "centroid_rel", "length_rel",
+    "salience_mean", "salience_max", "salience_content", "salience_top5", "salience_mean_rel",
+    "salience_content_rel",
 )
 TITLE_FEATURES = frozenset(f for f in FEATURES if f.startswith("title"))
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "ranker_weights.json"
+SALIENCE_PATH = WEIGHTS_PATH.with_name("ranker_salience.json")
 # Above this many sentences the centrality feature (quadratic) is left at zero.
 MAX_CENTRALITY_SENTENCES = 1000
 _SYLLABLE = re.compile(r"\w+")
@@ -65,8 +77,16 @@ def syllables(words: Sequence[str]) -> list[str]:
     return _SYLLABLE.findall(" ".join(words).lower())
 
 
-def feature_matrix(document: Any, stop_words: frozenset[str] = frozenset()) -> tuple[np.ndarray, bool]:
-    """One row of ``FEATURES`` per sentence of a sumy document, and whether it has a headline."""
+def feature_matrix(
+    document: Any, stop_words: frozenset[str] = frozenset(), salience: dict[str, float] | None = None
+) -> tuple[np.ndarray, bool]:
+    """One row of ``FEATURES`` per sentence of a sumy document, and whether it has a headline.
+
+    ``salience`` maps syllables to their learned salience (default: the shipped lexicon; syllables
+    it lacks count as 0, the average).
+    """
+    if salience is None:
+        salience = load_salience()
     stop = _single_syllables(stop_words)
     title = [s for h in document.headings for s in syllables(h.words)]
     title_set = set(title)
@@ -140,11 +160,33 @@ def feature_matrix(document: Any, stop_words: frozenset[str] = frozenset()) -> t
         columns["lexrank"] = centrality / top if top > 0 else centrality
     if title_set:
         columns["title_x_position"] = columns["title_recall_rel"] * log_position
+    columns.update(_salience_columns(tokens, content, salience))
     rows = np.zeros((n, len(FEATURES)))
     for j, name in enumerate(FEATURES):
         if name in columns:
             rows[:, j] = np.asarray(columns[name], dtype=float)
     return rows, bool(title)
+
+
+def _salience_columns(
+    tokens: list[list[str]], content: list[list[str]], salience: dict[str, float]
+) -> dict[str, np.ndarray]:
+    get = salience.get
+    mean, top, content_mean, top5 = [], [], [], []
+    for toks, cont in zip(tokens, content):
+        values = [get(t, 0.0) for t in toks] or [0.0]
+        mean.append(sum(values) / len(values))
+        top.append(max(values))
+        values = sorted(get(t, 0.0) for t in cont) or [0.0]
+        content_mean.append(sum(values) / len(values))
+        top5.append(sum(values[-5:]) / len(values[-5:]))
+    columns = {"salience_mean": np.array(mean), "salience_max": np.array(top),
+               "salience_content": np.array(content_mean), "salience_top5": np.array(top5)}
+    for name in ("salience_mean", "salience_content"):
+        column = columns[name]
+        spread = column.max() - column.min()
+        columns[name + "_rel"] = (column - column.min()) / spread if spread > 0 else np.zeros(len(column))
+    return columns
 
 
 @lru_cache(maxsize=8)
@@ -169,6 +211,14 @@ def _centrality(lists: list[list[str]]) -> np.ndarray:
 def load_weights() -> dict[str, Any]:
     """The shipped weights: ``{"features": [...], "title": {...}, "no_title": {...}}``."""
     return json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_salience() -> dict[str, float]:
+    """The shipped syllable salience lexicon (``{"syllables": {syllable: log-odds}}``); empty if absent."""
+    if not SALIENCE_PATH.exists():
+        return {}
+    return json.loads(SALIENCE_PATH.read_text(encoding="utf-8"))["syllables"]
 
 
 def score(rows: np.ndarray, model: dict[str, Any], names: Sequence[str] = FEATURES) -> np.ndarray:
