@@ -152,3 +152,11 @@ def test_info_and_clear(article: Path, tmp_path: Path) -> None:
     assert "entries: 1" in cache_info(folder)
     assert "removed 1" in clear_cache(folder)
     assert "entries: 0" in cache_info(folder)
+
+
+def test_headers_describe_entries_without_unpickling(article: Path, cache: Cache) -> None:
+    analyse_path(str(article), FAST, algorithms=("lead", "luhn"), entities=False, cache=cache)
+    (key, header), = cache.headers().items()
+    assert key in cache.keys()
+    assert header.title == "Tiêu đề bài viết thử"
+    assert header.algorithms == {"lead", "luhn"} and header.entities is False

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.core.cache import Header
     from tui.core.model import Analysis
     from tui.core.pipeline import Options
 
@@ -42,19 +43,17 @@ class CacheReader:
         key = self.key(path)
         return self._cache.get(key, path) if key is not None else None
 
-    def scan(self, paths: Iterable[str], stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[str, Analysis]]:
-        """The cached analyses among ``paths``, in order."""
-        known = self._cache.keys()
-        if not known:
+    def scan(self, paths: Iterable[str], stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[str, Header]]:
+        """What the cache holds for each of ``paths``, in order, without unpickling any analysis."""
+        headers = self._cache.headers()
+        if not headers:
             return
         for path in paths:
             if stop():
                 return
             key = self.key(path)
-            if key is not None and key in known:
-                analysis = self._cache.get(key, path)
-                if analysis is not None:
-                    yield path, analysis
+            if key is not None and key in headers:
+                yield path, headers[key]
 
     def close(self) -> None:
         self._cache.close()

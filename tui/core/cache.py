@@ -15,16 +15,31 @@ import pickle
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui import paths
+from tui.core.export import date_text
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, pipeline_version
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 CACHE_FILE = "cache.sqlite"
+_CREATE_ANALYSES = (
+    "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, path TEXT, created REAL, title TEXT, "
+    "date TEXT, algorithms TEXT, entities INTEGER, data BLOB NOT NULL)"
+)
 Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a list row needs from a cached analysis, read without unpickling it."""
+
+    title: str | None
+    date: str
+    algorithms: frozenset[str]
+    entities: bool
 
 
 def cache_key(content_hash: str, options: Options) -> str:
@@ -68,9 +83,23 @@ class Cache:
         bare = tuple(replace(s, tokens=()) for s in analysis.sentences)
         data = pickle.dumps(replace(analysis, sentences=bare), protocol=pickle.HIGHEST_PROTOCOL)
         self._execute(
-            "INSERT OR REPLACE INTO analyses (key, path, created, data) VALUES (?, ?, ?, ?)",
-            (key, analysis.document.path, time.time(), data),
+            "INSERT OR REPLACE INTO analyses (key, path, created, title, date, algorithms, entities, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, analysis.document.path, time.time(), analysis.document.title, date_text(analysis),
+             " ".join(sorted(analysis.summaries)), analysis.entities is not None, data),
         )
+
+    def headers(self) -> dict[str, Header]:
+        """Every entry's title, date and what it holds: enough to fill a long list at once."""
+        if self._db is None:
+            return {}
+        try:
+            rows = self._db.execute("SELECT key, title, date, algorithms, entities FROM analyses").fetchall()
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return {}
+        return {key: Header(title, date or "", frozenset((algorithms or "").split()), bool(entities))
+                for key, title, date, algorithms, entities in rows}
 
     def keys(self) -> set[str]:
         if self._db is None:
@@ -110,16 +139,14 @@ class Cache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS analyses "
-            "(key TEXT PRIMARY KEY, path TEXT, created REAL, data BLOB NOT NULL)"
-        )
+        db.execute(_CREATE_ANALYSES)
         found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if found is None:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         elif found[0] != SCHEMA_VERSION:
             self._warn(f"the cache {self.path} was written by another version (schema {found[0]}); rebuilding it")
-            db.execute("DELETE FROM analyses")
+            db.execute("DROP TABLE analyses")
+            db.execute(_CREATE_ANALYSES)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         return db
 

@@ -8,6 +8,7 @@ report what the reader did through messages.
 from __future__ import annotations
 
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -154,8 +155,8 @@ class ReaderScreen(Screen[None]):
         first = next((e.path for e in self.entries if e.state != FAILED), None)
         if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
-        if self._titles_pending:
-            self._read_titles()
+        if self._titles_pending and self._cache_options is None:
+            self._read_titles()  # with a cache, after its scan: cached rows have their titles
 
     @work(thread=True, exclusive=True, group="cache")
     def _read_cache(self, options: Options) -> None:
@@ -180,15 +181,17 @@ class ReaderScreen(Screen[None]):
                 self.app.call_from_thread(self._from_cache, current, analysis)
         complete: set[str] = set()
         batch: list[tuple[str, str | None, str, bool]] = []
+        last_sent = time.monotonic()
         paths = [e.path for e in self.entries if e.state == PENDING]
-        for path, analysis in scanner.scan(paths, stop=lambda: worker.is_cancelled):
-            whole = analysis.entities is not None and self.algorithm in analysis.summaries
+        for path, header in scanner.scan(paths, stop=lambda: worker.is_cancelled):
+            whole = header.entities and self.algorithm in header.algorithms
             if whole:
                 complete.add(path)
-            batch.append((path, analysis.document.title, export.date_text(analysis), whole))
-            if len(batch) >= 200:
+            batch.append((path, header.title, header.date, whole))
+            # Every hand-over re-measures the whole list: send rows in few, large batches.
+            if time.monotonic() - last_sent > 0.5:
                 self.app.call_from_thread(self._cached_rows, batch)
-                batch = []
+                batch, last_sent = [], time.monotonic()
         scanner.close()
         if batch:
             self.app.call_from_thread(self._cached_rows, batch)
@@ -209,6 +212,8 @@ class ReaderScreen(Screen[None]):
         self._flush_rows()
 
     def _cache_scanned(self, complete: set[str]) -> None:
+        if self._titles_pending:
+            self._read_titles()
         self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING and e.path not in complete),
                               self.algorithm)
 
