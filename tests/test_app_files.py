@@ -90,3 +90,16 @@ async def test_save_writes_a_new_file_outside_the_articles(articles: Path, isola
         fallback = isolated_env / "xdg_data_home" / "reports-tui" / "summaries"
         assert [p.name for p in fallback.iterdir()] == ["a_thai_nguyen.summary.md"]
     assert {p: p.read_bytes() for p in articles.iterdir()} == before
+
+
+def test_list_titles_are_headlines_not_date_lines_or_binary_noise(tmp_path) -> None:
+    from tui.app.articles import first_line
+
+    page = tmp_path / "page.txt"
+    page.write_text("Thứ hai, 06/03/2023\n\nHà Giang đẩy mạnh du lịch cộng đồng\n\n"
+                    "Sáng 5/3, tỉnh tổ chức hội nghị về du lịch cộng đồng với nhiều đại biểu tham dự.\n",
+                    encoding="utf-8")
+    binary = tmp_path / "data.txt"
+    binary.write_bytes(b"T%\x00\x01\x02binary")
+    assert first_line(str(page)) == "Hà Giang đẩy mạnh du lịch cộng đồng"
+    assert first_line(str(binary)) == "data.txt"
