@@ -7,7 +7,6 @@ Textual here.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -27,17 +26,9 @@ class CacheReader:
         self._options = options
 
     def key(self, path: str) -> str | None:
-        from tui.core.cache import cache_key
-        from tui.core.loader import content_hash
+        from tui.core.cache import file_key
 
-        try:
-            if os.path.getsize(path) > self._options.max_file_bytes:
-                return None
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return None
-        return cache_key(content_hash(data), self._options)
+        return file_key(path, self._options)
 
     def get(self, path: str) -> Analysis | None:
         key = self.key(path)

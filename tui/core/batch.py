@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 
 from tui.config import Config
-from tui.core.cache import Cache, cache_key, open_cache
+from tui.core.cache import Cache, cache_key, file_key, open_cache
 from tui.core.loader import LoadError, find_articles, load_text
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
@@ -38,35 +38,27 @@ def worker_init() -> None:
 
 def analyse_for_index(path: str, options: Options) -> tuple[str, Analysis | str]:
     """Analyse one file in a worker: ``(key, analysis)``, or ``("", reason)`` when it cannot be read."""
-    from tui.core.clean import clean
-    from tui.core.pipeline import analyse
+    from tui.core.pipeline import analyse, clean_loaded
 
     try:
         loaded = load_text(path, options.max_file_bytes)
     except LoadError as exc:
         return "", str(exc)
-    document = clean(path, loaded.text, loaded.encoding, (loaded.note,) if loaded.note else ())
     try:
-        analysis = analyse(document, options, entities=True)
+        analysis = analyse(clean_loaded(loaded), options, entities=True)
     except Exception as exc:  # a pipeline bug must not stop the batch: report it per file
         return "", f"{path}: analysis failed ({type(exc).__name__}: {exc})"
     return cache_key(loaded.content_hash, options), analysis
 
 
 def pending_files(paths: list[str], options: Options, cache: Cache, report: IndexReport) -> list[str]:
-    """Files not yet in the cache; bad paths and unreadable files go to ``report.failed``."""
+    """Files not yet in the cache; bad paths go to ``report.failed`` (unreadable files fail in a worker)."""
     known = cache.keys()
     todo: list[str] = []
     for item in find_articles(paths):
         if isinstance(item, LoadError):
             report.failed.append(str(item))
-            continue
-        try:
-            loaded = load_text(item, options.max_file_bytes)
-        except LoadError as exc:
-            report.failed.append(str(exc))
-            continue
-        if cache_key(loaded.content_hash, options) in known:
+        elif file_key(item, options) in known:
             report.cached += 1
         else:
             todo.append(item)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tui import paths
 from tui.core.export import date_text
+from tui.core.loader import content_hash
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, pipeline_version
 
@@ -53,6 +54,19 @@ def cache_key(content_hash: str, options: Options) -> str:
             stopwords = f"missing:{stopwords}"
     raw = f"{content_hash}|{pipeline_version()}|{stopwords}"
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
+def file_key(path: str, options: Options) -> str | None:
+    """The cache key of a file from its bytes alone (no decoding); None when it cannot be read
+    or is over the size limit, so the caller treats it as not cached."""
+    try:
+        if os.path.getsize(path) > options.max_file_bytes:
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    return cache_key(content_hash(data), options)
 
 
 class Cache:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tui.core.clean import clean
-from tui.core.loader import DEFAULT_MAX_BYTES, load_text
+from tui.core.loader import DEFAULT_MAX_BYTES, LoadedText, load_text
 from tui.core.model import Analysis, Document, Sentence, Summary
 from tui.core.stopwords import load_stopwords
 from tui.core.summarize import DEFAULT_ALGORITHM, summarize
@@ -44,9 +44,12 @@ class Options:
 
 def load_document(path: str, options: Options = Options()) -> Document:
     """Read and clean one file; raises ``LoadError`` with a one-line reason."""
-    loaded = load_text(path, options.max_file_bytes)
-    notes = (loaded.note,) if loaded.note else ()
-    return clean(path, loaded.text, loaded.encoding, notes)
+    return clean_loaded(load_text(path, options.max_file_bytes))
+
+
+def clean_loaded(loaded: LoadedText) -> Document:
+    """Clean a decoded file, carrying its decoding note (e.g. a legacy encoding) into the Document."""
+    return clean(loaded.path, loaded.text, loaded.encoding, (loaded.note,) if loaded.note else ())
 
 
 def document_from_text(text: str, path: str = "<text>") -> Document:

@@ -10,10 +10,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.clean import clean
 from tui.core.loader import load_text
 from tui.core.model import Analysis
-from tui.core.pipeline import Options, add_entities, analyse, summarize_with
+from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summarize_with
 from tui.core.tokenize import with_words
 
 
@@ -32,8 +31,7 @@ def analyse_path(path: str, options: Options, algorithms: tuple[str, ...] | None
         if analysis is not cached:
             cache.put(key, analysis)  # type: ignore[union-attr]
         return analysis
-    document = clean(path, loaded.text, loaded.encoding, (loaded.note,) if loaded.note else ())
-    analysis = analyse(document, options, wanted, entities=entities)
+    analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
     if cache is not None:
         cache.put(key, analysis)
     return analysis
