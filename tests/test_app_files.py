@@ -21,7 +21,7 @@ async def test_brackets_in_an_article_show_literally(articles: Path, size: tuple
     async with app.run_test(size=size) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot, path)
-        header = screen.query_one("#article-header").content.plain
+        header = screen.query_one(ArticleView).header_content().plain
         assert "Bản tin [Video] về cách viết [/b] trong văn bản" in header
         view = screen.query_one(ArticleView)
         assert "ký hiệu [/b] khi soạn bài" in view.body_content().plain
@@ -62,7 +62,7 @@ async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int,
         broken_row = listing.paths.index(str(binary))
         listing.highlighted = broken_row
         await pilot.press("enter")
-        assert "cannot be read" in screen.query_one("#article-header").content.plain
+        assert "cannot be read" in screen.query_one(ArticleView).header_content().plain
         good = str(articles / "b_da_nang.txt")
         listing.highlighted = listing.paths.index(good)
         await pilot.press("enter")

@@ -35,7 +35,7 @@ async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
         second = str(articles / "b_da_nang.txt")
         await wait_for_summary(pilot, second)
         analysis = screen.analyses[second]
-        header = screen.query_one("#article-header").content.plain
+        header = screen.query_one(ArticleView).header_content().plain
         assert "Đà Nẵng khởi công tuyến đường ven biển" in header
         expected = export.summary_text(analysis, screen.algorithm, screen.count)
         assert screen.query_one(SummaryPane).text == expected
