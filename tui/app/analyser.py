@@ -91,7 +91,7 @@ def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
     started = time.perf_counter()
     entities = job.kind == FULL
     try:
-        analysis = analyse(job.path, job.algorithms, entities)
+        analysis = analyse(job.path, job.algorithms, entities).without_words()  # the interface shows, never re-scores
         return Outcome(job, analysis, seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - reported to the user, the app goes on
         reason = getattr(exc, "reason", None)
@@ -102,7 +102,7 @@ def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
                            seconds=time.perf_counter() - started)
         entity_error = f"{type(exc).__name__}: {exc}"
     try:  # entities failed: keep the summary
-        analysis = analyse(job.path, job.algorithms, False)
+        analysis = analyse(job.path, job.algorithms, False).without_words()
         return Outcome(job, analysis, entity_error=entity_error, seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001
         reason = getattr(exc, "reason", None) or f"analysis failed ({type(exc).__name__}: {exc})"

@@ -92,10 +92,8 @@ class Cache:
         return replace(analysis, document=replace(analysis.document, path=path))
 
     def put(self, key: str, analysis: Analysis) -> None:
-        # Words are left out: they are most of the bytes and of the unpickling time, and
-        # are needed again only to summarise with another algorithm (service.complete).
-        bare = tuple(replace(s, tokens=()) for s in analysis.sentences)
-        data = pickle.dumps(replace(analysis, sentences=bare), protocol=pickle.HIGHEST_PROTOCOL)
+        # words are re-made only to summarise with another algorithm (service.complete)
+        data = pickle.dumps(analysis.without_words(), protocol=pickle.HIGHEST_PROTOCOL)
         self._execute(
             "INSERT OR REPLACE INTO analyses (key, path, created, title, date, algorithms, entities, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

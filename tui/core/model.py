@@ -7,7 +7,7 @@ NFC-normalised text of the file, so ``text[start:end]`` is always the span.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "DATE", "DOC", "NUM")
@@ -128,3 +128,11 @@ class Analysis:
     summaries: dict[str, Summary] = field(default_factory=dict)
     entities: tuple[Entity, ...] | None = None
     groups: tuple[EntityGroup, ...] | None = None
+
+    def without_words(self) -> Analysis:
+        """The same analysis without its sentences' words.
+
+        Words are most of the bytes and of the (un)pickling time, and only
+        summarising again needs them: the cache and the interface do without.
+        """
+        return replace(self, sentences=tuple(replace(s, tokens=()) for s in self.sentences))
