@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,43 @@ def test_changed_file_is_a_miss(article: Path, cache: Cache) -> None:
     changed = analyse_path(str(article), FAST, entities=False, cache=cache)
     assert "15 tập thể" in changed.document.text
     assert cache.count() == 2
+
+
+def _age(path: Path, seconds: float) -> tuple[int, int]:
+    """Set the file's modification time ``seconds`` in the past; returns the (atime, mtime) set."""
+    stamp = int((time.time() - seconds) * 1e9)
+    os.utime(path, ns=(stamp, stamp))
+    return stamp, stamp
+
+
+def test_unchanged_files_are_known_by_size_and_time(article: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "keys"
+    first = open_cache(folder=folder)
+    times = _age(article, 3600)
+    key = first.file_key(str(article), FAST)
+    first.close()  # stores what it hashed
+    # same size and time, other bytes: a later start trusts the stored hash, as git's index does
+    article.write_text(ARTICLE.replace("12 tập thể", "15 tập thể"), encoding="utf-8")
+    os.utime(article, ns=times)
+    second = open_cache(folder=folder)
+    assert second.file_key(str(article), FAST) == key
+    # a new modification time means the bytes are hashed again
+    _age(article, 1800)
+    assert second.file_key(str(article), FAST) != key
+    second.close()
+
+
+def test_recently_modified_files_are_always_hashed(article: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "keys"
+    first = open_cache(folder=folder)
+    times = _age(article, 0.5)  # written moments before it was hashed: the stored hash is not trusted
+    key = first.file_key(str(article), FAST)
+    first.close()
+    article.write_text(ARTICLE.replace("12 tập thể", "15 tập thể"), encoding="utf-8")
+    os.utime(article, ns=times)
+    second = open_cache(folder=folder)
+    assert second.file_key(str(article), FAST) != key
+    second.close()
 
 
 def test_same_content_elsewhere_reports_its_own_path(article: Path, cache: Cache, tmp_path: Path) -> None:

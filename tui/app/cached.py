@@ -26,9 +26,7 @@ class CacheReader:
         self._options = options
 
     def key(self, path: str) -> str | None:
-        from tui.core.cache import file_key
-
-        return file_key(path, self._options)
+        return self._cache.file_key(path, self._options)
 
     def get(self, path: str) -> Analysis | None:
         key = self.key(path)
@@ -45,6 +43,7 @@ class CacheReader:
             key = self.key(path)
             if key is not None and key in headers:
                 yield path, headers[key]
+        self._cache.flush()  # the next start stats these files instead of reading them
 
     def close(self) -> None:
         self._cache.close()

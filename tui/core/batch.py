@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 
 from tui.config import Config
-from tui.core.cache import Cache, cache_key, file_key, open_cache
+from tui.core.cache import Cache, cache_key, open_cache
 from tui.core.loader import LoadError, find_articles, load_text
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
@@ -58,10 +58,11 @@ def pending_files(paths: list[str], options: Options, cache: Cache, report: Inde
     for item in find_articles(paths):
         if isinstance(item, LoadError):
             report.failed.append(str(item))
-        elif file_key(item, options) in known:
+        elif cache.file_key(item, options) in known:
             report.cached += 1
         else:
             todo.append(item)
+    cache.flush()
     return todo
 
 

@@ -24,13 +24,21 @@ from tui.core.loader import content_hash
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, pipeline_version
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 CACHE_FILE = "cache.sqlite"
 _CREATE_ANALYSES = (
     "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, path TEXT, created REAL, title TEXT, "
     "date TEXT, algorithms TEXT, entities INTEGER, data BLOB NOT NULL)"
 )
+_CREATE_FILES = (
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+    "hashed_ns INTEGER, hash TEXT)"
+)
 Warn = Callable[[str], None]
+
+# A file's remembered hash is trusted only when the file was last modified this long
+# before it was hashed: a write within the same timestamp tick would otherwise go unseen.
+_RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -56,17 +64,14 @@ def cache_key(content_hash: str, options: Options) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
-def file_key(path: str, options: Options) -> str | None:
-    """The cache key of a file from its bytes alone (no decoding); None when it cannot be read
-    or is over the size limit, so the caller treats it as not cached."""
-    try:
-        if os.path.getsize(path) > options.max_file_bytes:
-            return None
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None
-    return cache_key(content_hash(data), options)
+@dataclass(frozen=True)
+class _Seen:
+    """A file as it was when its bytes were hashed."""
+
+    size: int
+    mtime_ns: int
+    hashed_ns: int
+    hash: str
 
 
 class Cache:
@@ -76,7 +81,53 @@ class Cache:
         self.path = path
         self._warn = warn
         self._db: sqlite3.Connection | None = None
+        self._seen: dict[str, _Seen] | None = None  # read on first use
+        self._newly_seen: list[tuple[str, _Seen]] = []
         self._open()
+
+    def file_key(self, path: str, options: Options) -> str | None:
+        """The cache key of a file, None when it cannot be read or is over the size limit.
+
+        Like git's index: a file whose size and modification time are those it
+        had when it was last hashed keeps that hash, so a warm start stats files
+        instead of reading them all. ``flush`` stores the hashes made here.
+        """
+        try:
+            stat = os.stat(path)
+            if stat.st_size > options.max_file_bytes:
+                return None
+            seen = self._remembered().get(os.path.abspath(path))
+            if (seen is not None and seen.size == stat.st_size and seen.mtime_ns == stat.st_mtime_ns
+                    and stat.st_mtime_ns < seen.hashed_ns - _RACY_NS):
+                return cache_key(seen.hash, options)
+            hashed_ns = time.time_ns()
+            with open(path, "rb") as handle:
+                digest = content_hash(handle.read())
+        except OSError:
+            return None
+        self._newly_seen.append((os.path.abspath(path), _Seen(stat.st_size, stat.st_mtime_ns, hashed_ns, digest)))
+        return cache_key(digest, options)
+
+    def _remembered(self) -> dict[str, _Seen]:
+        if self._seen is None:
+            rows = self._fetch("SELECT path, size, mtime_ns, hashed_ns, hash FROM files")
+            self._seen = {path: _Seen(*rest) for path, *rest in rows}
+        return self._seen
+
+    def flush(self) -> None:
+        """Store the file hashes made since the last flush (in one transaction)."""
+        rows, self._newly_seen = self._newly_seen, []
+        if not rows or self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                                     [(path, s.size, s.mtime_ns, s.hashed_ns, s.hash) for path, s in rows])
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return
+        self._remembered().update(rows)
 
     def get(self, key: str, path: str) -> Analysis | None:
         row = self._query("SELECT data FROM analyses WHERE key = ?", (key,))
@@ -129,9 +180,12 @@ class Cache:
     def clear(self) -> int:
         removed = self.count()
         self._execute("DELETE FROM analyses", ())
+        self._execute("DELETE FROM files", ())
+        self._seen, self._newly_seen = None, []
         return removed
 
     def close(self) -> None:
+        self.flush()
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -152,18 +206,22 @@ class Cache:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(_CREATE_ANALYSES)
+        db.execute(_CREATE_FILES)
         found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if found is None:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         elif found[0] != SCHEMA_VERSION:
             self._warn(f"the cache {self.path} was written by another version (schema {found[0]}); rebuilding it")
             db.execute("DROP TABLE analyses")
+            db.execute("DROP TABLE IF EXISTS files")
             db.execute(_CREATE_ANALYSES)
+            db.execute(_CREATE_FILES)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         return db
 
     def _rebuild(self, message: str) -> None:
         self._warn(message)
+        self._newly_seen, self._seen = [], None
         self.close()
         for suffix in ("", "-wal", "-shm"):
             try:
@@ -187,6 +245,15 @@ class Cache:
         except sqlite3.Error as exc:
             self._trouble(exc)
             return None
+
+    def _fetch(self, sql: str) -> list[tuple]:
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql).fetchall()
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return []
 
     def _execute(self, sql: str, args: tuple) -> None:
         if self._db is None:
