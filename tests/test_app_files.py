@@ -26,7 +26,7 @@ async def test_brackets_in_an_article_show_literally(articles: Path, size: tuple
         view = screen.query_one(ArticleView)
         assert "ký hiệu [/b] khi soạn bài" in view.body_content().plain
         assert "[Video] hay [bold]" in view.body_content().plain
-        row = screen.query_one(ArticleList).get_option_at_index(0).prompt.plain
+        row = screen.query_one(ArticleList).row_text(0).plain
         assert "[Video]" in row and "[/b]" in row
         assert "[/b]" in app.export_screenshot()  # and on the screen as rendered
         await pilot.press("c")
@@ -51,7 +51,7 @@ async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int,
         listing = screen.query_one(ArticleList)
 
         def marked() -> list[str]:
-            rows = [listing.get_option_at_index(i).prompt.plain for i in range(listing.option_count)]
+            rows = [listing.row_text(i).plain for i in range(listing.row_count)]
             return [r for r in rows if r.startswith("✗")]
 
         await wait_for(pilot, lambda: len(marked()) == 3)  # rows are redrawn in batches

@@ -41,7 +41,7 @@ async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
         assert screen.query_one(SummaryPane).text == expected
         assert expected and expected.split()[0] in screen.query_one(SummaryPane).shown
         await pilot.press("G")
-        assert listing.highlighted == listing.option_count - 1
+        assert listing.highlighted == listing.row_count - 1
         await pilot.press("g")
         assert listing.highlighted == 0
         status = screen.query_one(StatusBar).render_status().plain

@@ -7,7 +7,7 @@ the documentation cannot drift from what the keys do.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.binding import Binding
 from textual.keys import format_key
@@ -67,7 +67,13 @@ def _bindings(cls: type) -> list[Binding]:
 
 
 def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
-    """One row per binding id (ids shared by several panes are listed once)."""
+    """One row per binding id: the union of the keys the panes bind it to, and the panes.
+
+    An id means the same in every pane, and a ``[keymap]`` entry rebinds it in all of them. The
+    list binds the arrows, home/end and pgdn besides the vim keys; the scrolling panes answer
+    those with Textual's own bindings, and the list pages on space as the article does, so the
+    union holds in each pane.
+    """
     keymap = keymap or {}
     rows: dict[str, KeyRow] = {}
     for place, cls in PLACES:
@@ -75,12 +81,12 @@ def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
             assert binding.id is not None
             known = rows.get(binding.id)
             if known is None:
-                keys = keymap.get(binding.id, binding.key)
-                rows[binding.id] = KeyRow(binding.id, keys, binding.description, (place,), binding.tooltip)
-            elif place not in known.places:
-                rows[binding.id] = KeyRow(known.id, known.keys, known.description, (*known.places, place),
-                                          known.help)
-    return list(rows.values())
+                rows[binding.id] = KeyRow(binding.id, binding.key, binding.description, (place,), binding.tooltip)
+            else:
+                keys = ",".join(dict.fromkeys(k.strip() for k in f"{known.keys},{binding.key}".split(",")))
+                places = known.places if place in known.places else (*known.places, place)
+                rows[binding.id] = replace(known, keys=keys, places=places)
+    return [replace(row, keys=keymap.get(row.id, row.keys)) for row in rows.values()]
 
 
 def binding_ids() -> set[str]:

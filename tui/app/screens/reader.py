@@ -126,7 +126,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             with Vertical(id="list-column"):
                 yield SearchBar(placeholder="filter (diacritics optional)", id="filter")
-                yield ArticleList(self.entries, id="articles", compact=True)
+                yield ArticleList(self.entries, id="articles")
             with Vertical(id="read-column"):
                 yield SummaryPane(id="summary")
                 yield SearchBar(placeholder="find in article", id="find")
