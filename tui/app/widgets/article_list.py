@@ -49,14 +49,20 @@ class ArticleList(ScrollView, can_focus=True):
 
     HELP = "Move with j/k or the arrows, g/G for first/last, enter to open; / filters."
 
+    # The vim keys carry ids ([keymap] can move them); the arrows, home/end and pgdn stay as they are.
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down", tooltip="Move down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Move up"),
-        Binding("g,home", "first", "First", show=False, id="first", tooltip="Go to the first row (top)"),
-        Binding("G,end", "last", "Last", show=False, id="last", tooltip="Go to the last row (bottom)"),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor-down", tooltip="Move down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Move up"),
+        Binding("g", "first", "First", show=False, id="first", tooltip="Go to the first row (top)"),
+        Binding("G", "last", "Last", show=False, id="last", tooltip="Go to the last row (bottom)"),
         Binding("pageup", "page_up", "Page up", show=False, id="page-up", tooltip="Page up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="page-down", tooltip="Page down"),
+        Binding("space", "page_down", "Page down", show=False, id="page-down", tooltip="Page down"),
         Binding("enter", "open", "Open", id="open", tooltip="Open the article (list) or highlight the entity (entities)"),
+        Binding("down", "cursor_down", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("pagedown", "page_down", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor"}
