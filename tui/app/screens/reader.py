@@ -108,7 +108,6 @@ class ReaderScreen(Screen[None]):
         self._filter_timer: Timer | None = None
         self._failures_noticed = 0
         self._dirty_rows: dict[str, Entry] = {}  # rows to redraw at the next flush
-        self._flush_timer: Timer | None = None
         self._index_state = "idle"  # idle → filling → ready
         self._titles_pending = any(e.needs_title for e in self.entries)
         self._raw_timer: Timer | None = None
@@ -188,8 +187,7 @@ class ReaderScreen(Screen[None]):
             if whole:
                 complete.add(path)
             batch.append((path, header.title, header.date, whole))
-            # Every hand-over re-measures the whole list: send rows in few, large batches.
-            if time.monotonic() - last_sent > 0.5:
+            if time.monotonic() - last_sent > 0.1:  # a huge folder shows its rows as they are found
                 self.app.call_from_thread(self._cached_rows, batch)
                 batch, last_sent = [], time.monotonic()
         scanner.close()
@@ -358,13 +356,11 @@ class ReaderScreen(Screen[None]):
             self.full.discard(oldest)
 
     def _update_row(self, entry: Entry) -> None:
-        """Redraw the row soon: results stream in, and each redraw re-measures the whole list."""
         self._dirty_rows[entry.path] = entry
-        if self._flush_timer is None:
-            self._flush_timer = self.set_timer(0.5, self._flush_rows)
+        self._flush_rows()
 
     def _flush_rows(self) -> None:
-        self._flush_timer = None
+        """Redraw the changed rows (each repaints its own line, if on screen) and the counts."""
         rows, self._dirty_rows = self._dirty_rows, {}
         articles = self.query_one(ArticleList)
         for entry in rows.values():
