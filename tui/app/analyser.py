@@ -322,12 +322,16 @@ class Analyser:
             self.back.start(True)
 
     def start(self) -> None:
-        """Start every worker (after the first paint: they load the NLP stack).
+        """Start the front worker (after the first paint: it loads the NLP stack).
 
-        The back lane starts once the front one is ready, so that on two cores
-        the first summary is not slowed by every process loading models at once.
+        The back lane starts with its first job, and only once the front one
+        is ready: on two cores the first summary is not slowed by every
+        process loading models at once, and a warm start with everything
+        cached loads no models at all.
         """
         self.start_front()
+
+    def _want_back(self) -> None:
         with self._lock:
             self._back_wanted = True
             start_back = self._front_ready and not self.back.started
@@ -341,12 +345,15 @@ class Analyser:
             self.front.queue.append(Job(path, SUMMARY, (algorithm,)))
             self._to_front_of_back(path, algorithm, full)
         self.front.pump()
+        if full:
+            self._want_back()
         self.back.pump()
 
     def entities_first(self, path: str, algorithm: str) -> None:
         """Only the full analysis of ``path`` (its summary is already known), ahead of the rest."""
         with self._lock:
             self._to_front_of_back(path, algorithm, True)
+        self._want_back()
         self.back.pump()
 
     def _to_front_of_back(self, path: str, algorithm: str, full: bool) -> None:
@@ -369,6 +376,9 @@ class Analyser:
         """Analyse ``paths`` in full in the background, in order."""
         with self._lock:
             self.back.queue.extend(Job(p, FULL, (algorithm,)) for p in paths)
+            wanted = bool(self.back.queue)
+        if wanted:
+            self._want_back()
         self.back.pump()
 
     def pending(self) -> int:

@@ -32,14 +32,18 @@ class Entry:
     state: str = PENDING
     reason: str = ""
     needs_title: bool = False  # the title is the file name until the first line is read
-    loose_title: str = field(default="", repr=False)
+    _loose_title: str | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        self.loose_title = fold_loose(self.title)
+    @property
+    def loose_title(self) -> str:
+        """The title folded for the filter; made on first use (2,000 titles take 60 ms)."""
+        if self._loose_title is None:
+            self._loose_title = fold_loose(self.title)
+        return self._loose_title
 
     def set_title(self, title: str) -> None:
         self.title = title
-        self.loose_title = fold_loose(title)
+        self._loose_title = None
         self.needs_title = False
 
 

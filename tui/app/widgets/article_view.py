@@ -78,6 +78,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._base: list[Span] = []
         self._key: list[tuple[int, int]] = []
         self._spans: list[Span] = []  # base spans and marks, sorted by start
+        self._span_starts: list[int] = []
+        self._longest_span = 0
         self.marks: list[tuple[int, int]] = []  # displayed offsets of mentions or hits
         self.mark_label = ""
         self.current = -1
@@ -191,7 +193,10 @@ class ArticleView(ScrollView, can_focus=True):
             if number == self.current:
                 style += " italic"
             spans.append(Span(a, b, style))
+        spans.sort(key=lambda span: span.start)
         self._spans = spans
+        self._span_starts = [span.start for span in spans]
+        self._longest_span = max((span.end - span.start for span in spans), default=0)
         self._strips.clear()
         self.refresh()
 
@@ -223,8 +228,12 @@ class ArticleView(ScrollView, can_focus=True):
             return Content("")
         start, end = self._body_lines[index]
         text = self.text[start:end].rstrip()
-        spans = [Span(max(a, start) - start, min(b, start + len(text)) - start, style)
-                 for a, b, style in self._spans if a < start + len(text) and b > start]
+        end = start + len(text)
+        # only spans starting less than the longest span's length before the line can reach it
+        first = bisect.bisect_left(self._span_starts, start - self._longest_span)
+        last = bisect.bisect_left(self._span_starts, end)
+        spans = [Span(max(a, start) - start, min(b, end) - start, style)
+                 for a, b, style in self._spans[first:last] if b > start]
         return Content(text, spans)
 
     def _body_line_at(self, offset: int) -> int:
