@@ -6,9 +6,11 @@ polls `capture-pane` and prints figures:
 * first paint: from starting the process to the list and status bar on screen;
 * select → summary: from sending the keys that open an article to its summary
   showing in the summary box, for articles far down the list (so the background
-  queue has not reached them: uncached unless the cache already holds them).
+  queue has not reached them: uncached unless the cache already holds them);
+* select → entities: the same, until the entity panel lists the article's
+  entities (only at 120 columns or more, where the panel is always shown).
 
-Usage:  python bench/startup.py [--size 80x24] [--picks 15] [--runs 3] [PATH ...]
+Usage:  python bench/startup.py [--size 80x24] [--picks 15] [--runs 3] [--warm-only] [PATH ...]
 Default paths: the bundled seeds and ../shared/bench/corpus-2k (when present).
 Each PATH is measured with an empty cache, then again with the cache that run filled ("warm").
 """
@@ -16,6 +18,7 @@ Each PATH is measured with an empty cache, then again with the cache that run fi
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import shutil
 import statistics
@@ -87,6 +90,13 @@ def summary_ready(name: str):  # type: ignore[no-untyped-def]
     return ready
 
 
+def entities_ready(screen: str) -> bool:
+    """The entity panel lists groups ("People (3)") or says there are none."""
+    if "Finding entities" in screen or "Entities" not in screen:
+        return False
+    return "No entities found" in screen or re.search(r"│ ?[^│]*\(\d+\)", screen) is not None
+
+
 def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: str) -> dict[str, object]:
     env = dict(os.environ)
     env.update(XDG_CACHE_HOME=str(cache), TERM="xterm-256color")
@@ -104,7 +114,7 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
         started = time.perf_counter()
         term.wait(summary_ready(files[0][:20]), 60)
         first_summary = time.perf_counter() - started + first_paint
-        times = []
+        times, entity_times = [], []
         term.keys("G")
         time.sleep(0.2)
         for number in range(min(picks, len(files) - 1)):
@@ -113,12 +123,20 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
             term.keys("Enter")
             term.wait(summary_ready(name[:20]), 30)
             times.append(time.perf_counter() - started)
+            if size[0] >= 120:
+                term.wait(entities_ready, 30)
+                entity_times.append(time.perf_counter() - started)
             term.keys("k")
             time.sleep(0.15)
     finally:
         term.close()
     return {"label": label, "files": len(files), "first_paint": first_paint, "first_summary": first_summary,
-            "select": times, "all_ready": all_ready}
+            "select": times, "entities": entity_times, "all_ready": all_ready}
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -127,6 +145,7 @@ def main() -> int:
     parser.add_argument("--size", default="80x24")
     parser.add_argument("--picks", type=int, default=15)
     parser.add_argument("--runs", type=int, default=3, help="launches per path and cache state (first paint)")
+    parser.add_argument("--warm-only", action="store_true", help="only the run with everything cached")
     args = parser.parse_args()
     if shutil.which("tmux") is None or not SCRIPT.exists():
         print("needs tmux and an installed reports-tui (pip install -e .)", file=sys.stderr)
@@ -136,7 +155,7 @@ def main() -> int:
     print(f"reports-tui startup, {size[0]}x{size[1]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
     for path in paths:
         with tempfile.TemporaryDirectory() as cache:
-            for state in ("cold cache", "warm cache"):
+            for state in ("cold cache", "warm cache")[1 if args.warm_only else 0:]:
                 if state == "warm cache":  # everything cached, as after `reports-tui index`
                     subprocess.run([str(SCRIPT), "index", str(path)], capture_output=True,
                                    env={**os.environ, "XDG_CACHE_HOME": cache})
@@ -152,11 +171,10 @@ def main() -> int:
                 ready = [r["all_ready"] for r in results if r["all_ready"] is not None]
                 if ready:
                     print(f"  first paint → all analysed:  median {statistics.median(ready) * 1000:6.0f} ms")
-                if select:
-                    ordered = sorted(select)
-                    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-                    print(f"  select → summary on screen:  median {statistics.median(select) * 1000:6.0f} ms,"
-                          f" p95 {p95 * 1000:.0f} ms, max {max(select) * 1000:.0f} ms (n={len(select)})")
+                for label, times in (("summary", select), ("entities", results[0]["entities"])):
+                    if times:
+                        print(f"  select → {label + ' on screen:':21s}median {statistics.median(times) * 1000:6.0f} ms,"
+                              f" p95 {_p95(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms (n={len(times)})")
     return 0
 
 

@@ -17,15 +17,23 @@ def run_app(paths: list[str], config: Config, use_cache: bool = True) -> int:
     binding has, before the terminal is taken over.
     """
     from tui.app.analyser import Analyser, make_analyse_fn
+    from tui.app.articles import PENDING, build_entries
+    from tui.app.cached import CacheScan
 
-    # The worker for the opened article starts now: its start-up overlaps the interface's.
+    # The worker for the opened article starts now: its start-up overlaps the interface's,
+    # and so does reading what the cache holds.
     analyser = Analyser(make_analyse_fn(config.options, use_cache))
     analyser.start_front()
+    entries = build_entries(paths)
+    scan = None
+    if use_cache:
+        scan = CacheScan(config.options, (e.path for e in entries if e.state == PENDING))
+        scan.start()
 
     from tui.app.app import ReportsApp
 
     try:
-        app = ReportsApp(paths, config, use_cache=use_cache, analyser=analyser)
+        app = ReportsApp(paths, config, use_cache=use_cache, analyser=analyser, entries=entries, scan=scan)
         result = app.run()
     finally:
         analyser.shutdown()

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from tui.app.analyser import Analyser, AnalyseFn, make_analyse_fn
 from tui.app.articles import Entry, build_entries
+from tui.app.cached import CacheScan
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
 from tui.config import Config
@@ -27,9 +28,10 @@ class ReportsApp(App[int]):
     def __init__(self, paths: Sequence[str], config: Config, *, use_cache: bool = True,
                  analyse: AnalyseFn | None = None, processes: bool = True,
                  entries: Sequence[Entry] | None = None, save_dir: str | None = None,
-                 analyser: Analyser | None = None) -> None:
+                 analyser: Analyser | None = None, scan: CacheScan | None = None) -> None:
         """``analyse`` replaces the pipeline call; ``processes=False`` analyses in threads (tests);
-        ``analyser``: one already started (``run_app`` starts its worker before the interface)."""
+        ``analyser``: one already started (``run_app`` starts its worker before the interface);
+        ``scan``: the cache already being read for ``entries``."""
         check_keymap(config.keymap, config.source)
         super().__init__()
         self.config = config
@@ -42,12 +44,13 @@ class ReportsApp(App[int]):
         self._processes = processes
         self._analyser = analyser
         self._save_dir = save_dir
+        self._scan = scan
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.entries, algorithm=self.config.algorithm, algorithms=ALGORITHMS,
                             count=self.config.sentences, analyse=self._analyse, processes=self._processes,
                             opened=self.paths, save_dir=self._save_dir, cache_options=self._cache_options,
-                            analyser=self._analyser)
+                            analyser=self._analyser, scan=self._scan)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -7,6 +7,7 @@ Textual here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -47,3 +48,29 @@ class CacheReader:
 
     def close(self) -> None:
         self._cache.close()
+
+
+class CacheScan(threading.Thread):
+    """What the cache holds for the listed articles, read in a thread.
+
+    ``run_app`` starts one before importing Textual, so on a warm start the
+    rows are known by the time the list first paints; the reader screen
+    runs one itself otherwise. Failures become ``warnings`` and an empty scan.
+    """
+
+    def __init__(self, options: Options, paths: Iterable[str]) -> None:
+        super().__init__(name="cache-scan", daemon=True)
+        self._options = options
+        self._paths = list(paths)
+        self.reader: CacheReader | None = None  # open, for the interface to look articles up
+        self.found: list[tuple[str, Header]] = []
+        self.warnings: list[str] = []
+
+    def run(self) -> None:
+        try:
+            reader = CacheReader(self._options, self.warnings.append)
+            self.found = list(reader.scan(self._paths))
+        except Exception as exc:  # noqa: BLE001 - the cache is an optimisation
+            self.warnings.append(f"cannot read the cache ({exc})")
+            return
+        self.reader = reader

@@ -8,7 +8,6 @@ report what the reader did through messages.
 from __future__ import annotations
 
 import os
-import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,6 +26,7 @@ from textual.widgets import Footer, Input
 from tui.app.analyser import FULL, SUMMARY, Analyser, AnalyseFn, Job, Outcome
 from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries, first_line
 from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
+from tui.app.cached import CacheScan
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -89,8 +89,10 @@ class ReaderScreen(Screen[None]):
     def __init__(self, entries: Sequence[Entry], *, algorithm: str, algorithms: Sequence[str],
                  count: int, analyse: AnalyseFn, processes: bool = True,
                  opened: Sequence[str] = (), save_dir: os.PathLike[str] | str | None = None,
-                 cache_options: Options | None = None, analyser: Analyser | None = None) -> None:
-        """``cache_options``: read cached analyses in this process with these options (None: no cache)."""
+                 cache_options: Options | None = None, analyser: Analyser | None = None,
+                 scan: CacheScan | None = None) -> None:
+        """``cache_options``: read cached analyses in this process with these options (None: no cache);
+        ``scan``: that cache already being read for ``entries``."""
         super().__init__()
         self.entries = list(entries)
         self.by_path = {e.path: e for e in self.entries}
@@ -113,6 +115,7 @@ class ReaderScreen(Screen[None]):
         self._raw_timer: Timer | None = None
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
+        self._scan = scan
         self._processes = processes
         if analyser is None:
             analyser = Analyser(analyse, context="spawn") if processes else _thread_analyser(analyse)
@@ -148,7 +151,10 @@ class ReaderScreen(Screen[None]):
         """After the first paint: start the workers, open the first article, read titles and the cache."""
         self.analyser.start()
         if self._cache_options is not None:
-            self._read_cache(self._cache_options)  # then queues what the cache does not hold
+            if self._scan is not None and not self._scan.is_alive():
+                self._scanned(self._scan)  # read while the interface loaded: the rows show now
+            else:
+                self._read_cache(self._cache_options)  # then queues what the cache does not hold
         else:
             self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
         first = next((e.path for e in self.entries if e.state != FAILED), None)
@@ -159,41 +165,33 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="cache")
     def _read_cache(self, options: Options) -> None:
-        """Show what the cache holds: the opened article first, then every row's title and state."""
-        from textual.worker import get_current_worker
+        """Wait for (or make) the scan of the cache, then show what it holds."""
+        scan = self._scan
+        if scan is None:
+            scan = CacheScan(options, [e.path for e in self.entries if e.state == PENDING])
+            scan.run()  # in this worker thread
+        else:
+            scan.join()
+        self.app.call_from_thread(self._scanned, scan)
 
-        from tui.app.cached import CacheReader
-
-        worker = get_current_worker()
-        warn = partial(self.app.call_from_thread, self._cache_warning)
-        try:
-            scanner, reader = CacheReader(options, warn), CacheReader(options, warn)
-        except Exception as exc:  # noqa: BLE001 - the cache is an optimisation
-            warn(f"cannot read the cache ({exc})")
-            self.app.call_from_thread(self._cache_scanned, set())
-            return
-        self.app.call_from_thread(setattr, self, "cache_reader", reader)
-        current = self.current
-        if current is not None:
-            analysis = scanner.get(current)
-            if analysis is not None:
-                self.app.call_from_thread(self._from_cache, current, analysis)
+    def _scanned(self, scan: CacheScan) -> None:
+        """Every cached row gets its title, date and state; the opened article shows from the cache."""
+        for message in scan.warnings:
+            self._cache_warning(message)
+        self.cache_reader = scan.reader
         complete: set[str] = set()
-        batch: list[tuple[str, str | None, str, bool]] = []
-        last_sent = time.monotonic()
-        paths = [e.path for e in self.entries if e.state == PENDING]
-        for path, header in scanner.scan(paths, stop=lambda: worker.is_cancelled):
+        rows: list[tuple[str, str | None, str, bool]] = []
+        for path, header in scan.found:
             whole = header.entities and self.algorithm in header.algorithms
             if whole:
                 complete.add(path)
-            batch.append((path, header.title, header.date, whole))
-            if time.monotonic() - last_sent > 0.1:  # a huge folder shows its rows as they are found
-                self.app.call_from_thread(self._cached_rows, batch)
-                batch, last_sent = [], time.monotonic()
-        scanner.close()
-        if batch:
-            self.app.call_from_thread(self._cached_rows, batch)
-        self.app.call_from_thread(self._cache_scanned, complete)
+            rows.append((path, header.title, header.date, whole))
+        self._cached_rows(rows)
+        if self.current is not None and self.current not in self.analyses and scan.reader is not None:
+            analysis = scan.reader.get(self.current)
+            if analysis is not None:
+                self._from_cache(self.current, analysis)
+        self._cache_scanned(complete)
 
     def _cache_warning(self, message: str) -> None:
         self.notify(message, title="Cache", severity="warning", markup=False)
