@@ -218,7 +218,7 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
             continue
         if options.format == "json":
             summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
-            print(json.dumps(export.summary_json(item, summary), ensure_ascii=False), flush=True)
+            print(json.dumps(export.summary_json(item, summary, config.sentences), ensure_ascii=False), flush=True)
             continue
         render = export.markdown if options.format == "markdown" else export.plain_text
         text = render(item, config.algorithm, config.sentences)  # type: ignore[arg-type]

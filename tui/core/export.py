@@ -144,7 +144,7 @@ def plain_text(analysis: Analysis, algorithm: str, count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_json(analysis: Analysis, summary: Summary) -> dict[str, Any]:
+def summary_json(analysis: Analysis, summary: Summary, count: int) -> dict[str, Any]:
     """One JSON object per article: the command line's contract (offsets index ``text``)."""
     doc = analysis.document
     return {
@@ -161,7 +161,7 @@ def summary_json(analysis: Analysis, summary: Summary) -> dict[str, Any]:
         "summary": [
             {"start": analysis.sentences[i].start, "end": analysis.sentences[i].end,
              "text": analysis.sentences[i].text}
-            for i in summary.selected
+            for i in select(summary.scores, count)  # by rank: a cached summary may have been made for another length
         ],
         "notes": [*doc.notes, *([summary.note] if summary.note else [])],
     }

@@ -6,6 +6,7 @@ in a worker process as well as in a thread.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from functools import lru_cache
 
@@ -25,21 +26,51 @@ def analyse_path(path: str, options: Options, algorithms: tuple[str, ...] | None
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
     loaded = load_text(path, options.max_file_bytes)
     key = cache_key(loaded.content_hash, options)
-    cached = cache.get(key, path) if cache is not None else None
-    if cached is not None:
-        analysis = complete(cached, wanted, entities, options)
-        if analysis is not cached:
-            cache.put(key, analysis)  # type: ignore[union-attr]
-        return analysis
-    analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
-    if cache is not None:
+    stored = cache.get(key, path) if cache is not None else None
+    known = _recent_with_words(key, path) or stored
+    if known is None:
+        analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
+    else:
+        analysis = complete(known, wanted, entities, options)
+    if cache is not None and _adds_to(stored, analysis):
         cache.put(key, analysis)
+    _remember_with_words(key, analysis)
     return analysis
+
+
+def _adds_to(stored: Analysis | None, analysis: Analysis) -> bool:
+    """Whether ``analysis`` holds something the cache entry ``stored`` lacks."""
+    if stored is None:
+        return True
+    return bool(set(analysis.summaries) - set(stored.summaries)) or (
+        analysis.entities is not None and stored.entities is None)
+
+
+# The last few analyses this process made, words included: the interface asks for an
+# article's summary and then, as a second job, its entities; the second reuses the words.
+_RECENT: OrderedDict[str, Analysis] = OrderedDict()
+_RECENT_SIZE = 4
+
+
+def _recent_with_words(key: str, path: str) -> Analysis | None:
+    analysis = _RECENT.get(key)
+    if analysis is None:
+        return None
+    _RECENT.move_to_end(key)
+    return replace(analysis, document=replace(analysis.document, path=path))
+
+
+def _remember_with_words(key: str, analysis: Analysis) -> None:
+    _RECENT[key] = analysis
+    _RECENT.move_to_end(key)
+    while len(_RECENT) > _RECENT_SIZE:
+        _RECENT.popitem(last=False)
 
 
 def complete(analysis: Analysis, algorithms: tuple[str, ...], entities: bool, options: Options) -> Analysis:
     """``analysis`` with the summaries and entities asked for (the same object when nothing was missing)."""
-    if any(a not in analysis.summaries for a in algorithms) or (entities and analysis.entities is None):
+    needs_words = any(a not in analysis.summaries for a in algorithms) or (entities and analysis.entities is None)
+    if needs_words and not all(s.tokens for s in analysis.sentences):  # cached entries have none
         analysis = replace(analysis, sentences=with_words(analysis.document.text, analysis.sentences))
     for algorithm in algorithms:
         analysis = with_algorithm(analysis, algorithm, options)
