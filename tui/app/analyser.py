@@ -312,7 +312,7 @@ class Analyser:
                 return
         if self.front._context is not None:
             _start_resource_tracker()
-        self.front.start(True, then=self._front_is_ready, models=False)
+        self.front.start(False, then=self._front_is_ready, models=False)
 
     def _front_is_ready(self) -> None:
         with self._lock:
@@ -339,17 +339,20 @@ class Analyser:
             self.back.start(True)
 
     def open(self, path: str, algorithm: str, full: bool = True) -> None:
-        """The reader opened ``path``: its summary next on the front lane, then its entities.
+        """The reader opened ``path``: its summary next on the front lane, its entities next on the back.
 
-        The entities follow on the same worker, which still holds the article's
-        words; if the reader moves on first, the back lane gets to it in turn.
+        (Running the entities on the front worker after the summary reuses the
+        words, but makes the next article's summary wait for them: measured
+        130 ms median / 293 ms p95 to a summary instead of 102 / 131.)
         """
         with self._lock:
             self.front.queue.clear()  # requests for articles the reader has left
             self.front.queue.append(Job(path, SUMMARY, (algorithm,)))
-            if full:
-                self.front.queue.append(Job(path, FULL, (algorithm,)))
+            self._to_front_of_back(path, algorithm, full)
         self.front.pump()
+        if full:
+            self._want_back()
+        self.back.pump()
 
     def entities_first(self, path: str, algorithm: str) -> None:
         """Only the full analysis of ``path`` (its summary is already known), ahead of the rest."""
