@@ -33,14 +33,12 @@ class CacheReader:
         key = self.key(path)
         return self._cache.get(key, path) if key is not None else None
 
-    def scan(self, paths: Iterable[str], stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[str, Header]]:
+    def scan(self, paths: Iterable[str]) -> Iterator[tuple[str, Header]]:
         """What the cache holds for each of ``paths``, in order, without unpickling any analysis."""
         headers = self._cache.headers()
         if not headers:
             return
         for path in paths:
-            if stop():
-                return
             key = self.key(path)
             if key is not None and key in headers:
                 yield path, headers[key]

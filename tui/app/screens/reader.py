@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -109,7 +109,6 @@ class ReaderScreen(Screen[None]):
         self._entities_shown: tuple[str, int] | None = None
         self._filter_timer: Timer | None = None
         self._failures_noticed = 0
-        self._dirty_rows: dict[str, Entry] = {}  # rows to redraw at the next flush
         self._index_state = "idle"  # idle → filling → ready
         self._titles_pending = any(e.needs_title for e in self.entries)
         self._raw_timer: Timer | None = None
@@ -175,43 +174,31 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._scanned, scan)
 
     def _scanned(self, scan: CacheScan) -> None:
-        """Every cached row gets its title, date and state; the opened article shows from the cache."""
+        """Cached rows get their title, date and state and the opened article shows from the cache;
+        the workers are given what the cache does not hold."""
         for message in scan.warnings:
             self._cache_warning(message)
         self.cache_reader = scan.reader
-        complete: set[str] = set()
-        rows: list[tuple[str, str | None, str, bool]] = []
+        found = []
         for path, header in scan.found:
-            whole = header.entities and self.algorithm in header.algorithms
-            if whole:
-                complete.add(path)
-            rows.append((path, header.title, header.date, whole))
-        self._cached_rows(rows)
+            entry = self.by_path[path]
+            if header.title:
+                entry.set_title(header.title)
+            entry.date = header.date
+            if header.entities and self.algorithm in header.algorithms:
+                entry.state = DONE
+            found.append(entry)
+        self._update_rows(found)
         if self.current is not None and self.current not in self.analyses and scan.reader is not None:
             analysis = scan.reader.get(self.current)
             if analysis is not None:
                 self._from_cache(self.current, analysis)
-        self._cache_scanned(complete)
+        if self._titles_pending:
+            self._read_titles()
+        self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
 
     def _cache_warning(self, message: str) -> None:
         self.notify(message, title="Cache", severity="warning", markup=False)
-
-    def _cached_rows(self, batch: list[tuple[str, str | None, str, bool]]) -> None:
-        for path, title, date, whole in batch:
-            entry = self.by_path[path]
-            if title:
-                entry.set_title(title)
-            entry.date = date
-            if whole:
-                entry.state = DONE
-            self._dirty_rows[path] = entry
-        self._flush_rows()
-
-    def _cache_scanned(self, complete: set[str]) -> None:
-        if self._titles_pending:
-            self._read_titles()
-        self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING and e.path not in complete),
-                              self.algorithm)
 
     def _from_cache(self, path: str, analysis: Analysis) -> None:
         """A cached analysis of ``path``: shown as if a worker had just finished it."""
@@ -233,11 +220,12 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._titles_read, titles)
 
     def _titles_read(self, titles: list[tuple[Entry, str]]) -> None:
+        titled = []
         for entry, title in titles:
             if entry.needs_title:  # not already titled by its analysis
                 entry.set_title(title)
-                self._dirty_rows[entry.path] = entry
-        self._flush_rows()
+                titled.append(entry)
+        self._update_rows(titled)
 
     @work(thread=True, exclusive=True, group="index")
     def _fill_index(self) -> None:
@@ -257,6 +245,8 @@ class ReaderScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.analyser.shutdown()
+        if self.cache_reader is not None:
+            self.cache_reader.close()  # stores the file hashes it made while articles were opened
 
     # -- opening and analysis results -----------------------------------------------------------
 
@@ -316,7 +306,7 @@ class ReaderScreen(Screen[None]):
             if entry.state != FAILED:
                 entry.state, entry.reason = FAILED, outcome.error or "analysis failed"
                 self._notice_failure(entry)
-                self._update_row(entry)
+                self._update_rows([entry])
             if outcome.path == self.current:
                 self.open_article(outcome.path)
             return
@@ -327,7 +317,7 @@ class ReaderScreen(Screen[None]):
         entry.date = export.date_text(outcome.analysis)
         if outcome.job.kind == FULL:
             entry.state = DONE
-        self._update_row(entry)
+        self._update_rows([entry])
         if outcome.path == self.current:
             self.refresh_views()
 
@@ -353,15 +343,10 @@ class ReaderScreen(Screen[None]):
             del self.analyses[oldest]
             self.full.discard(oldest)
 
-    def _update_row(self, entry: Entry) -> None:
-        self._dirty_rows[entry.path] = entry
-        self._flush_rows()
-
-    def _flush_rows(self) -> None:
-        """Redraw the changed rows (each repaints its own line, if on screen) and the counts."""
-        rows, self._dirty_rows = self._dirty_rows, {}
+    def _update_rows(self, entries: Iterable[Entry]) -> None:
+        """Redraw the rows of ``entries`` (each repaints its own line, if on screen) and the counts."""
         articles = self.query_one(ArticleList)
-        for entry in rows.values():
+        for entry in entries:
             articles.update_entry(entry)
         self._status()
 
