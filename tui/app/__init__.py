@@ -23,7 +23,7 @@ def run_app(paths: list[str], config: Config, use_cache: bool = True) -> int:
     # The worker for the opened article starts now: its start-up overlaps the interface's,
     # and so does reading what the cache holds.
     analyser = Analyser(make_analyse_fn(config.options, use_cache))
-    analyser.start_front()
+    analyser.start()
     entries = build_entries(paths)
     scan = None
     if use_cache:

@@ -299,13 +299,16 @@ class Analyser:
         self.front = _Lane("front", 1, ctx, analyse, forward, self._lock)
         self.back = _Lane("back", max(1, back), ctx, analyse, forward, self._lock)
         self._front_ready = False
-        self._back_wanted = False
 
-    def start_front(self) -> None:
-        """Start the process for the opened article's jobs (it imports the pipeline, not the models yet).
+    def start(self) -> None:
+        """Start the front worker, which imports the pipeline (the models load after its first job).
 
         ``run_app`` calls this before the interface starts, so the worker's
-        start-up overlaps the interface's own; call it on the main thread.
+        start-up overlaps the interface's own; the screen calls it again (a
+        no-op then). Call it on the main thread. The back lane starts with its
+        first job, and only once the front worker is ready: on two cores the
+        first summary is not slowed by every process loading models at once,
+        and a warm start with everything cached loads no models at all.
         """
         with self._lock:
             if self.front.started:
@@ -317,25 +320,12 @@ class Analyser:
     def _front_is_ready(self) -> None:
         with self._lock:
             self._front_ready = True
-            start_back = self._back_wanted and not self.back.started
-        if start_back:
-            self.back.start(True)
+        self._start_back_if_due()
 
-    def start(self) -> None:
-        """Start the front worker (after the first paint: it loads the NLP stack).
-
-        The back lane starts with its first job, and only once the front one
-        is ready: on two cores the first summary is not slowed by every
-        process loading models at once, and a warm start with everything
-        cached loads no models at all.
-        """
-        self.start_front()
-
-    def _want_back(self) -> None:
+    def _start_back_if_due(self) -> None:
         with self._lock:
-            self._back_wanted = True
-            start_back = self._front_ready and not self.back.started
-        if start_back:
+            due = self._front_ready and bool(self.back.queue) and not self.back.started
+        if due:
             self.back.start(True)
 
     def open(self, path: str, algorithm: str, full: bool = True) -> None:
@@ -350,15 +340,14 @@ class Analyser:
             self.front.queue.append(Job(path, SUMMARY, (algorithm,)))
             self._to_front_of_back(path, algorithm, full)
         self.front.pump()
-        if full:
-            self._want_back()
+        self._start_back_if_due()
         self.back.pump()
 
     def entities_first(self, path: str, algorithm: str) -> None:
         """Only the full analysis of ``path`` (its summary is already known), ahead of the rest."""
         with self._lock:
             self._to_front_of_back(path, algorithm, True)
-        self._want_back()
+        self._start_back_if_due()
         self.back.pump()
 
     def _to_front_of_back(self, path: str, algorithm: str, full: bool) -> None:
@@ -381,9 +370,7 @@ class Analyser:
         """Analyse ``paths`` in full in the background, in order."""
         with self._lock:
             self.back.queue.extend(Job(p, FULL, (algorithm,)) for p in paths)
-            wanted = bool(self.back.queue)
-        if wanted:
-            self._want_back()
+        self._start_back_if_due()
         self.back.pump()
 
     def pending(self) -> int:
