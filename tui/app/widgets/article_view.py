@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -78,7 +79,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._base: list[Span] = []
         self._key: list[tuple[int, int]] = []
         self._spans: list[Span] = []  # base spans and marks, sorted by start
-        self._span_starts: list[int] = []
         self._longest_span = 0
         self.marks: list[tuple[int, int]] = []  # displayed offsets of mentions or hits
         self.mark_label = ""
@@ -87,7 +87,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0  # the width the lines below were wrapped for
         self._header_lines: list[Content] = []
         self._body_lines: list[tuple[int, int]] = []  # [start, end) of each wrapped body line
-        self._line_starts: list[int] = []
         self._strips: dict[int, Strip] = {}  # drawn lines, until the width or the highlights change
 
     # -- what is shown -------------------------------------------------------------------------
@@ -176,11 +175,10 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self._width = width
         if width <= 0:  # not laid out yet: on_resize wraps
-            self._header_lines, self._body_lines, self._line_starts = [], [], []
+            self._header_lines, self._body_lines = [], []
         else:
             self._header_lines = self._header.wrap(width) + [Content("")]
             self._body_lines = wrap_ranges(self.text, width)
-            self._line_starts = [start for start, _ in self._body_lines]
         self.virtual_size = Size(width, len(self._header_lines) + len(self._body_lines))
         self._strips.clear()
         self.refresh()
@@ -193,9 +191,8 @@ class ArticleView(ScrollView, can_focus=True):
             if number == self.current:
                 style += " italic"
             spans.append(Span(a, b, style))
-        spans.sort(key=lambda span: span.start)
+        spans.sort(key=_span_start)
         self._spans = spans
-        self._span_starts = [span.start for span in spans]
         self._longest_span = max((span.end - span.start for span in spans), default=0)
         self._strips.clear()
         self.refresh()
@@ -204,10 +201,10 @@ class ArticleView(ScrollView, can_focus=True):
         if self.scrollable_content_region.width == self._width:
             return
         top = self.scroll_offset.y - len(self._header_lines)
-        anchor = self._line_starts[top] if 0 <= top < len(self._line_starts) else None
+        anchor = self._body_lines[top][0] if 0 <= top < len(self._body_lines) else None
         self._rewrap()
         if anchor is not None:  # keep the same text at the top
-            self.scroll_to(y=len(self._header_lines) + self._body_line_at(anchor), animate=False, immediate=True)
+            self.scroll_to(y=len(self._header_lines) + self.line_of(anchor), animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
@@ -230,14 +227,11 @@ class ArticleView(ScrollView, can_focus=True):
         text = self.text[start:end].rstrip()
         end = start + len(text)
         # only spans starting less than the longest span's length before the line can reach it
-        first = bisect.bisect_left(self._span_starts, start - self._longest_span)
-        last = bisect.bisect_left(self._span_starts, end)
+        first = bisect.bisect_left(self._spans, start - self._longest_span, key=_span_start)
+        last = bisect.bisect_left(self._spans, end, key=_span_start)
         spans = [Span(max(a, start) - start, min(b, end) - start, style)
                  for a, b, style in self._spans[first:last] if b > start]
         return Content(text, spans)
-
-    def _body_line_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
 
     # -- marks: an entity's mentions or find hits -----------------------------------------------
 
@@ -277,7 +271,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The wrapped line (0-based, within the body) where the displayed ``offset`` falls."""
-        return self._body_line_at(offset)
+        return max(0, bisect.bisect_right(self._body_lines, offset, key=_line_start) - 1)
 
     def _scroll_to_current(self) -> None:
         if not 0 <= self.current < len(self.marks):
@@ -341,6 +335,9 @@ def _wrap_any_cells(paragraph: str, offset: int, width: int, lines: list[tuple[i
         used += cell_len(paragraph[start:end])
     lines.append((offset + line_start, offset + len(paragraph)))
 
+
+_span_start = operator.attrgetter("start")
+_line_start = operator.itemgetter(0)
 
 _WORD = re.compile(r"\s*\S+\s*")
 
