@@ -69,10 +69,8 @@ def _bindings(cls: type) -> list[Binding]:
 def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
     """One row per binding id: the union of the keys the panes bind it to, and the panes.
 
-    An id means the same in every pane, and a ``[keymap]`` entry rebinds it in all of them. The
-    list binds the arrows, home/end and pgdn besides the vim keys; the scrolling panes answer
-    those with Textual's own bindings, and the list pages on space as the article does, so the
-    union holds in each pane.
+    An id means the same in every pane, and a ``[keymap]`` entry rebinds it in all of them.
+    Bindings without an id (the list's arrows, home/end and pgdn) are fixed and not listed.
     """
     keymap = keymap or {}
     rows: dict[str, KeyRow] = {}
