@@ -178,3 +178,28 @@ async def test_resize_keeps_the_selection(articles: Path) -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert listing.highlighted == 1 and screen.entities_visible()
+
+
+async def test_a_second_full_analysis_leaves_the_panel_where_the_reader_is(articles: Path) -> None:
+    """The panel's entities come from the front worker; the background pass analysing the same
+    article later must not reset the panel under the reader."""
+    from dataclasses import replace
+
+    from tui.app.analyser import FULL, Job, Outcome
+    from tui.app.messages import AnalysisDone
+
+    app = make_app([str(articles)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        panel = screen.query_one(EntityPanel)
+        panel.focus()
+        await pilot.press("j")
+        highlighted = panel.highlighted
+        assert highlighted is not None and highlighted > 0
+        held = screen.analyses[screen.current]
+        again = replace(held, groups=tuple(held.groups or ()))
+        screen.post_message(AnalysisDone(Outcome(Job(screen.current, FULL, (screen.algorithm,)), again)))
+        await pilot.pause()
+        assert screen.analyses[screen.current] is held
+        assert panel.highlighted == highlighted

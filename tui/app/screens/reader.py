@@ -211,7 +211,7 @@ class ReaderScreen(Screen[None]):
             if self.algorithm not in analysis.summaries:
                 self.analyser.resummarise(path, self.algorithm)
             if not whole:
-                self.analyser.entities_first(path, self.algorithm)
+                self.analyser.entities_first(path, self.algorithm, self.entities_visible())
 
     @work(thread=True, exclusive=True, group="titles")
     def _read_titles(self) -> None:
@@ -275,7 +275,7 @@ class ReaderScreen(Screen[None]):
             if self.algorithm not in analysis.summaries:
                 self.analyser.resummarise(path, self.algorithm)
             if path not in self.full:
-                self.analyser.entities_first(path, self.algorithm)
+                self.analyser.entities_first(path, self.algorithm, self.entities_visible())
             self.refresh_views()
             return
         article.show_message(path, entry.title, "Analysing…")
@@ -285,7 +285,8 @@ class ReaderScreen(Screen[None]):
         self._raw_timer = self.set_timer(0.4, partial(self._show_raw, path))
         summary.show_waiting("Summarising…", self.algorithm, self.count)
         panel.show_message("Finding entities…")
-        self.analyser.open(path, self.algorithm, full=path not in self.full)
+        self.analyser.open(path, self.algorithm, full=path not in self.full,
+                           entities_shown=self.entities_visible())
 
     def _show_raw(self, path: str) -> None:
         if self.current == path and path not in self.analyses:
@@ -310,6 +311,8 @@ class ReaderScreen(Screen[None]):
             if outcome.path == self.current:
                 self.open_article(outcome.path)
             return
+        if self._already_held(outcome):
+            return
         self._store(outcome)
         document = outcome.analysis.document
         if document.title:
@@ -320,6 +323,13 @@ class ReaderScreen(Screen[None]):
         self._update_rows([entry])
         if outcome.path == self.current:
             self.refresh_views()
+
+    def _already_held(self, outcome: Outcome) -> bool:
+        """A second full analysis of an article held in full (an article's entities found for the
+        panel and again by the background pass): replacing it would reset the panel under the reader."""
+        held = self.analyses.get(outcome.path)
+        return (outcome.job.kind == FULL and outcome.path in self.full and held is not None
+                and outcome.analysis is not None and set(outcome.analysis.summaries) <= set(held.summaries))
 
     def _store(self, outcome: Outcome) -> None:
         new = outcome.analysis
@@ -557,6 +567,9 @@ class ReaderScreen(Screen[None]):
         focused = self.focused
         if visible:
             self.query_one(EntityPanel).focus()
+            current = self.current
+            if current is not None and current not in self.full and self.by_path[current].state != FAILED:
+                self.analyser.entities_first(current, self.algorithm, entities_shown=True)
         elif focused is not None and focused.id == "entities":
             self.query_one(ArticleView).focus()
 

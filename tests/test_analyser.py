@@ -1,0 +1,94 @@
+"""Scheduling of the two analysis lanes: what the opened article asks for, and that nothing is lost."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from tui.app.analyser import FULL, SUMMARY, Analyser, Job, Outcome
+
+
+@dataclass
+class FakeAnalysis:
+    path: str
+    entities: bool
+
+    def without_words(self) -> FakeAnalysis:
+        return self
+
+
+def fake_analyse(path: str, algorithms: tuple[str, ...], entities: bool) -> FakeAnalysis:
+    return FakeAnalysis(path, entities)
+
+
+def queued(analyser: Analyser) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(front, back) queues as (path, kind) pairs; the lanes hand out nothing before ``start``."""
+    return ([(j.path, j.kind) for j in analyser.front.queue], [(j.path, j.kind) for j in analyser.back.queue])
+
+
+def test_entities_on_screen_are_found_by_the_front_worker_after_the_summary() -> None:
+    analyser = Analyser(fake_analyse, context="thread")
+    analyser.enqueue(["a", "b", "c"], "ranker")
+    analyser.open("b", "ranker", entities_shown=True)
+    front, back = queued(analyser)
+    assert front == [("b", SUMMARY), ("b", FULL)]
+    assert back == [("a", FULL), ("c", FULL)]  # not done twice
+
+
+def test_hidden_entities_go_to_the_head_of_the_back_queue() -> None:
+    analyser = Analyser(fake_analyse, context="thread")
+    analyser.enqueue(["a", "b", "c"], "ranker")
+    analyser.open("c", "ranker", entities_shown=False)
+    front, back = queued(analyser)
+    assert front == [("c", SUMMARY)]
+    assert back == [("c", FULL), ("a", FULL), ("b", FULL)]
+
+
+def test_leaving_an_article_hands_its_entities_back_to_the_background() -> None:
+    analyser = Analyser(fake_analyse, context="thread")
+    analyser.enqueue(["a", "b", "c"], "ranker")
+    analyser.open("b", "ranker", entities_shown=True)
+    analyser.open("c", "ranker", entities_shown=True)
+    front, back = queued(analyser)
+    assert front == [("c", SUMMARY), ("c", FULL)]
+    assert back == [("b", FULL), ("a", FULL)]
+
+
+def test_an_article_known_in_full_leaves_the_back_queue() -> None:
+    analyser = Analyser(fake_analyse, context="thread")
+    analyser.enqueue(["a", "b"], "ranker")
+    analyser.open("a", "ranker", full=False, entities_shown=True)
+    assert queued(analyser) == ([("a", SUMMARY)], [("b", FULL)])
+
+
+def test_entities_asked_twice_are_queued_once() -> None:
+    analyser = Analyser(fake_analyse, context="thread")
+    analyser.entities_first("a", "ranker", entities_shown=True)
+    analyser.entities_first("a", "ranker", entities_shown=True)
+    assert queued(analyser) == ([("a", FULL)], [])
+
+
+def test_every_article_is_analysed_in_full_however_fast_the_reader_moves() -> None:
+    outcomes: list[Outcome] = []
+    finished = threading.Event()
+    paths = [f"article-{n}" for n in range(30)]
+
+    def deliver(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if {o.path for o in outcomes if o.job.kind == FULL} >= set(paths):
+            finished.set()
+
+    analyser = Analyser(fake_analyse, deliver, context="thread", background_workers=1)
+    analyser.enqueue(paths, "ranker")
+    for number, path in enumerate(paths[::3]):
+        analyser.open(path, "ranker", entities_shown=number % 2 == 0)
+    analyser.start()
+    try:
+        assert finished.wait(10), sorted(set(paths) - {o.path for o in outcomes if o.job.kind == FULL})
+    finally:
+        analyser.shutdown()
+    assert all(o.error is None for o in outcomes)
+    full = [o for o in outcomes if o.job.kind == FULL]
+    assert all(o.analysis.entities for o in full)  # type: ignore[union-attr]
+    summaries = [o.job for o in outcomes if o.job.kind == SUMMARY]
+    assert summaries == [Job(paths[-3], SUMMARY, ("ranker",))]  # only the article the reader stayed on
