@@ -203,3 +203,41 @@ async def test_a_second_full_analysis_leaves_the_panel_where_the_reader_is(artic
         await pilot.pause()
         assert screen.analyses[screen.current] is held
         assert panel.highlighted == highlighted
+
+
+async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Path) -> None:
+    """A summary that comes at once replaces the last article directly; one that does not is
+    announced after a moment, and the file's own text follows while the reader waits."""
+    import threading
+
+    from app_helpers import names_as_entities
+
+    from tui.app.screens.reader import RAW_TEXT_AFTER, WAITING_AFTER
+
+    slow = str(articles / "b_da_nang.txt")
+    release = threading.Event()
+
+    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+        if path == slow:
+            release.wait(30)
+        return names_as_entities(path, algorithms, entities)
+
+    app = make_app([str(articles)], analyse=analyse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        view, pane = screen.query_one(ArticleView), screen.query_one(SummaryPane)
+        before = view.header_content().plain
+        await pilot.press("j", "enter")
+        assert screen.current == slow
+        assert view.header_content().plain == before  # no flash of a placeholder
+        await pilot.pause(WAITING_AFTER + 0.1)
+        assert "Analysing…" in view.header_content().plain and "Đà Nẵng" in view.header_content().plain
+        assert "Summarising…" in pane.shown
+        assert not view.body_content().plain
+        await pilot.pause(RAW_TEXT_AFTER + 0.1)
+        assert "giải phóng mặt bằng" in view.body_content().plain  # the file as it is
+        release.set()
+        await wait_for_summary(pilot, slow)
+        assert "Analysing…" not in view.header_content().plain
+        assert pane.text and pane.text in pane.shown

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 MAX_SENTENCES = 50
 KEEP_ANALYSES = 300  # analyses kept in memory; the rest are re-read (from the cache) when opened
+WAITING_AFTER = 0.1  # seconds without a summary before the panes say it is coming
+RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 CLIPBOARD_HINT = ("If nothing arrives: in tmux run `tmux set -s set-clipboard on`; "
                   "macOS Terminal.app cannot receive it. `s` saves to a file.")
@@ -111,7 +113,7 @@ class ReaderScreen(Screen[None]):
         self._failures_noticed = 0
         self._index_state = "idle"  # idle → filling → ready
         self._titles_pending = any(e.needs_title for e in self.entries)
-        self._raw_timer: Timer | None = None
+        self._waiting_timer: Timer | None = None
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
@@ -257,12 +259,12 @@ class ReaderScreen(Screen[None]):
     def open_article(self, path: str) -> None:
         entry = self.by_path[path]
         self.current = path
-        article, summary, panel = self.query_one(ArticleView), self.query_one(SummaryPane), self.query_one(EntityPanel)
         self._entities_shown = None
         if entry.state == FAILED:
-            article.show_message(path, entry.title, f"This file cannot be read: {entry.reason}")
-            summary.show_waiting("No summary: the file could not be read.", self.algorithm, self.count)
-            panel.show_message("No entities: the file could not be read.")
+            self.query_one(ArticleView).show_message(path, entry.title, f"This file cannot be read: {entry.reason}")
+            self.query_one(SummaryPane).show_waiting("No summary: the file could not be read.",
+                                                     self.algorithm, self.count)
+            self.query_one(EntityPanel).show_message("No entities: the file could not be read.")
             return
         analysis = self.analyses.get(path)
         if analysis is None and self.cache_reader is not None:
@@ -278,17 +280,25 @@ class ReaderScreen(Screen[None]):
                 self.analyser.entities_first(path, self.algorithm, self.entities_visible())
             self.refresh_views()
             return
-        article.show_message(path, entry.title, "Analysing…")
-        if self._raw_timer is not None:
-            self._raw_timer.stop()
-        # the summary usually arrives first; if not, show the file as it is meanwhile
-        self._raw_timer = self.set_timer(0.4, partial(self._show_raw, path))
-        summary.show_waiting("Summarising…", self.algorithm, self.count)
-        panel.show_message("Finding entities…")
         self.analyser.open(path, self.algorithm, full=path not in self.full,
                            entities_shown=self.entities_visible())
+        if self._waiting_timer is not None:
+            self._waiting_timer.stop()
+        # The summary usually comes within a frame or two: until then the panes keep what they
+        # show, rather than flashing "Analysing…" and laying the screen out twice.
+        self._waiting_timer = self.set_timer(WAITING_AFTER, partial(self._show_waiting, path))
+
+    def _show_waiting(self, path: str) -> None:
+        if self.current != path or path in self.analyses:
+            return
+        title = self.by_path[path].title
+        self.query_one(ArticleView).show_message(path, title, "Analysing…")
+        self.query_one(SummaryPane).show_waiting("Summarising…", self.algorithm, self.count)
+        self.query_one(EntityPanel).show_message("Finding entities…")
+        self._waiting_timer = self.set_timer(RAW_TEXT_AFTER, partial(self._show_raw, path))
 
     def _show_raw(self, path: str) -> None:
+        """Still no summary (models loading, a long article): the file as it is, meanwhile."""
         if self.current == path and path not in self.analyses:
             entry = self.by_path[path]
             self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", _raw_text(path))
