@@ -18,11 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.style import Style
 from textual.binding import Binding
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from tui.core.export import date_text
 from tui.app.messages import MarksChanged
@@ -87,7 +89,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0  # the width the lines below were wrapped for
         self._header_lines: list[Content] = []
         self._body_lines: list[tuple[int, int]] = []  # [start, end) of each wrapped body line
-        self._strips: dict[int, Strip] = {}  # drawn lines, until the width or the highlights change
+        self._strips: dict[int, Strip] = {}  # drawn lines, until the width, highlights or styles change
+        self._styles: tuple[VisualStyle, Style] = (VisualStyle(), Style())
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -211,11 +214,18 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         strip = self._strips.get(row)
         if strip is None:
+            if not self._strips:  # first line of a new drawing: the widget's styles, once per drawing
+                self._styles = (self.visual_style, self.rich_style)
+            visual_style, rich_style = self._styles
             content = self._line_content(row)
-            strip = Strip(content.render_segments(self.visual_style), content.cell_length)
-            strip = strip.extend_cell_length(width, self.rich_style).crop(0, width)
+            strip = Strip(content.render_segments(visual_style), content.cell_length)
+            strip = strip.extend_cell_length(width, rich_style).crop(0, width)
             self._strips[row] = strip
         return strip.apply_offsets(0, row)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # drawn with the old colours
 
     def _line_content(self, row: int) -> Content:
         if row < len(self._header_lines):
