@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from tui.app.analyser import FULL, SUMMARY, Analyser, Job, Outcome
+from pathlib import Path
+
+from tui.app.analyser import FULL, SUMMARY, TOGETHER_UP_TO_BYTES, Analyser, Job, Outcome
 
 
 @dataclass
@@ -27,12 +29,27 @@ def queued(analyser: Analyser) -> tuple[list[tuple[str, str]], list[tuple[str, s
 
 
 def test_entities_on_screen_are_found_by_the_front_worker_after_the_summary() -> None:
+    """(The articles here do not exist, so their size is unknown: two jobs.)"""
     analyser = Analyser(fake_analyse, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("b", "ranker", entities_shown=True)
     front, back = queued(analyser)
     assert front == [("b", SUMMARY), ("b", FULL)]
     assert back == [("a", FULL), ("c", FULL)]  # not done twice
+
+
+def test_a_short_article_on_screen_gets_summary_and_entities_in_one_job(tmp_path: Path) -> None:
+    short, long = tmp_path / "short.txt", tmp_path / "long.txt"
+    short.write_text("Một câu ngắn.", encoding="utf-8")
+    long.write_bytes(b"x" * (TOGETHER_UP_TO_BYTES + 1))
+    analyser = Analyser(fake_analyse, context="thread")
+    analyser.enqueue([str(short), str(long)], "ranker")
+    analyser.open(str(short), "ranker", entities_shown=True)
+    assert queued(analyser) == ([(str(short), FULL)], [(str(long), FULL)])
+    analyser.open(str(long), "ranker", entities_shown=True)
+    assert queued(analyser) == ([(str(long), SUMMARY), (str(long), FULL)], [(str(short), FULL)])
+    analyser.open(str(short), "ranker", entities_shown=False)  # nobody looks at the entities
+    assert queued(analyser) == ([(str(short), SUMMARY)], [(str(short), FULL), (str(long), FULL)])
 
 
 def test_hidden_entities_go_to_the_head_of_the_back_queue() -> None:
