@@ -93,6 +93,21 @@ def test_text_without_title_line() -> None:
     assert len(doc.paragraphs) == 1
 
 
+def test_a_question_or_exclamation_can_be_the_headline() -> None:
+    body = ("Giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau ba ngày mưa lớn kéo dài, "
+            "nhiều tiểu thương cho biết nguồn hàng từ các tỉnh lân cận về rất ít.\n")
+    for headline in ("Vì sao giá rau ở chợ đầu mối tăng mạnh sau ba ngày mưa lớn, người mua phải làm gì?",
+                     "Rau xanh tăng giá gấp đôi sau mưa lớn, người mua hãy cẩn thận!"):
+        doc = clean("x.txt", f"{headline}\n\n{body}")
+        assert doc.title == headline
+        assert len(doc.paragraphs) == 1
+    # a first paragraph that asks is still a paragraph when it is long
+    asking = ("Người tiêu dùng sẽ phải làm gì khi giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau "
+              "ba ngày mưa lớn kéo dài, trong khi nguồn hàng từ các tỉnh lân cận về rất ít và giá "
+              "thịt cũng đang tăng?\n")
+    assert clean("x.txt", asking + "\n" + body).title is None
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

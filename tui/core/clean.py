@@ -59,6 +59,7 @@ _NAME_TITLES = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+_HEADLINE_END = re.compile(r"[!?…]['\"”’)\]]*$")
 _SHORT_LINE_WORDS = 10
 _CAPTION_MAX_WORDS = 30
 
@@ -193,7 +194,7 @@ def _mark_header(lines: list[_Line]) -> tuple[_Line | None, str | None]:
     for line in lines:
         if line.removed is not None:
             continue
-        if _looks_like_body(line.text):
+        if _looks_like_body(line.text) and not (not candidates and _is_question_headline(line.text)):
             break
         candidates.append(line)
     kickers = [line for line in candidates if _is_kicker(line, candidates)]
@@ -216,6 +217,12 @@ def _mark_header(lines: list[_Line]) -> tuple[_Line | None, str | None]:
 def _looks_like_body(text: str) -> bool:
     words = len(text.split())
     return words >= 35 or (words >= 12 and bool(_SENTENCE_END.search(text)) and not _CAPTION_CUE.match(text))
+
+
+def _is_question_headline(text: str) -> bool:
+    """A first line asking or exclaiming ("…, tôi phải làm thế nào?"): news headlines do, a body's
+    first sentence rarely does, and it would then be a paragraph of more words."""
+    return len(text.split()) < _CAPTION_MAX_WORDS and bool(_HEADLINE_END.search(text))
 
 
 def _is_kicker(line: _Line, candidates: list[_Line]) -> bool:
