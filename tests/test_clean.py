@@ -165,3 +165,15 @@ def test_links_credits_and_noted_bylines() -> None:
     assert "Ảnh:" not in body and "cánh đồng mẫu lớn" not in body
     assert "Xem thêm" not in body
     assert len(doc.paragraphs) == 2
+
+
+def test_a_headline_starting_like_a_section_heading_keeps_the_article() -> None:
+    text = ("Tin mới nhất vụ cháy chợ ở thị trấn ven sông: Ban quản lý chợ bị đình chỉ công tác\n\n"
+            "Sáng nay, Ủy ban nhân dân huyện đã quyết định đình chỉ công tác trưởng ban quản lý chợ "
+            "để làm rõ trách nhiệm trong vụ cháy làm hư hỏng hơn 40 ki-ốt.\n\n"
+            "Tin liên quan\n"
+            "Cháy lớn tại chợ trung tâm\n")
+    doc = clean("x.txt", text)
+    assert doc.title is not None and doc.title.startswith("Tin mới nhất vụ cháy chợ")
+    body = [text[p.start:p.end] for p in doc.paragraphs]
+    assert len(body) == 1 and body[0].startswith("Sáng nay")  # the related-news tail is still cut

@@ -61,6 +61,7 @@ _NAME_TITLES = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
 _HEADLINE_END = re.compile(r"[!?…]['\"”’)\]]*$")
 _SHORT_LINE_WORDS = 10
+_HEADING_MAX_WORDS = 12  # a menu item, form field or section heading is no longer than this
 _CAPTION_MAX_WORDS = 30
 
 
@@ -140,11 +141,17 @@ def _split_lines(text: str) -> list[_Line]:
 def _mark_furniture(lines: list[_Line]) -> None:
     tail = False
     for line in lines:
-        if tail or _TAIL_START.match(line.text):
+        if tail or _is_tail_start(line.text):
             tail = True
             line.removed = "boilerplate"
         elif _is_furniture(line.text):
             line.removed = "boilerplate"
+
+
+def _is_tail_start(text: str) -> bool:
+    """A heading that ends the article ("Tin liên quan"); a long line that starts with those words
+    is a headline or a paragraph ("Tin mới nhất vụ …: Cơ sở … bị đình chỉ")."""
+    return len(text.split()) <= _HEADING_MAX_WORDS and bool(_TAIL_START.match(text))
 
 
 def _is_furniture(text: str) -> bool:
@@ -152,7 +159,7 @@ def _is_furniture(text: str) -> bool:
         return True
     if _LINK_LINE.match(text) and len(text.split()) <= 40:
         return True
-    if len(text.split()) > 12:
+    if len(text.split()) > _HEADING_MAX_WORDS:
         return False
     return bool(_FURNITURE.match(text)) or text.rstrip().endswith((": *", ":*"))
 
