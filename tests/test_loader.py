@@ -61,6 +61,18 @@ def test_text_is_nfc_normalised(tmp_path: Path) -> None:
     assert unicodedata.is_normalized("NFC", loaded.text)
 
 
+def test_invisible_word_splitters_are_removed(tmp_path: Path) -> None:
+    """A zero width space inside a name ("Jae-\u200bin") would split it for search and entities;
+    the list's quick first-line title and the analysis agree on the text without it."""
+    from tui.app.articles import first_line
+
+    raw = "Ông Moon Jae-\u200bin đắc cử, nhiều quan chức\u2060 từ chức\n\nNội dung bài.\ufeff\n"
+    path = write(tmp_path / "zw.txt", raw.encode())
+    loaded = load_text(path)
+    assert loaded.text == "Ông Moon Jae-in đắc cử, nhiều quan chức từ chức\n\nNội dung bài.\n"
+    assert first_line(path) == "Ông Moon Jae-in đắc cử, nhiều quan chức từ chức"
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

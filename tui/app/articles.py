@@ -8,12 +8,11 @@ the analysis arrives.
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tui.core.fold import fold_loose, matches
-from tui.core.loader import LoadError, find_articles
+from tui.core.loader import LoadError, find_articles, looks_binary, normalise
 
 PENDING = "pending"
 DONE = "done"
@@ -63,9 +62,9 @@ def first_line(path: str) -> str:
     if b"\x00" in data and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         return os.path.basename(path)  # binary: its "first line" would be noise
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    text = unicodedata.normalize("NFC", data.decode(encoding, errors="ignore"))
-    if not text.isprintable() and not all(ch.isprintable() or ch.isspace() for ch in text):
-        return os.path.basename(path)
+    text = normalise(data.decode(encoding, errors="ignore"))
+    if looks_binary(text):
+        return os.path.basename(path)  # its "first line" would be noise
     title = clean(path, text).title
     return " ".join(title.split())[:200] if title else os.path.basename(path)
 

@@ -1,4 +1,4 @@
-"""Find article files and decode them into NFC text, refusing what is not an article."""
+"""Find article files and decode them into normalised text, refusing what is not an article."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, str | None]:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
         raise LoadError(path, "not UTF-8, UTF-16 or Windows-1258 text") from None
-    if _control_ratio(text) > 0.01:
+    if looks_binary(text):
         raise LoadError(path, "binary file (control characters)")
     return text, "windows-1258", "not valid UTF-8: decoded as Windows-1258 (legacy fallback)"
 
@@ -102,12 +102,27 @@ def load_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
     except OSError as exc:
         raise LoadError(path, f"cannot read ({exc.strerror or exc})") from None
     text, encoding, note = decode(data, path)
-    text = unicodedata.normalize("NFC", text)
-    if _control_ratio(text) > 0.01:
+    text = normalise(text)
+    if looks_binary(text):
         raise LoadError(path, "binary file (control characters)")
     if not text.strip():
         raise LoadError(path, "empty file")
     return LoadedText(path, text, encoding, note, content_hash(data))
+
+
+# Invisible characters that split words for search and entities ("Jae-\u200bin"): zero width
+# space, word joiner and a byte order mark inside the text. Joiners that shape emoji stay.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+
+def normalise(text: str) -> str:
+    """NFC, without invisible word-splitting characters: the form every step works on."""
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def looks_binary(text: str) -> bool:
+    """More than 1% control characters (other than whitespace) in the first 20,000 characters."""
+    return _control_ratio(text) > 0.01
 
 
 def content_hash(data: bytes) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tui.core.clean import clean
-from tui.core.loader import DEFAULT_MAX_BYTES, LoadedText, load_text
+from tui.core.loader import DEFAULT_MAX_BYTES, LoadedText, load_text, normalise
 from tui.core.model import Analysis, Document, Sentence, Summary
 from tui.core.stopwords import load_stopwords
 from tui.core.summarize import DEFAULT_ALGORITHM, summarize
@@ -54,9 +54,7 @@ def clean_loaded(loaded: LoadedText) -> Document:
 
 def document_from_text(text: str, path: str = "<text>") -> Document:
     """Clean text that did not come from a file (benchmarks, tests)."""
-    import unicodedata
-
-    return clean(path, unicodedata.normalize("NFC", text))
+    return clean(path, normalise(text))
 
 
 def analyse(
