@@ -8,7 +8,8 @@ polls `capture-pane` and prints figures:
   showing in the summary box, for articles far down the list (so the background
   queue has not reached them: uncached unless the cache already holds them);
 * select → entities: the same, until the entity panel lists the article's
-  entities (only at 120 columns or more, where the panel is always shown).
+  entities (only at 120 columns or more, where the panel is always shown);
+* peak memory (VmHWM) of the app and each of its processes, after the picks.
 
 Usage:  python bench/startup.py [--size 80x24] [--picks 15] [--runs 3] [--warm-only] [PATH ...]
 Default paths: the bundled seeds and ../shared/bench/corpus-2k (when present).
@@ -70,6 +71,30 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "main", *keys)
 
+    def peak_memory_mb(self) -> list[float]:
+        """Peak resident size (VmHWM) of the app's process and every process under it."""
+        pid = int(self.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip() or 0)
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+        tree, grew = {pid}, True
+        while grew:
+            found = {child for child, parent in parents.items() if parent in tree}
+            grew = not found <= tree
+            tree |= found
+        peaks = []
+        for process in tree:
+            try:
+                with open(f"/proc/{process}/status") as status:
+                    peaks += [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]
+            except OSError:
+                continue
+        return sorted(peaks, reverse=True)
+
     def close(self) -> None:
         """Quit with q and wait for the process to end, so runs do not overlap."""
         self.keys("q")
@@ -128,10 +153,11 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
                 entity_times.append(time.perf_counter() - started)
             term.keys("k")
             time.sleep(0.15)
+        memory = term.peak_memory_mb()
     finally:
         term.close()
     return {"label": label, "files": len(files), "first_paint": first_paint, "first_summary": first_summary,
-            "select": times, "entities": entity_times, "all_ready": all_ready}
+            "select": times, "entities": entity_times, "all_ready": all_ready, "memory": memory}
 
 
 def _p95(values: list[float]) -> float:
@@ -171,6 +197,8 @@ def main() -> int:
                 ready = [r["all_ready"] for r in results if r["all_ready"] is not None]
                 if ready:
                     print(f"  first paint → all analysed:  median {statistics.median(ready) * 1000:6.0f} ms")
+                memory = results[0]["memory"]
+                print(f"  peak memory per process:     {', '.join(f'{m:.0f}' for m in memory)} MB")
                 for label, times in (("summary", select), ("entities", results[0]["entities"])):
                     if times:
                         print(f"  select → {label + ' on screen:':21s}median {statistics.median(times) * 1000:6.0f} ms,"
