@@ -103,3 +103,36 @@ def test_list_titles_are_headlines_not_date_lines_or_binary_noise(tmp_path) -> N
     binary.write_bytes(b"T%\x00\x01\x02binary")
     assert first_line(str(page)) == "Hà Giang đẩy mạnh du lịch cộng đồng"
     assert first_line(str(binary)) == "data.txt"
+
+
+async def test_a_warm_start_opens_the_first_article_from_the_cache_alone(articles: Path, monkeypatch) -> None:
+    """Everything cached: the first article opens from the cache once it has been read, and no
+    worker runs a job (a worker's first job would load the models: a second of a core, 200 MB)."""
+    from app_helpers import make_config
+
+    from tui.app import app as app_module
+    from tui.app.app import ReportsApp
+    from tui.core.cache import open_cache
+    from tui.core.service import analyse_path
+
+    config = make_config()
+    cache = open_cache()
+    for path in sorted(articles.iterdir()):
+        analyse_path(str(path), config.options, cache=cache)
+    cache.close()
+    jobs: list[str] = []
+    real = app_module.make_analyse_fn
+
+    def counting(options, use_cache=True):  # type: ignore[no-untyped-def]
+        analyse = real(options, use_cache)
+        return lambda path, *rest: jobs.append(path) or analyse(path, *rest)
+
+    monkeypatch.setattr(app_module, "make_analyse_fn", counting)
+    app = ReportsApp([str(articles)], config, processes=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        assert screen.current is not None and screen.current.endswith("a_thai_nguyen.txt")
+        assert "all analysed" in screen.query_one(StatusBar).render_status().plain
+        await pilot.pause(0.2)
+        assert jobs == [] and not screen.analyser.back.started

@@ -149,20 +149,27 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: start the workers, open the first article, read titles and the cache."""
+        """After the first paint: start the workers, read the cache and titles, open the first article.
+
+        With a cache, the first article opens once the cache has been read, so
+        a cached one costs no worker (and no model loading) at all.
+        """
         self.analyser.start()
         if self._cache_options is not None:
             if self._scan is not None and not self._scan.is_alive():
                 self._scanned(self._scan)  # read while the interface loaded: the rows show now
             else:
                 self._read_cache(self._cache_options)  # then queues what the cache does not hold
-        else:
-            self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
+            return
+        self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
+        self._open_first()
+        if self._titles_pending:
+            self._read_titles()
+
+    def _open_first(self) -> None:
         first = next((e.path for e in self.entries if e.state != FAILED), None)
         if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
-        if self._titles_pending and self._cache_options is None:
-            self._read_titles()  # with a cache, after its scan: cached rows have their titles
 
     @work(thread=True, exclusive=True, group="cache")
     def _read_cache(self, options: Options) -> None:
@@ -198,6 +205,7 @@ class ReaderScreen(Screen[None]):
         if self._titles_pending:
             self._read_titles()
         self.analyser.enqueue((e.path for e in self.entries if e.state == PENDING), self.algorithm)
+        self._open_first()
 
     def _cache_warning(self, message: str) -> None:
         self.notify(message, title="Cache", severity="warning", markup=False)
