@@ -241,3 +241,37 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
         await wait_for_summary(pilot, slow)
         assert "Analysing…" not in view.header_content().plain
         assert pane.text and pane.text in pane.shown
+
+
+async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path) -> None:
+    """The panel's attempt fails, the background pass's succeeds: the entities show. A failure
+    arriving after a success is ignored."""
+    from app_helpers import names_as_entities
+
+    from tui.app.analyser import FULL, Job, Outcome
+    from tui.app.messages import AnalysisDone
+
+    def flaky(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+        if entities:
+            raise MemoryError("out of memory")
+        return names_as_entities(path, algorithms, entities)
+
+    app = make_app([str(articles)], analyse=flaky)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        path = screen.current
+        panel = screen.query_one(EntityPanel)
+        await wait_for(pilot, lambda: path in screen.entity_errors)
+        assert "Entities unavailable" in panel.get_option_at_index(0).prompt.plain
+        job = Job(path, FULL, (screen.algorithm,))
+        found = names_as_entities(path, (screen.algorithm,), True)
+        screen.post_message(AnalysisDone(Outcome(job, found)))
+        await pilot.pause()
+        assert path not in screen.entity_errors and screen.analyses[path].groups
+        shown = panel.option_count
+        assert shown > len(found.groups or ())  # the groups, with their headers
+        held = screen.analyses[path]
+        screen.post_message(AnalysisDone(Outcome(job, found, entity_error="MemoryError: again")))
+        await pilot.pause()
+        assert screen.analyses[path] is held and panel.option_count == shown

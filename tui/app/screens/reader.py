@@ -346,8 +346,9 @@ class ReaderScreen(Screen[None]):
         """A second full analysis of an article held in full (an article's entities found for the
         panel and again by the background pass): replacing it would reset the panel under the reader."""
         held = self.analyses.get(outcome.path)
-        return (outcome.job.kind == FULL and outcome.path in self.full and held is not None
-                and outcome.analysis is not None and set(outcome.analysis.summaries) <= set(held.summaries))
+        return (outcome.job.kind == FULL and outcome.path in self.full and outcome.path not in self.entity_errors
+                and held is not None and outcome.analysis is not None
+                and set(outcome.analysis.summaries) <= set(held.summaries))
 
     def _store(self, outcome: Outcome) -> None:
         new = outcome.analysis
@@ -357,6 +358,8 @@ class ReaderScreen(Screen[None]):
             self.full.add(outcome.path)
             if outcome.entity_error:
                 self.entity_errors[outcome.path] = outcome.entity_error
+            else:
+                self.entity_errors.pop(outcome.path, None)  # found by a later attempt
         if old is not None:
             keep_entities = outcome.job.kind != FULL
             new = replace(new, summaries={**old.summaries, **new.summaries},
