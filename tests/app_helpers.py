@@ -96,8 +96,8 @@ def make_config(**changes: object) -> Config:
 def names_as_entities(path: str, algorithms: tuple[str, ...], entities: bool) -> Analysis:
     """The real summary, and entity groups for a few names found by string search (fast, stable)."""
     analysis = analyse_article(path, algorithms, False, options=make_config().options, use_cache=False)
-    if not entities:
-        return analysis
+    if not entities:  # (an analysis this process remembers may carry real entities)
+        return replace(analysis, entities=None, groups=None)
     text = analysis.document.text
     groups = []
     for kind, name, role in (("PER", "Trịnh Việt Hùng", "Chủ tịch Ủy ban nhân dân tỉnh"),

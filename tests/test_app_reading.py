@@ -243,7 +243,8 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
         assert pane.text and pane.text in pane.shown
 
 
-async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path) -> None:
+@pytest.mark.parametrize("size", SIZES)
+async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path, size: tuple[int, int]) -> None:
     """The panel's attempt fails, the background pass's succeeds: the entities show. A failure
     arriving after a success is ignored."""
     from app_helpers import names_as_entities
@@ -257,11 +258,13 @@ async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: P
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=flaky)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         path = screen.current
         panel = screen.query_one(EntityPanel)
+        if not screen.entities_visible():
+            await pilot.press("e")
         await wait_for(pilot, lambda: path in screen.entity_errors)
         assert "Entities unavailable" in panel.get_option_at_index(0).prompt.plain
         job = Job(path, FULL, (screen.algorithm,))
@@ -275,3 +278,33 @@ async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: P
         screen.post_message(AnalysisDone(Outcome(job, found, entity_error="MemoryError: again")))
         await pilot.pause()
         assert screen.analyses[path] is held and panel.option_count == shown
+
+
+async def test_entities_failing_after_the_summary_say_so(articles: Path) -> None:
+    """The summary comes first ("Finding entities…"), then the entity search fails: the panel
+    must not keep promising entities."""
+    import threading
+
+    from app_helpers import names_as_entities
+
+    slow = str(articles / "b_da_nang.txt")
+    release = threading.Event()
+
+    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+        if path == slow and entities:
+            release.wait(30)
+            raise MemoryError("out of memory")
+        return names_as_entities(path, algorithms, entities)
+
+    app = make_app([str(articles)], analyse=analyse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = reader(app)
+        await wait_for_summary(pilot)
+        screen.open_article(slow)
+        await wait_for(pilot, lambda: slow in screen.analyses)
+        await pilot.press("e")
+        panel = screen.query_one(EntityPanel)
+        assert "Finding entities" in panel.get_option_at_index(0).prompt.plain
+        release.set()
+        await wait_for(pilot, lambda: slow in screen.entity_errors)
+        assert "Entities unavailable" in panel.get_option_at_index(0).prompt.plain

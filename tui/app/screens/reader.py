@@ -108,7 +108,7 @@ class ReaderScreen(Screen[None]):
         self.full: set[str] = set()  # articles whose entities have been looked for
         self.entity_errors: dict[str, str] = {}
         self.index = TextIndex()
-        self._entities_shown: tuple[str, int] | None = None
+        self._entities_shown: tuple[str, int, bool] | None = None
         self._filter_timer: Timer | None = None
         self._failures_noticed = 0
         self._index_state = "idle"  # idle → filling → ready
@@ -411,7 +411,7 @@ class ReaderScreen(Screen[None]):
     def _show_entities(self, analysis: Analysis) -> None:
         path = analysis.document.path
         panel = self.query_one(EntityPanel)
-        key = (path, id(analysis.groups))
+        key = (path, id(analysis.groups), path in self.full)  # groups is None both before and on failure
         if self._entities_shown == key:
             return
         self._entities_shown = key
