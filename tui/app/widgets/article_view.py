@@ -69,6 +69,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView {
         height: 1fr;
         padding: 0 1;
+        scrollbar-gutter: stable;
     }
     """
 

@@ -37,7 +37,7 @@ class EntityPanel(OptionList):
     ]
 
     DEFAULT_CSS = """
-    EntityPanel { height: 1fr; }
+    EntityPanel { height: 1fr; scrollbar-gutter: stable; }
     """
 
     def __init__(self, **kwargs: object) -> None:

@@ -24,6 +24,7 @@ class SummaryPane(VerticalScroll, can_focus=True):
     SummaryPane {
         height: auto;
         max-height: 9;
+        scrollbar-gutter: stable;
         border: round $border-blurred;
         padding: 0 1;
         &:focus { border: round $border; }
