@@ -52,3 +52,22 @@ def test_index_never_touches_articles(folder: Path) -> None:
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     batch.run_index([str(folder)], CONFIG, jobs=1)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_entries_without_entities_are_completed(folder: Path, capsys) -> None:
+    """The interface caches an article's summary alone when the reader moves on before its entities
+    are found: `index` must finish those, keeping the other summaries they hold."""
+    from tui.core.service import analyse_path
+
+    first = sorted(p for p in folder.iterdir() if p.name != "empty.txt")[0]
+    cache = open_cache()
+    analyse_path(str(first), CONFIG.options, ("lead", "lexrank"), entities=False, cache=cache)
+    cache.close()
+    batch.run_index([str(folder)], CONFIG, jobs=1)
+    assert "5 analysed, 0 already cached" in capsys.readouterr().err
+    cache = open_cache()
+    key = cache.file_key(str(first), CONFIG.options)
+    assert key is not None
+    completed = cache.get(key, str(first))
+    assert completed is not None and completed.entities is not None
+    assert {"lead", "lexrank"} <= set(completed.summaries)

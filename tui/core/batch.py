@@ -12,7 +12,7 @@ import signal
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
@@ -52,13 +52,17 @@ def analyse_for_index(path: str, options: Options) -> tuple[str, Analysis | str]
 
 
 def pending_files(paths: list[str], options: Options, cache: Cache, report: IndexReport) -> list[str]:
-    """Files not yet in the cache; bad paths go to ``report.failed`` (unreadable files fail in a worker)."""
-    known = cache.keys()
+    """Files whose summary and entities are not both in the cache yet (the interface stores an
+    article's summary alone when the reader moves on before its entities are found); bad paths
+    go to ``report.failed`` (unreadable files fail in a worker)."""
+    known = cache.headers()
     todo: list[str] = []
     for item in find_articles(paths):
         if isinstance(item, LoadError):
             report.failed.append(str(item))
-        elif cache.file_key(item, options) in known:
+            continue
+        header = known.get(cache.file_key(item, options) or "")
+        if header is not None and header.entities and options.algorithm in header.algorithms:
             report.cached += 1
         else:
             todo.append(item)
@@ -126,6 +130,9 @@ def _store(future: Future, cache: Cache, report: IndexReport) -> None:
     if isinstance(result, str):
         report.failed.append(result)
         return
+    held = cache.get(key, result.document.path)
+    if held is not None:  # an entry without entities: keep the summaries by other algorithms it had
+        result = replace(result, summaries={**held.summaries, **result.summaries})
     cache.put(key, result)
     report.done += 1
 
