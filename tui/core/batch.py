@@ -52,9 +52,8 @@ def analyse_for_index(path: str, options: Options) -> tuple[str, Analysis | str]
 
 
 def pending_files(paths: list[str], options: Options, cache: Cache, report: IndexReport) -> list[str]:
-    """Files whose summary and entities are not both in the cache yet (the interface stores an
-    article's summary alone when the reader moves on before its entities are found); bad paths
-    go to ``report.failed`` (unreadable files fail in a worker)."""
+    """Files whose cache entry is missing or not complete (``Header.complete``); bad paths go to
+    ``report.failed`` (unreadable files fail in a worker)."""
     known = cache.headers()
     todo: list[str] = []
     for item in find_articles(paths):
@@ -62,7 +61,7 @@ def pending_files(paths: list[str], options: Options, cache: Cache, report: Inde
             report.failed.append(str(item))
             continue
         header = known.get(cache.file_key(item, options) or "")
-        if header is not None and header.entities and options.algorithm in header.algorithms:
+        if header is not None and header.complete(options.algorithm):
             report.cached += 1
         else:
             todo.append(item)

@@ -50,6 +50,11 @@ class Header:
     algorithms: frozenset[str]
     entities: bool
 
+    def complete(self, algorithm: str) -> bool:
+        """Whether the entry holds everything a full analysis makes: entities and this summary.
+        (The interface stores a summary alone when the reader moves on before the entities.)"""
+        return self.entities and algorithm in self.algorithms
+
 
 def cache_key(content_hash: str, options: Options) -> str:
     """What makes two analyses interchangeable: same bytes, same pipeline, same stopwords."""

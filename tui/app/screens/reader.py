@@ -194,7 +194,7 @@ class ReaderScreen(Screen[None]):
             if header.title:
                 entry.set_title(header.title)
             entry.date = header.date
-            if header.entities and self.algorithm in header.algorithms:
+            if header.complete(self.algorithm):
                 entry.state = DONE
             found.append(entry)
         self._update_rows(found)
