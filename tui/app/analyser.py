@@ -353,15 +353,11 @@ class Analyser:
         together = full and entities_shown and _file_size(path) <= TOGETHER_UP_TO_BYTES
         with self._lock:
             self._leave_front()
-            if together:
+            self.front.queue.append(Job(path, FULL if together else SUMMARY, (algorithm,)))
+            if full and not together:
+                self._entities_next(path, algorithm, entities_shown)
+            else:  # nothing more to find, or found by the job above
                 self._drop_from_back(path)
-                self.front.queue.append(Job(path, FULL, (algorithm,)))
-            else:
-                self.front.queue.append(Job(path, SUMMARY, (algorithm,)))
-                if full:
-                    self._entities_next(path, algorithm, entities_shown)
-                else:
-                    self._drop_from_back(path)
         self._pump()
 
     def entities_first(self, path: str, algorithm: str, entities_shown: bool = False) -> None:
