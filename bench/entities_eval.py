@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.clean import clean  # noqa: E402
-from tui.core.entities import extract_entities  # noqa: E402
-from tui.core.loader import load_text  # noqa: E402
-from tui.core.model import ENTITY_TYPES, Document, Sentence  # noqa: E402
-from tui.core.tokenize import split_sentences  # noqa: E402
+from tui.core.clean import clean
+from tui.core.entities import extract_entities
+from tui.core.loader import load_text
+from tui.core.model import ENTITY_TYPES, Document, Sentence
+from tui.core.tokenize import split_sentences
 
 DEFAULT_GOLD = "/work/shared/eval/entities/seeds_gold.jsonl"
 DEFAULT_CORPUS = "/work/shared/bench/corpus-2k"
@@ -107,8 +107,7 @@ def table(counts: dict[str, Counter[str]]) -> str:
 def _row(name: str, c: Counter[str]) -> str:
     ep, er, ef = prf(c["exact"], c["pred"], c["exact"], c["gold"])
     op, orr, of = prf(c["overlap_pred"], c["pred"], c["overlap_gold"], c["gold"])
-    return (f"| {name} | {c['gold']} | {c['pred']} | {ep:.3f} | {er:.3f} | {ef:.3f} "
-            f"| {op:.3f} | {orr:.3f} | {of:.3f} |")
+    return f"| {name} | {c['gold']} | {c['pred']} | {ep:.3f} | {er:.3f} | {ef:.3f} | {op:.3f} | {orr:.3f} | {of:.3f} |"
 
 
 def evaluate(gold_path: str, baseline: str | None, show_errors: bool) -> dict[str, Counter[str]]:
@@ -133,9 +132,9 @@ def evaluate(gold_path: str, baseline: str | None, show_errors: bool) -> dict[st
 def _print_errors(name: str, text: str, gold: list[Span], pred: list[Span]) -> None:
     print(f"== {name}")
     for t, s, e in sorted(set(gold) - set(pred), key=lambda x: x[1]):
-        print(f"  missed {t:4} {text[s:e]!r} @{s}  …{text[max(0, s - 30):s]!r}")
+        print(f"  missed {t:4} {text[s:e]!r} @{s}  …{text[max(0, s - 30) : s]!r}")
     for t, s, e in sorted(set(pred) - set(gold), key=lambda x: x[1]):
-        print(f"  extra  {t:4} {text[s:e]!r} @{s}  …{text[max(0, s - 30):s]!r}")
+        print(f"  extra  {t:4} {text[s:e]!r} @{s}  …{text[max(0, s - 30) : s]!r}")
 
 
 def speed(folder: str, limit: int | None) -> None:
@@ -156,8 +155,12 @@ def speed(folder: str, limit: int | None) -> None:
         extract_entities(document, sentences)
         w2, c2 = time.perf_counter(), time.process_time()
         scale = 1e6 / len(text)
-        for key, value in (("wall, whole step", w2 - w0), ("wall, entities alone", w2 - w1),
-                           ("cpu, whole step", c2 - c0), ("cpu, entities alone", c2 - c1)):
+        for key, value in (
+            ("wall, whole step", w2 - w0),
+            ("wall, entities alone", w2 - w1),
+            ("cpu, whole step", c2 - c0),
+            ("cpu, entities alone", c2 - c1),
+        ):
             rates.setdefault(key, []).append(value * scale)
     print(f"{len(files)} articles, ms per 1,000 characters (whole step = sentences + words + entities):")
     for name, values in rates.items():

@@ -47,7 +47,14 @@ if str(ROOT) not in sys.path:
 from summaries import _f1, _ngrams, matched_count, prepared, rouge, syllables  # noqa: E402
 
 from tui.core.ranker import (  # noqa: E402
-    FEATURES, SALIENCE_PATH, TITLE_FEATURES, WEIGHTS_PATH, feature_matrix, syllables as word_syllables,
+    FEATURES,
+    SALIENCE_PATH,
+    TITLE_FEATURES,
+    WEIGHTS_PATH,
+    feature_matrix,
+)
+from tui.core.ranker import (
+    syllables as word_syllables,
 )
 from tui.core.sentence_filter import junk_reasons  # noqa: E402
 from tui.core.stopwords import load_stopwords  # noqa: E402
@@ -90,10 +97,7 @@ class Lexicon:
 
     def without(self, body: set[str], reference: set[str]) -> dict[str, float]:
         """The lexicon as if this article (its body and abstract) had not been counted."""
-        return {
-            t: round(self.value(self.seen[t] - 1, self.hit[t] - (t in reference)), 3)
-            for t in body & self.kept
-        }
+        return {t: round(self.value(self.seen[t] - 1, self.hit[t] - (t in reference)), 3) for t in body & self.kept}
 
 
 class Article:
@@ -219,12 +223,23 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     lexicon_out = args.out.with_name(SALIENCE_PATH.name)
-    lexicon_out.write_text(json.dumps({
-        "about": "Syllable salience of tui.core.ranker, built by bench/fit_ranker.py: smoothed log-odds that a "
-        "syllable in an article's body is also in its abstract, minus the average syllable's.",
-        "fitted_on": out["fitted_on"], "prior": round(lexicon.prior, 4), "smoothing": SMOOTHING,
-        "min_articles": MIN_ARTICLES, "syllables": salience,
-    }, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    lexicon_out.write_text(
+        json.dumps(
+            {
+                "about": "Syllable salience of tui.core.ranker, built by bench/fit_ranker.py: smoothed log-odds that a "
+                "syllable in an article's body is also in its abstract, minus the average syllable's.",
+                "fitted_on": out["fitted_on"],
+                "prior": round(lexicon.prior, 4),
+                "smoothing": SMOOTHING,
+                "min_articles": MIN_ARTICLES,
+                "syllables": salience,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {args.out} and {lexicon_out}", file=sys.stderr)
 
 

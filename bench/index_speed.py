@@ -48,8 +48,9 @@ def run_index(folder: str, env: dict[str, str], jobs: int | None) -> float:
     if jobs:
         command += ["--jobs", str(jobs)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     stop = threading.Event()
     sampler = threading.Thread(target=sample_group_memory, args=(process.pid, stop))
     sampler.start()
@@ -62,9 +63,11 @@ def run_index(folder: str, env: dict[str, str], jobs: int | None) -> float:
 
 
 def read_all(env: dict[str, str]) -> float:
-    code = ("import time,sys; from tui.core.cache import open_cache; t=time.perf_counter(); c=open_cache(); "
-            "n=sum(1 for k in c.keys() if c.get(k, 'x') is not None); "
-            "print(n, time.perf_counter()-t)")
+    code = (
+        "import time,sys; from tui.core.cache import open_cache; t=time.perf_counter(); c=open_cache(); "
+        "n=sum(1 for k in c.keys() if c.get(k, 'x') is not None); "
+        "print(n, time.perf_counter()-t)"
+    )
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True).stdout
     count, seconds = out.split()
     print(f"    read {count} cached analyses")
@@ -92,13 +95,16 @@ def main() -> None:
         if args.stock_every > 0:
             stock = stock_estimate(args.folder, args.stock_every, args.jobs or os.cpu_count() or 1)
             sampled = f" (every {args.stock_every}th article, scaled)" if args.stock_every > 1 else ""
-            print(f"    the stock per-sentence underthesea pipeline: {stock:.0f} s{sampled}: "
-                  f"{stock / cold:.1f}x faster")
+            print(
+                f"    the stock per-sentence underthesea pipeline: {stock:.0f} s{sampled}: {stock / cold:.1f}x faster"
+            )
         warm = run_index(args.folder, env, args.jobs)
         print(f"index, everything cached: {warm:.1f} s wall")
         print(f"read every cached analysis: {read_all(env) * 1000:.0f} ms (inside one process, imports excluded)")
-    print(f"peak memory of any one process of `index`: {max(PEAK_MB.values(), default=0):.0f} MB "
-          f"({len(PEAK_MB)} processes seen)")
+    print(
+        f"peak memory of any one process of `index`: {max(PEAK_MB.values(), default=0):.0f} MB "
+        f"({len(PEAK_MB)} processes seen)"
+    )
 
 
 if __name__ == "__main__":

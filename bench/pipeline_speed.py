@@ -20,12 +20,12 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.cache import cache_key, open_cache  # noqa: E402
-from tui.core.loader import load_text  # noqa: E402
-from tui.core.pipeline import Options, add_entities, load_document, summarize_with  # noqa: E402
-from tui.core.model import Analysis  # noqa: E402
-from tui.core.summarize import DEFAULT_ALGORITHM  # noqa: E402
-from tui.core.tokenize import split_sentences  # noqa: E402
+from tui.core.cache import cache_key, open_cache
+from tui.core.loader import load_text
+from tui.core.model import Analysis
+from tui.core.pipeline import Options, add_entities, load_document, summarize_with
+from tui.core.summarize import DEFAULT_ALGORITHM
+from tui.core.tokenize import split_sentences
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "bench" / "corpus-2k"
 
@@ -47,8 +47,14 @@ def main() -> None:
     warm = load_document(str(files[0]), options)
     add_entities(Analysis(warm, split_sentences(warm)))
 
-    times: dict[str, list[float]] = {"tokens": [], "summary": [], "entities": [], "summarize": [],
-                                     "summarize+entities": [], "cached read": []}
+    times: dict[str, list[float]] = {
+        "tokens": [],
+        "summary": [],
+        "entities": [],
+        "summarize": [],
+        "summarize+entities": [],
+        "cached read": [],
+    }
     per_kchar: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
         cache = open_cache(folder=Path(folder))
@@ -77,10 +83,14 @@ def main() -> None:
     print(f"{len(files)} articles from {args.folder}; default algorithm: {options.algorithm}")
     print(f"{'step':<20}{'median ms':>11}{'p95 ms':>9}{'total s':>9}")
     for step, values in times.items():
-        print(f"{step:<20}{statistics.median(values) * 1000:>11.1f}{percentile(values, 0.95) * 1000:>9.1f}"
-              f"{sum(values):>9.1f}")
-    print(f"entities incl. tokens per 1,000 chars: median {statistics.median(per_kchar) * 1000:.1f} ms, "
-          f"p95 {percentile(per_kchar, 0.95) * 1000:.1f} ms")
+        print(
+            f"{step:<20}{statistics.median(values) * 1000:>11.1f}{percentile(values, 0.95) * 1000:>9.1f}"
+            f"{sum(values):>9.1f}"
+        )
+    print(
+        f"entities incl. tokens per 1,000 chars: median {statistics.median(per_kchar) * 1000:.1f} ms, "
+        f"p95 {percentile(per_kchar, 0.95) * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ Each PATH is measured with an empty cache, then again with the cache that run fi
 from __future__ import annotations
 
 import argparse
-import re
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,8 +42,9 @@ class Terminal:
         self.env = env
 
     def tmux(self, *args: str) -> str:
-        out = subprocess.run(["tmux", "-L", self.socket, "-f", os.devnull, *args],
-                             capture_output=True, text=True, env=self.env)
+        out = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", os.devnull, *args], capture_output=True, text=True, env=self.env
+        )
         return out.stdout
 
     def screen(self) -> str:
@@ -108,10 +109,12 @@ class Terminal:
 
 def summary_ready(name: str):  # type: ignore[no-untyped-def]
     """The article ``name`` is open (its name in the header, right of the list) with its summary."""
+
     def ready(screen: str) -> bool:
         if "Summarising" in screen or "Analysing" in screen or "╭─ Summary" not in screen:
             return False
         return any(name in line.split("▕", 1)[-1] for line in screen.splitlines() if "▕" in line)
+
     return ready
 
 
@@ -156,8 +159,16 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
         memory = term.peak_memory_mb()
     finally:
         term.close()
-    return {"label": label, "files": len(files), "first_paint": first_paint, "first_summary": first_summary,
-            "select": times, "entities": entity_times, "all_ready": all_ready, "memory": memory}
+    return {
+        "label": label,
+        "files": len(files),
+        "first_paint": first_paint,
+        "first_summary": first_summary,
+        "select": times,
+        "entities": entity_times,
+        "all_ready": all_ready,
+        "memory": memory,
+    }
 
 
 def _p95(values: list[float]) -> float:
@@ -181,18 +192,24 @@ def main() -> int:
     print(f"reports-tui startup, {size[0]}x{size[1]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
     for path in paths:
         with tempfile.TemporaryDirectory() as cache:
-            for state in ("cold cache", "warm cache")[1 if args.warm_only else 0:]:
+            for state in ("cold cache", "warm cache")[1 if args.warm_only else 0 :]:
                 if state == "warm cache":  # everything cached, as after `reports-tui index`
-                    subprocess.run([str(SCRIPT), "index", str(path)], capture_output=True,
-                                   env={**os.environ, "XDG_CACHE_HOME": cache})
-                results = [measure(path, size, args.picks if run == 0 else 0, Path(cache), state)
-                           for run in range(args.runs)]
+                    subprocess.run(
+                        [str(SCRIPT), "index", str(path)],
+                        capture_output=True,
+                        env={**os.environ, "XDG_CACHE_HOME": cache},
+                    )
+                results = [
+                    measure(path, size, args.picks if run == 0 else 0, Path(cache), state) for run in range(args.runs)
+                ]
                 paints = [r["first_paint"] for r in results]
                 firsts = [r["first_summary"] for r in results]
                 select = results[0]["select"]
                 print(f"\n{path.name} ({results[0]['files']} files), {state}:")
-                print(f"  launch → first paint:        median {statistics.median(paints) * 1000:6.0f} ms"
-                      f"  (runs: {', '.join(f'{p * 1000:.0f}' for p in paints)})")
+                print(
+                    f"  launch → first paint:        median {statistics.median(paints) * 1000:6.0f} ms"
+                    f"  (runs: {', '.join(f'{p * 1000:.0f}' for p in paints)})"
+                )
                 print(f"  launch → first summary:      median {statistics.median(firsts) * 1000:6.0f} ms")
                 ready = [r["all_ready"] for r in results if r["all_ready"] is not None]
                 if ready:
@@ -201,8 +218,10 @@ def main() -> int:
                 print(f"  peak memory per process:     {', '.join(f'{m:.0f}' for m in memory)} MB")
                 for label, times in (("summary", select), ("entities", results[0]["entities"])):
                     if times:
-                        print(f"  select → {label + ' on screen:':21s}median {statistics.median(times) * 1000:6.0f} ms,"
-                              f" p95 {_p95(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms (n={len(times)})")
+                        print(
+                            f"  select → {label + ' on screen:':21s}median {statistics.median(times) * 1000:6.0f} ms,"
+                            f" p95 {_p95(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms (n={len(times)})"
+                        )
     return 0
 
 

@@ -80,8 +80,10 @@ def main() -> int:
     args = parser.parse_args()
     files = corpus_files(args.folder, args.every)
     seconds = stock_seconds(files, args.jobs)
-    print(f"stock pipeline, {args.jobs} processes, {len(files)} articles (every {args.every}): {seconds:.1f} s"
-          + (f", about {seconds * args.every:.0f} s for the whole folder" if args.every > 1 else ""))
+    print(
+        f"stock pipeline, {args.jobs} processes, {len(files)} articles (every {args.every}): {seconds:.1f} s"
+        + (f", about {seconds * args.every:.0f} s for the whole folder" if args.every > 1 else "")
+    )
     return 0
 
 

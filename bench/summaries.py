@@ -172,7 +172,9 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def prepared(path: Path, limit: int | None = None, cache: Path | None = None) -> list[tuple[dict, Document, tuple[Sentence, ...]]]:
+def prepared(
+    path: Path, limit: int | None = None, cache: Path | None = None
+) -> list[tuple[dict, Document, tuple[Sentence, ...]]]:
     """Rows with their documents and sentences, cached on disk when ``cache`` is a directory."""
     rows = read_rows(path, limit)
     file = None
@@ -257,12 +259,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("file", nargs="?", type=Path, default=DEV)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument(
-        "--algorithms", default=",".join((*ALGORITHMS, "oracle")),
+        "--algorithms",
+        default=",".join((*ALGORITHMS, "oracle")),
         help="comma-separated names (default: every algorithm and the oracle)",
     )
     parser.add_argument("--cache", type=Path, default=None, help="directory to keep split articles in")
     parser.add_argument(
-        "--length", choices=("mean", "closest"), default="mean",
+        "--length",
+        choices=("mean", "closest"),
+        default="mean",
         help="matched length: one count per article from the mean sentence length (default), "
         "or per method the count whose sentences' total is closest to the reference's",
     )
@@ -275,8 +280,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     items = prepared(args.file, args.limit, args.cache)
     prepared_s = time.perf_counter() - started
     results = evaluate(items, algorithms, args.length)
-    print(f"{args.file.name}: {len(items)} articles, matched length by {args.length!r} "
-          f"(load+clean+split {prepared_s:.1f} s; timings are noisy)")
+    print(
+        f"{args.file.name}: {len(items)} articles, matched length by {args.length!r} "
+        f"(load+clean+split {prepared_s:.1f} s; timings are noisy)"
+    )
     print(table(results))
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import underthesea  # noqa: E402
+import underthesea
 
-from tui.core import fast_tokenize  # noqa: E402
+from tui.core import fast_tokenize
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "bench" / "corpus-2k"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

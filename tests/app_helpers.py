@@ -100,9 +100,13 @@ def names_as_entities(path: str, algorithms: tuple[str, ...], entities: bool) ->
         return replace(analysis, entities=None, groups=None)
     text = analysis.document.text
     groups = []
-    for kind, name, role in (("PER", "Trịnh Việt Hùng", "Chủ tịch Ủy ban nhân dân tỉnh"),
-                             ("LOC", "Thái Nguyên", None), ("PER", "Nguyễn Thị Lan", "Giám đốc"),
-                             ("LOC", "Đà Nẵng", None), ("NUM", "95%", None)):
+    for kind, name, role in (
+        ("PER", "Trịnh Việt Hùng", "Chủ tịch Ủy ban nhân dân tỉnh"),
+        ("LOC", "Thái Nguyên", None),
+        ("PER", "Nguyễn Thị Lan", "Giám đốc"),
+        ("LOC", "Đà Nẵng", None),
+        ("NUM", "95%", None),
+    ):
         mentions = []
         start = text.find(name)
         while start != -1:

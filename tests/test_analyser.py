@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-
 from pathlib import Path
 
 from tui.app.analyser import FULL, SUMMARY, TOGETHER_UP_TO_BYTES, Analyser, Job, Outcome

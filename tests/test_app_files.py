@@ -71,8 +71,9 @@ async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int,
     assert binary.read_bytes().startswith(b"\x00\x01")  # never written to
 
 
-async def test_save_writes_a_new_file_outside_the_articles(articles: Path, isolated_env: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_save_writes_a_new_file_outside_the_articles(
+    articles: Path, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = {p: p.read_bytes() for p in articles.iterdir()}
     app = make_app([str(articles)])
     async with app.run_test(size=(80, 24)) as pilot:
@@ -96,9 +97,11 @@ def test_list_titles_are_headlines_not_date_lines_or_binary_noise(tmp_path) -> N
     from tui.app.articles import first_line
 
     page = tmp_path / "page.txt"
-    page.write_text("Thứ hai, 06/03/2023\n\nHà Giang đẩy mạnh du lịch cộng đồng\n\n"
-                    "Sáng 5/3, tỉnh tổ chức hội nghị về du lịch cộng đồng với nhiều đại biểu tham dự.\n",
-                    encoding="utf-8")
+    page.write_text(
+        "Thứ hai, 06/03/2023\n\nHà Giang đẩy mạnh du lịch cộng đồng\n\n"
+        "Sáng 5/3, tỉnh tổ chức hội nghị về du lịch cộng đồng với nhiều đại biểu tham dự.\n",
+        encoding="utf-8",
+    )
     binary = tmp_path / "data.txt"
     binary.write_bytes(b"T%\x00\x01\x02binary")
     assert first_line(str(page)) == "Hà Giang đẩy mạnh du lịch cộng đồng"

@@ -31,10 +31,12 @@ async def test_filter_with_and_without_diacritics(articles: Path, size: tuple[in
         await wait_for(pilot, lambda: screen._index_state == "ready")  # texts are read after the first `/`
         await pilot.press("slash")
         assert bar.value == "thai nguyen"  # the bar keeps the query
-        for query, expected in (("Đà Nẵng", ["b_da_nang.txt"]),  # with diacritics
-                                ("phong vien", ["c_brackets.txt"]),  # words of the text, not only titles
-                                ("duong ven bien", ["b_da_nang.txt"]),  # d matches đ
-                                ("khong co dau", [])):
+        for query, expected in (
+            ("Đà Nẵng", ["b_da_nang.txt"]),  # with diacritics
+            ("phong vien", ["c_brackets.txt"]),  # words of the text, not only titles
+            ("duong ven bien", ["b_da_nang.txt"]),  # d matches đ
+            ("khong co dau", []),
+        ):
             await pilot.press("slash")
             bar.value = query
             await pilot.press("enter")
@@ -76,9 +78,26 @@ def test_every_binding_has_an_id_and_no_terminal_keys() -> None:
     rows = key_rows()
     ids = [row.id for row in rows]
     assert len(ids) == len(set(ids))
-    for required in ("copy-summary", "copy-markdown", "save-summary", "filter", "find", "next-match",
-                     "previous-match", "toggle-entities", "longer-summary", "shorter-summary",
-                     "next-algorithm", "help", "command-palette", "quit", "open", "cursor-down", "first", "last"):
+    for required in (
+        "copy-summary",
+        "copy-markdown",
+        "save-summary",
+        "filter",
+        "find",
+        "next-match",
+        "previous-match",
+        "toggle-entities",
+        "longer-summary",
+        "shorter-summary",
+        "next-algorithm",
+        "help",
+        "command-palette",
+        "quit",
+        "open",
+        "cursor-down",
+        "first",
+        "last",
+    ):
         assert required in ids
     taken = {"ctrl+j", "ctrl+m", "ctrl+h", "ctrl+a", "ctrl+b", "ctrl+s"}
     assert not taken & {k.strip() for row in rows for k in row.keys.split(",")}

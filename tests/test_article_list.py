@@ -154,7 +154,7 @@ async def test_a_failed_row_is_one_line_with_its_reason() -> None:
     failed = Entry("/corpus/broken.txt", "broken.txt", state=FAILED, reason="binary file\n(not text)")
     row = row_prompt(failed)
     assert row.plain == "✗ broken.txt — binary file (not text)"
-    styles = {row.plain[s.start:s.end]: str(s.style) for s in row.spans}
+    styles = {row.plain[s.start : s.end]: str(s.style) for s in row.spans}
     assert styles["broken.txt"] == "strike" and "italic" in styles[" — binary file (not text)"]
     app = _ListApp([*_entries(3), failed])
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,8 +8,10 @@ from textual.app import App, ComposeResult
 from tui.app.widgets.article_view import ArticleView, wrap_ranges
 from tui.core.pipeline import analyse, document_from_text
 
-PARAGRAPH = ("Sáng 12/1, Ủy ban nhân dân tỉnh Thái Nguyên tổ chức hội nghị tổng kết công tác chuyển đổi số "
-             "năm 2023 và triển khai nhiệm vụ năm 2024, với sự tham dự của đại diện các sở, ngành.")
+PARAGRAPH = (
+    "Sáng 12/1, Ủy ban nhân dân tỉnh Thái Nguyên tổ chức hội nghị tổng kết công tác chuyển đổi số "
+    "năm 2023 và triển khai nhiệm vụ năm 2024, với sự tham dự của đại diện các sở, ngành."
+)
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -78,8 +80,9 @@ async def test_long_article_draws_only_what_is_on_screen_and_resizes() -> None:
 
 
 async def test_find_scrolls_to_each_hit() -> None:
-    body = "\n\n".join(f"Đoạn {n}. {PARAGRAPH}" + (" Đoàn công tác tới Hà Giang." if n == 50 else "")
-                         for n in range(60))
+    body = "\n\n".join(
+        f"Đoạn {n}. {PARAGRAPH}" + (" Đoàn công tác tới Hà Giang." if n == 50 else "") for n in range(60)
+    )
     analysis = analyse(document_from_text("Tiêu đề\n\n" + body, "find.txt"))
     app = _ViewApp()
     async with app.run_test(size=(60, 20)) as pilot:

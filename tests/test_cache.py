@@ -12,9 +12,11 @@ from tui.core.cache import Cache, cache_info, cache_key, clear_cache, open_cache
 from tui.core.pipeline import Options
 from tui.core.service import analyse_path
 
-ARTICLE = ("Tiêu đề bài viết thử\n\nHội nghị diễn ra tại Hà Nội trong hai ngày với nhiều đại biểu tham dự. "
-           "Các đại biểu thảo luận về chuyển đổi số và cải cách hành chính. Kết thúc hội nghị, ban tổ chức "
-           "trao giấy khen cho 12 tập thể.\n")
+ARTICLE = (
+    "Tiêu đề bài viết thử\n\nHội nghị diễn ra tại Hà Nội trong hai ngày với nhiều đại biểu tham dự. "
+    "Các đại biểu thảo luận về chuyển đổi số và cải cách hành chính. Kết thúc hội nghị, ban tổ chức "
+    "trao giấy khen cho 12 tập thể.\n"
+)
 FAST = Options(algorithm="lead")
 
 
@@ -195,7 +197,7 @@ def test_info_and_clear(article: Path, tmp_path: Path) -> None:
 
 def test_headers_describe_entries_without_unpickling(article: Path, cache: Cache) -> None:
     analyse_path(str(article), FAST, algorithms=("lead", "luhn"), entities=False, cache=cache)
-    (key, header), = cache.headers().items()
+    ((key, header),) = cache.headers().items()
     assert key in cache.keys()
     assert header.title == "Tiêu đề bài viết thử"
     assert header.algorithms == {"lead", "luhn"} and header.entities is False

@@ -58,8 +58,16 @@ def test_body_keeps_prose_only(page) -> None:
     assert len(body) == 3
     assert body[0].startswith("Sáng 5/3")
     joined = "\n".join(body)
-    for junk in ("Du khách tham quan", "Quang cảnh", "MINH ANH", "Bình luận", "Email", "Tin liên quan",
-                 "tam giác mạch", "Thứ hai"):
+    for junk in (
+        "Du khách tham quan",
+        "Quang cảnh",
+        "MINH ANH",
+        "Bình luận",
+        "Email",
+        "Tin liên quan",
+        "tam giác mạch",
+        "Thứ hai",
+    ):
         assert junk not in joined
 
 
@@ -86,25 +94,33 @@ def test_page_without_furniture_keeps_everything() -> None:
 
 
 def test_text_without_title_line() -> None:
-    text = ("Hội nghị diễn ra trong hai ngày với sự tham dự của hơn 300 đại biểu đến từ các tỉnh, "
-            "thành phố trong cả nước, bàn về chuyển đổi số và cải cách hành chính.\n")
+    text = (
+        "Hội nghị diễn ra trong hai ngày với sự tham dự của hơn 300 đại biểu đến từ các tỉnh, "
+        "thành phố trong cả nước, bàn về chuyển đổi số và cải cách hành chính.\n"
+    )
     doc = clean("x.txt", text)
     assert doc.title is None
     assert len(doc.paragraphs) == 1
 
 
 def test_a_question_or_exclamation_can_be_the_headline() -> None:
-    body = ("Giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau ba ngày mưa lớn kéo dài, "
-            "nhiều tiểu thương cho biết nguồn hàng từ các tỉnh lân cận về rất ít.\n")
-    for headline in ("Vì sao giá rau ở chợ đầu mối tăng mạnh sau ba ngày mưa lớn, người mua phải làm gì?",
-                     "Rau xanh tăng giá gấp đôi sau mưa lớn, người mua hãy cẩn thận!"):
+    body = (
+        "Giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau ba ngày mưa lớn kéo dài, "
+        "nhiều tiểu thương cho biết nguồn hàng từ các tỉnh lân cận về rất ít.\n"
+    )
+    for headline in (
+        "Vì sao giá rau ở chợ đầu mối tăng mạnh sau ba ngày mưa lớn, người mua phải làm gì?",
+        "Rau xanh tăng giá gấp đôi sau mưa lớn, người mua hãy cẩn thận!",
+    ):
         doc = clean("x.txt", f"{headline}\n\n{body}")
         assert doc.title == headline
         assert len(doc.paragraphs) == 1
     # a first paragraph that asks is still a paragraph when it is long
-    asking = ("Người tiêu dùng sẽ phải làm gì khi giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau "
-              "ba ngày mưa lớn kéo dài, trong khi nguồn hàng từ các tỉnh lân cận về rất ít và giá "
-              "thịt cũng đang tăng?\n")
+    asking = (
+        "Người tiêu dùng sẽ phải làm gì khi giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau "
+        "ba ngày mưa lớn kéo dài, trong khi nguồn hàng từ các tỉnh lân cận về rất ít và giá "
+        "thịt cũng đang tăng?\n"
+    )
     assert clean("x.txt", asking + "\n" + body).title is None
 
 
@@ -126,15 +142,30 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
     ("name", "title", "date", "author"),
     [
         ("000_b5de6a4e7a8bb041.txt", "Triển khai công tác Tổ chức xây dựng Đảng năm 2022", None, None),
-        ("001_1fe5003cc354cf05.txt", "Ban Tổ chức Trung ương triển khai nhiệm vụ công tác năm 2022", None,
-         "Xuân Nghiệp"),
-        ("002_1394acb02f79d23d.txt", "Tổng kết công tác tổ chức xây dựng Đảng năm 2020", dt.date(2021, 1, 22),
-         "TRÍ DŨNG"),
-        ("003_6af2ff1708b4afb6.txt", "Chủ động tham mưu toàn diện trên các mặt công tác", dt.date(2021, 10, 14),
-         "Th.s Dương Xuân Hùng, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy"),
-        ("004_bd3206ea5c860e72.txt",
-         "Cụm thi đua số 2 Ngành Tổ chức xây dựng Đảng tổng kết công tác thi đua, khen thưởng năm 2021",
-         dt.date(2021, 12, 11), "Thảo Nguyên"),
+        (
+            "001_1fe5003cc354cf05.txt",
+            "Ban Tổ chức Trung ương triển khai nhiệm vụ công tác năm 2022",
+            None,
+            "Xuân Nghiệp",
+        ),
+        (
+            "002_1394acb02f79d23d.txt",
+            "Tổng kết công tác tổ chức xây dựng Đảng năm 2020",
+            dt.date(2021, 1, 22),
+            "TRÍ DŨNG",
+        ),
+        (
+            "003_6af2ff1708b4afb6.txt",
+            "Chủ động tham mưu toàn diện trên các mặt công tác",
+            dt.date(2021, 10, 14),
+            "Th.s Dương Xuân Hùng, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy",
+        ),
+        (
+            "004_bd3206ea5c860e72.txt",
+            "Cụm thi đua số 2 Ngành Tổ chức xây dựng Đảng tổng kết công tác thi đua, khen thưởng năm 2021",
+            dt.date(2021, 12, 11),
+            "Thảo Nguyên",
+        ),
     ],
 )
 def test_samples_metadata(name: str, title: str, date: dt.date | None, author: str | None) -> None:
@@ -142,8 +173,17 @@ def test_samples_metadata(name: str, title: str, date: dt.date | None, author: s
     doc = clean(name, loaded.text)
     assert (doc.title, doc.date, doc.author) == (title, date, author)
     body = " ".join(doc.text[p.start : p.end] for p in doc.paragraphs)
-    for furniture in ("Ý KIẾN BẠN ĐỌC", "Ý kiến bạn đọc", "Mã bảo vệ", "Xem thêm", "Bài cùng chuyên mục",
-                      "In trang này", "Tìm kiếm", "VIDEO CLIPS", "Họ và tên"):
+    for furniture in (
+        "Ý KIẾN BẠN ĐỌC",
+        "Ý kiến bạn đọc",
+        "Mã bảo vệ",
+        "Xem thêm",
+        "Bài cùng chuyên mục",
+        "In trang này",
+        "Tìm kiếm",
+        "VIDEO CLIPS",
+        "Họ và tên",
+    ):
         assert furniture not in body
 
 
@@ -168,12 +208,14 @@ def test_links_credits_and_noted_bylines() -> None:
 
 
 def test_a_headline_starting_like_a_section_heading_keeps_the_article() -> None:
-    text = ("Tin mới nhất vụ cháy chợ ở thị trấn ven sông: Ban quản lý chợ bị đình chỉ công tác\n\n"
-            "Sáng nay, Ủy ban nhân dân huyện đã quyết định đình chỉ công tác trưởng ban quản lý chợ "
-            "để làm rõ trách nhiệm trong vụ cháy làm hư hỏng hơn 40 ki-ốt.\n\n"
-            "Tin liên quan\n"
-            "Cháy lớn tại chợ trung tâm\n")
+    text = (
+        "Tin mới nhất vụ cháy chợ ở thị trấn ven sông: Ban quản lý chợ bị đình chỉ công tác\n\n"
+        "Sáng nay, Ủy ban nhân dân huyện đã quyết định đình chỉ công tác trưởng ban quản lý chợ "
+        "để làm rõ trách nhiệm trong vụ cháy làm hư hỏng hơn 40 ki-ốt.\n\n"
+        "Tin liên quan\n"
+        "Cháy lớn tại chợ trung tâm\n"
+    )
     doc = clean("x.txt", text)
     assert doc.title is not None and doc.title.startswith("Tin mới nhất vụ cháy chợ")
-    body = [text[p.start:p.end] for p in doc.paragraphs]
+    body = [text[p.start : p.end] for p in doc.paragraphs]
     assert len(body) == 1 and body[0].startswith("Sáng nay")  # the related-news tail is still cut

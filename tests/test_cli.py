@@ -8,8 +8,18 @@ import pytest
 from tui.cli import main
 from tui.core.summarize import ALGORITHMS
 
-BOILERPLATE = ("Ý KIẾN BẠN ĐỌC", "Ý kiến bạn đọc", "Họ và tên", "Mã bảo vệ", "Xem thêm", "Bài cùng chuyên mục",
-               "In trang này", "Tìm kiếm", "VIDEO CLIPS", "Email")
+BOILERPLATE = (
+    "Ý KIẾN BẠN ĐỌC",
+    "Ý kiến bạn đọc",
+    "Họ và tên",
+    "Mã bảo vệ",
+    "Xem thêm",
+    "Bài cùng chuyên mục",
+    "In trang này",
+    "Tìm kiếm",
+    "VIDEO CLIPS",
+    "Email",
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -55,8 +65,18 @@ def test_summarize_json_dates_are_iso(seed_json: list[dict]) -> None:
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_every_algorithm_from_the_command_line(capsys, algorithm: str) -> None:
-    code, out, _ = run(capsys, "summarize", "seeds/002_1394acb02f79d23d.txt", "--algorithm", algorithm,
-                       "--sentences", "2", "--format", "json", "--no-cache")
+    code, out, _ = run(
+        capsys,
+        "summarize",
+        "seeds/002_1394acb02f79d23d.txt",
+        "--algorithm",
+        algorithm,
+        "--sentences",
+        "2",
+        "--format",
+        "json",
+        "--no-cache",
+    )
     record = json.loads(out)
     assert code == 0 and record["algorithm"] == algorithm
     assert len(record["summary"]) == 2
@@ -68,8 +88,7 @@ def test_text_and_markdown_formats(capsys) -> None:
     assert code == 0
     assert out.splitlines()[0] == "Tổng kết công tác tổ chức xây dựng Đảng năm 2020"
     assert out.splitlines()[1] == "22/01/2021 · TRÍ DŨNG"
-    code, out, _ = run(capsys, "summarize", "seeds/002_1394acb02f79d23d.txt", "--format", "markdown",
-                       "--no-cache")
+    code, out, _ = run(capsys, "summarize", "seeds/002_1394acb02f79d23d.txt", "--format", "markdown", "--no-cache")
     assert out.startswith("## Tổng kết công tác")
     assert "**Source:** `seeds/002_1394acb02f79d23d.txt`" in out
     assert sum(line.startswith("- ") for line in out.splitlines()) >= 3
@@ -78,10 +97,14 @@ def test_text_and_markdown_formats(capsys) -> None:
 def test_bad_files_are_reported_and_the_batch_goes_on(capsys, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK")
-    (tmp_path / "good.txt").write_text("Tiêu đề\n\nHội nghị diễn ra tại Hà Nội trong hai ngày với nhiều đại biểu. "
-                                       "Các đại biểu thảo luận về chuyển đổi số.\n", encoding="utf-8")
-    code, out, err = run(capsys, "summarize", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "json",
-                         "--no-cache")
+    (tmp_path / "good.txt").write_text(
+        "Tiêu đề\n\nHội nghị diễn ra tại Hà Nội trong hai ngày với nhiều đại biểu. "
+        "Các đại biểu thảo luận về chuyển đổi số.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        capsys, "summarize", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "json", "--no-cache"
+    )
     assert code == 1
     assert len(out.splitlines()) == 1 and json.loads(out)["title"] == "Tiêu đề"
     lines = err.strip().splitlines()
@@ -121,8 +144,13 @@ def test_broken_config_exits_2_with_message(capsys, tmp_path: Path) -> None:
 
 
 def test_help_has_examples(capsys) -> None:
-    for command in (["--help"], ["summarize", "--help"], ["entities", "--help"], ["index", "--help"],
-                    ["cache", "--help"]):
+    for command in (
+        ["--help"],
+        ["summarize", "--help"],
+        ["entities", "--help"],
+        ["index", "--help"],
+        ["cache", "--help"],
+    ):
         with pytest.raises(SystemExit) as caught:
             main(command)
         assert caught.value.code == 0

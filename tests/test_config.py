@@ -24,8 +24,10 @@ def test_bundled_defaults_are_valid_and_documented() -> None:
 
 
 def test_values_are_read(tmp_path: Path) -> None:
-    path = write(tmp_path, '[summary]\nalgorithm = "lead"\nsentences = 5\n[ui]\ntheme = "ansi-dark"\n'
-                           '[keymap]\ncopy-summary = "y"\n')
+    path = write(
+        tmp_path,
+        '[summary]\nalgorithm = "lead"\nsentences = 5\n[ui]\ntheme = "ansi-dark"\n[keymap]\ncopy-summary = "y"\n',
+    )
     config = parse_config(path)
     assert (config.algorithm, config.sentences, config.theme) == ("lead", 5, "ansi-dark")
     assert config.keymap == {"copy-summary": "y"}
@@ -40,7 +42,7 @@ def test_values_are_read(tmp_path: Path) -> None:
         ("[summary]\nsentences = 0\n", ["summary.sentences", "0", "1 to 50"]),
         ('[summary]\nsentences = "3"\n', ["summary.sentences", "'3'", "whole number"]),
         ("[cache]\nenabled = 1\n", ["cache.enabled", "true or false"]),
-        ('[colours]\nx = 1\n', ["[colours]", "allowed sections"]),
+        ("[colours]\nx = 1\n", ["[colours]", "allowed sections"]),
         ('[summary]\nstopwords = "/no/such/file"\n', ["summary.stopwords", "/no/such/file"]),
         ("[keymap]\ncopy-summary = 3\n", ["keymap.copy-summary", "3"]),
         ("[summary\nalgorithm=", ["not valid TOML"]),

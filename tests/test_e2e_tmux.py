@@ -36,8 +36,13 @@ class Tmux:
         self.env = env
 
     def __call__(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run([TMUX, "-L", self.socket, "-f", os.devnull, *args],  # type: ignore[list-item]
-                                capture_output=True, text=True, env=self.env, timeout=20)
+        result = subprocess.run(
+            [TMUX, "-L", self.socket, "-f", os.devnull, *args],  # type: ignore[list-item]
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=20,
+        )
         if check and result.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)}: {result.stderr}")
         return result.stdout
@@ -61,7 +66,7 @@ def summary_on_screen(screen: str) -> str:
     lines = screen.splitlines()
     top = next(i for i, line in enumerate(lines) if "╭─ Summary" in line)
     words = []
-    for line in lines[top + 1:]:
+    for line in lines[top + 1 :]:
         if "╰" in line:
             break
         inner = line.split("│")[1] if line.count("│") >= 2 else ""
@@ -111,8 +116,7 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
 
     articles = tmp_path / "articles"
     shutil.copytree(bundled_seeds(), articles)
-    tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main",
-         f"cd {tmp_path} && exec {SCRIPT} {articles}")
+    tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main", f"cd {tmp_path} && exec {SCRIPT} {articles}")
     tmux("set-option", "-t", "main", "remain-on-exit", "on")
     tmux("set", "-s", "set-clipboard", "on")
     started = time.monotonic()
@@ -123,17 +127,19 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     # open the second article and wait for its summary
     tmux("send-keys", "-t", "main", "j", "Enter")
     path = str(sorted(articles.glob("*.txt"))[1])
-    from tui.core.export import summary_text
     from tui.config import load_config
+    from tui.core.export import summary_text
     from tui.core.service import analyse_path
 
     config = load_config(None)
-    expected = summary_text(analyse_path(path, config.options, (config.algorithm,), entities=False),
-                            config.algorithm, config.sentences)
+    expected = summary_text(
+        analyse_path(path, config.options, (config.algorithm,), entities=False), config.algorithm, config.sentences
+    )
     assert expected
     opening = " ".join(expected.split()[:6])
-    screen = tmux.wait(lambda s: "╭─ Summary" in s and opening in summary_on_screen(s), 60,
-                       "the summary of the opened article")
+    screen = tmux.wait(
+        lambda s: "╭─ Summary" in s and opening in summary_on_screen(s), 60, "the summary of the opened article"
+    )
     shown = summary_on_screen(screen)
     assert expected.startswith(shown[: len(shown) - 20])  # the box shows the start of what is copied
 
@@ -161,8 +167,11 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     tmux("send-keys", "-t", "main", "q")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        dead, status, signal = (tmux("display-message", "-p", "-t", "main",
-                                     "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}").strip().split(","))
+        dead, status, signal = (
+            tmux("display-message", "-p", "-t", "main", "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}")
+            .strip()
+            .split(",")
+        )
         if dead == "1" and (status or signal):
             break
         time.sleep(0.1)

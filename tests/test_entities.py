@@ -35,13 +35,22 @@ def of_type(body: str, kind: str) -> list[str]:
     ("body", "expected"),
     [
         ("Sáng 15/3, hội nghị sơ kết công tác quý I được tổ chức tại hội trường lớn của huyện.", ["15/3"]),
-        ("Hội nghị được tổ chức vào ngày 20-11-2019 với sự tham dự của nhiều đại biểu trong tỉnh.", ["ngày 20-11-2019"]),
+        (
+            "Hội nghị được tổ chức vào ngày 20-11-2019 với sự tham dự của nhiều đại biểu trong tỉnh.",
+            ["ngày 20-11-2019"],
+        ),
         ("Năm 2019, kinh tế của địa phương tiếp tục tăng trưởng khá so với cùng kỳ năm trước.", ["Năm 2019"]),
-        ("Đại hội nhiệm kỳ 2015 - 2020 và 2020 - 2025 đều thành công tốt đẹp theo đánh giá chung.", ["nhiệm kỳ 2015 - 2020", "2020 - 2025"]),
+        (
+            "Đại hội nhiệm kỳ 2015 - 2020 và 2020 - 2025 đều thành công tốt đẹp theo đánh giá chung.",
+            ["nhiệm kỳ 2015 - 2020", "2020 - 2025"],
+        ),
         ("Ông từng là Ủy viên Trung ương Đảng khóa IX, X, XI và nhiều lần được khen thưởng.", ["khóa IX", "X", "XI"]),
         ("Từ cuối tháng 3/2019 đến nay, công trình đã được đưa vào sử dụng rất hiệu quả.", ["tháng 3/2019"]),
         ("Từ 1995 đến nay, hợp tác xã luôn hoạt động ổn định và có lãi đều đặn hằng năm.", ["1995"]),
-        ("Trong 6 tháng đầu năm 2023, toàn tỉnh thu hút thêm nhiều dự án đầu tư mới quan trọng.", ["6 tháng đầu năm 2023"]),
+        (
+            "Trong 6 tháng đầu năm 2023, toàn tỉnh thu hút thêm nhiều dự án đầu tư mới quan trọng.",
+            ["6 tháng đầu năm 2023"],
+        ),
     ],
 )
 def test_dates(body: str, expected: list[str]) -> None:
@@ -63,14 +72,25 @@ def test_a_fraction_without_a_date_cue_is_a_figure() -> None:
 @pytest.mark.parametrize(
     ("body", "docs"),
     [
-        ("Các cấp ủy quán triệt Nghị quyết số 15-NQ/TW của Bộ Chính trị về công tác cán bộ.", ["Nghị quyết số 15-NQ/TW"]),
+        (
+            "Các cấp ủy quán triệt Nghị quyết số 15-NQ/TW của Bộ Chính trị về công tác cán bộ.",
+            ["Nghị quyết số 15-NQ/TW"],
+        ),
         ("Huyện tiếp tục thực hiện Chỉ thị 12 của Tỉnh ủy về công tác phòng chống thiên tai.", ["Chỉ thị 12"]),
-        ("Toàn Đảng bộ tiếp tục thực hiện Nghị quyết Trung ương 8 (khóa XIII) về bảo vệ Tổ quốc.", ["Nghị quyết Trung ương 8 (khóa XIII)"]),
-        ("Việc xử phạt được thực hiện theo Nghị định 100/2019/NĐ-CP ngày 30/12/2019 của Chính phủ.", ["Nghị định 100/2019/NĐ-CP"]),
+        (
+            "Toàn Đảng bộ tiếp tục thực hiện Nghị quyết Trung ương 8 (khóa XIII) về bảo vệ Tổ quốc.",
+            ["Nghị quyết Trung ương 8 (khóa XIII)"],
+        ),
+        (
+            "Việc xử phạt được thực hiện theo Nghị định 100/2019/NĐ-CP ngày 30/12/2019 của Chính phủ.",
+            ["Nghị định 100/2019/NĐ-CP"],
+        ),
         ("Mọi hoạt động đều phải tuân thủ Hiến pháp năm 2013 và các luật có liên quan khác.", ["Hiến pháp"]),
         ("Đơn vị đã rà soát, sửa đổi Quy chế làm việc của Ban chấp hành trong năm nay.", []),
-        ("Cán bộ tích cực học tập, quán triệt Nghị quyết Đại hội Đảng bộ huyện lần thứ XXV trong toàn huyện.",
-         ["Nghị quyết Đại hội Đảng bộ huyện lần thứ XXV"]),
+        (
+            "Cán bộ tích cực học tập, quán triệt Nghị quyết Đại hội Đảng bộ huyện lần thứ XXV trong toàn huyện.",
+            ["Nghị quyết Đại hội Đảng bộ huyện lần thứ XXV"],
+        ),
     ],
 )
 def test_documents(body: str, docs: list[str]) -> None:
@@ -104,17 +124,22 @@ def test_figures(body: str, figures: list[str]) -> None:
 @pytest.mark.parametrize(
     ("body", "orgs"),
     [
-        ("Sở Tài nguyên và Môi trường tỉnh Nghệ An tổ chức hội nghị tập huấn cho cán bộ cơ sở.",
-         ["Sở Tài nguyên và Môi trường tỉnh Nghệ An"]),
-        ("Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên toàn quốc trong tháng này.",
-         ["Ban Tuyên giáo Trung ương"]),
+        (
+            "Sở Tài nguyên và Môi trường tỉnh Nghệ An tổ chức hội nghị tập huấn cho cán bộ cơ sở.",
+            ["Sở Tài nguyên và Môi trường tỉnh Nghệ An"],
+        ),
+        (
+            "Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên toàn quốc trong tháng này.",
+            ["Ban Tuyên giáo Trung ương"],
+        ),
         ("Đoàn công tác đã làm việc với HĐND huyện về kết quả giám sát chuyên đề năm nay.", ["HĐND huyện"]),
         ("Đại biểu HĐND các cấp cần tăng cường tiếp xúc cử tri, lắng nghe ý kiến của Nhân dân.", []),
         ("Các cấp ủy tiếp tục đẩy mạnh công tác xây dựng Đảng và hệ thống chính trị vững mạnh.", []),
-        ("Ông hiện là Phó trưởng ban Dân vận Tỉnh ủy, phụ trách công tác dân tộc, tôn giáo.",
-         ["ban Dân vận Tỉnh ủy"]),
-        ("Thường trực, Ban Thường vụ Huyện ủy đã nghe báo cáo tình hình thực hiện nhiệm vụ.",
-         ["Thường trực", "Ban Thường vụ Huyện ủy"]),
+        ("Ông hiện là Phó trưởng ban Dân vận Tỉnh ủy, phụ trách công tác dân tộc, tôn giáo.", ["ban Dân vận Tỉnh ủy"]),
+        (
+            "Thường trực, Ban Thường vụ Huyện ủy đã nghe báo cáo tình hình thực hiện nhiệm vụ.",
+            ["Thường trực", "Ban Thường vụ Huyện ủy"],
+        ),
     ],
 )
 def test_organisations(body: str, orgs: list[str]) -> None:
@@ -163,8 +188,10 @@ def test_a_given_name_after_an_honorific_counts() -> None:
 
 
 def test_byline_and_photo_credit() -> None:
-    text = _HEAD + "Người dân phấn khởi đón nhận công trình mới được khánh thành sau nhiều năm chờ đợi.\n\n" \
+    text = (
+        _HEAD + "Người dân phấn khởi đón nhận công trình mới được khánh thành sau nhiều năm chờ đợi.\n\n"
         "Lễ khánh thành cầu mới (Ảnh: Quang Vinh)\n\nMinh Châu\n"
+    )
     document = clean("example.txt", text)
     found = [(e.type, e.text) for e in extract_entities(document, split_sentences(document))]
     assert ("PER", "Quang Vinh") in found
@@ -173,8 +200,10 @@ def test_byline_and_photo_credit() -> None:
 
 # ---------------------------------------------------------------- offsets
 def test_offsets_slice_the_text_sorted_and_disjoint() -> None:
-    body = ("Sáng\xa012/4, Ban Thường vụ Tỉnh\xa0ủy Gia Lai họp, ông Trần Văn Hải dự; tỉnh Gia Lai "
-            "đã trồng 1.200 ha cà phê theo Đề án số 03-ĐA/TU.")
+    body = (
+        "Sáng\xa012/4, Ban Thường vụ Tỉnh\xa0ủy Gia Lai họp, ông Trần Văn Hải dự; tỉnh Gia Lai "
+        "đã trồng 1.200 ha cà phê theo Đề án số 03-ĐA/TU."
+    )
     document, _, entities = _run(body)
     assert entities, "expected entities"
     for e in entities:
@@ -185,8 +214,10 @@ def test_offsets_slice_the_text_sorted_and_disjoint() -> None:
 
 # ---------------------------------------------------------------- grouping
 def test_groups_join_short_names_and_places_with_their_level_word() -> None:
-    body = ("Ông Trần Văn Hải, Chủ tịch UBND tỉnh Gia Lai, kiểm tra tiến độ dự án. "
-            "Theo ông Hải, Gia Lai sẽ hoàn thành 320 km đường giao thông nông thôn trong năm nay.")
+    body = (
+        "Ông Trần Văn Hải, Chủ tịch UBND tỉnh Gia Lai, kiểm tra tiến độ dự án. "
+        "Theo ông Hải, Gia Lai sẽ hoàn thành 320 km đường giao thông nông thôn trong năm nay."
+    )
     document, sentences, entities = _run(body)
     groups = {(g.type, g.name): g for g in group_entities(document, entities, sentences)}
     person = groups[("PER", "Trần Văn Hải")]
@@ -208,11 +239,16 @@ def test_role_written_before_the_name() -> None:
 
 def test_party_and_state_bodies_with_levels_settlements_and_patron_names() -> None:
     assert of_type("Đồng chí Nguyễn Văn Thành, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh, dự.", "ORG") == [
-        "Học viện Chính trị quốc gia Hồ Chí Minh"]
+        "Học viện Chính trị quốc gia Hồ Chí Minh"
+    ]
     assert of_type("Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị; Chi bộ thôn Đông Hòa họp thường kỳ.", "ORG") == [
-        "Đảng ủy Khối các cơ quan tỉnh", "Chi bộ thôn Đông Hòa"]
+        "Đảng ủy Khối các cơ quan tỉnh",
+        "Chi bộ thôn Đông Hòa",
+    ]
     assert of_type("Đoàn đại biểu Quốc hội tỉnh Quảng Trị tiếp xúc cử tri; Sở Y tế tỉnh báo cáo tình hình.", "ORG") == [
-        "Đoàn đại biểu Quốc hội tỉnh Quảng Trị", "Sở Y tế tỉnh"]
+        "Đoàn đại biểu Quốc hội tỉnh Quảng Trị",
+        "Sở Y tế tỉnh",
+    ]
 
 
 def test_thuong_truc_after_a_title_belongs_to_the_title_and_dang_uy_is_an_elliptic_head() -> None:
@@ -232,7 +268,10 @@ def test_thuong_truc_after_a_title_belongs_to_the_title_and_dang_uy_is_an_ellipt
         ("Ông được bổ nhiệm làm Phó Chủ tịch UBND TP.Vinh từ đầu tháng.", ["UBND TP.Vinh"]),
         # sentence-case names that run in lowercase to their place
         ("Trung tâm Nuôi dưỡng trẻ em tỉnh Hà Giang đón thêm 12 cháu.", ["Trung tâm Nuôi dưỡng trẻ em tỉnh Hà Giang"]),
-        ("Ông làm Giám đốc Trung tâm Dịch vụ việc làm huyện Đông Anh đã ba năm.", ["Trung tâm Dịch vụ việc làm huyện Đông Anh"]),
+        (
+            "Ông làm Giám đốc Trung tâm Dịch vụ việc làm huyện Đông Anh đã ba năm.",
+            ["Trung tâm Dịch vụ việc làm huyện Đông Anh"],
+        ),
         # a verb in the name takes its object
         ("Mỗi tháng Ban Tiếp nhận hồ sơ làm việc với hàng trăm người dân.", ["Ban Tiếp nhận hồ sơ"]),
         # a connector before a family-name syllable that opens a common word
@@ -248,7 +287,10 @@ def test_organisation_names_beyond_capitalised_words(body: str, orgs: list[str])
     [
         ("Đảng Xanh của Đức và đảng Tự do đã đạt được thỏa thuận liên minh.", ["Đảng Xanh", "đảng Tự do"]),
         ("Cổ phiếu của công ty Điện tử Sao Mai tăng mạnh trên thị trường Việt Nam.", ["công ty Điện tử Sao Mai"]),
-        ("Em từng học trường THCS Trần Phú và trường Tiểu học Kim Đồng.", ["trường THCS Trần Phú", "trường Tiểu học Kim Đồng"]),
+        (
+            "Em từng học trường THCS Trần Phú và trường Tiểu học Kim Đồng.",
+            ["trường THCS Trần Phú", "trường Tiểu học Kim Đồng"],
+        ),
         ("Ông là Bí thư huyện ủy Mường Nhé trong hai nhiệm kỳ liền.", ["huyện ủy Mường Nhé"]),
     ],
 )

@@ -25,7 +25,9 @@ def test_foreign_names_after_a_cue_and_their_later_mentions() -> None:
 
 
 def test_an_acronym_defined_in_brackets_is_the_body_everywhere() -> None:
-    found = ents("Tập đoàn Điện lực Việt Nam (EVN) vừa công bố kế hoạch mới. Đại diện EVN cho biết giá điện giữ nguyên.")
+    found = ents(
+        "Tập đoàn Điện lực Việt Nam (EVN) vừa công bố kế hoạch mới. Đại diện EVN cho biết giá điện giữ nguyên."
+    )
     assert found == [("ORG", "Tập đoàn Điện lực Việt Nam"), ("ORG", "EVN"), ("ORG", "EVN")]
 
 
@@ -46,8 +48,11 @@ def test_a_name_inside_an_institution_is_not_a_person() -> None:
 
 
 def test_news_agency_credit_and_source_line() -> None:
-    document = clean("news.txt", _HEAD + "Hàng nghìn người đã đổ về quảng trường để theo dõi buổi lễ diễn ra trong ngày.\n\n"
-                     "Quang cảnh buổi lễ. (Ảnh: Minh Đức/TTXVN)\n\nTheo VGP\n")
+    document = clean(
+        "news.txt",
+        _HEAD + "Hàng nghìn người đã đổ về quảng trường để theo dõi buổi lễ diễn ra trong ngày.\n\n"
+        "Quang cảnh buổi lễ. (Ảnh: Minh Đức/TTXVN)\n\nTheo VGP\n",
+    )
     found = [(e.type, e.text) for e in extract_entities(document, split_sentences(document))]
     assert ("PER", "Minh Đức") in found
     assert ("ORG", "TTXVN") in found
@@ -55,9 +60,11 @@ def test_news_agency_credit_and_source_line() -> None:
 
 
 def test_credits_after_a_caption_sentence() -> None:
-    found = ents("Người dân xếp hàng chờ mua vé tàu về quê. Ảnh: Hoài Nam Chiều nay, nhà ga tăng thêm chuyến. "
-                 "Đoàn tàu chuẩn bị rời ga. Ảnh: AFP/TTXVN. Cảnh sát tuần tra trên phố. Ảnh CAND. "
-                 "Khách du lịch trên bãi biển. Ảnh: Flickr")
+    found = ents(
+        "Người dân xếp hàng chờ mua vé tàu về quê. Ảnh: Hoài Nam Chiều nay, nhà ga tăng thêm chuyến. "
+        "Đoàn tàu chuẩn bị rời ga. Ảnh: AFP/TTXVN. Cảnh sát tuần tra trên phố. Ảnh CAND. "
+        "Khách du lịch trên bãi biển. Ảnh: Flickr"
+    )
     assert ("PER", "Hoài Nam") in found
     assert [t for k, t in found if k == "ORG"] == ["AFP", "TTXVN", "CAND", "Flickr"]
 
@@ -68,8 +75,10 @@ def test_no_credit_for_internet_or_a_place() -> None:
 
 
 def test_a_byline_at_the_end_of_the_last_paragraph() -> None:
-    found = ents("Nhiều hoạt động văn hóa đặc sắc đã diễn ra trong ba ngày lễ hội tại địa phương.\n\n"
-                 "Buổi lễ khép lại trong không khí ấm áp, vui tươi của người dân và du khách./. Thu Hằng/TTXVN")
+    found = ents(
+        "Nhiều hoạt động văn hóa đặc sắc đã diễn ra trong ba ngày lễ hội tại địa phương.\n\n"
+        "Buổi lễ khép lại trong không khí ấm áp, vui tươi của người dân và du khách./. Thu Hằng/TTXVN"
+    )
     assert found[-2:] == [("PER", "Thu Hằng"), ("ORG", "TTXVN")]
     found = ents("Giá xăng sẽ được điều chỉnh vào chiều mai theo thông báo của liên bộ. T.H - Lê Vân")
     assert found[-2:] == [("PER", "T.H"), ("PER", "Lê Vân")]

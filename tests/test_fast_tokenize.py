@@ -14,11 +14,14 @@ underthesea = pytest.importorskip("underthesea")
 
 from tui.core import fast_tokenize  # noqa: E402
 
-LONG = " ".join(
-    f"Đoạn {i}: ông Nguyễn Văn Minh, Phó Chủ tịch UBND tỉnh, cho biết năm 202{i % 10} "
-    f"tỉnh đã giải ngân {i}.053 tỷ đồng, đạt {90 + i}% kế hoạch và tăng {i},5% so với cùng kỳ;"
-    for i in range(12)
-) + " đây là con số cao nhất từ trước tới nay."
+LONG = (
+    " ".join(
+        f"Đoạn {i}: ông Nguyễn Văn Minh, Phó Chủ tịch UBND tỉnh, cho biết năm 202{i % 10} "
+        f"tỉnh đã giải ngân {i}.053 tỷ đồng, đạt {90 + i}% kế hoạch và tăng {i},5% so với cùng kỳ;"
+        for i in range(12)
+    )
+    + " đây là con số cao nhất từ trước tới nay."
+)
 
 SENTENCES = [
     "Bác sĩ Trần Thị Lan, Th.s y khoa, cho biết bệnh viện đã tiếp nhận 2.053 ca trong tháng.",
@@ -26,7 +29,7 @@ SENTENCES = [
     "Ngày 22/01/2021, Ban Thường vụ ban hành Nghị quyết số 01-NQ/TU về chuyển đổi số.",
     "Sáng 5-3, đoàn công tác của UBND TP.HCM làm việc với Sở GD&ĐT và T.Ư Đoàn.",
     "Ông Lê Văn Hùng (ThS. kinh tế) và PGS.TS Phạm Minh Đức trao đổi lúc 10:20:50.",
-    "“Chúng tôi sẽ không bỏ cuộc”, bà Hoa nói, rồi nhắc lại: \"không bao giờ\".",
+    '“Chúng tôi sẽ không bỏ cuộc”, bà Hoa nói, rồi nhắc lại: "không bao giờ".',
     "Xem chi tiết tại https://www.vidu.gov.vn/tin-tuc/bai-viet?id=12 hoặc gửi thư tới hotro@vidu.vn nhé.",
     "Tp. Hồ Chí Minh và TP. Cần Thơ có nhiều dự án; Mr. Smith, Dr. An và Mrs. Brown tham dự.",
     "Xe biển số 43H-0530 vi phạm Nghị định 100/2019/NĐ-CP, bị phạt 3,5 triệu đồng.",
@@ -61,10 +64,60 @@ def test_ner_matches_underthesea(sentence: str) -> None:
 
 
 FRAGMENTS = [
-    "Hà", "Nội", "nghành", "baì", "Th", "S", "s", "T", ".", ",", "(", ")", "“", "”", "'", "’",
-    "-", "--", "@", "a@b.vn", "http://x.vn/a(b)", "vidu.com", "ʺ", "ð", "Σ", "İ", ":", ":D", "=", ">",
-    "2.053", "102%", "22/01/2021", "01-NQ/TU", "TP.HCM", "v.v", "T.Ư", "NĐ-CP", "3x4", "43H", "4K",
-    "H&M", "Ông", "ông", "Lê", "Văn", "A", "ĐH", "x", "_", "°C", "10:20:50", "2147483647", "-12",
+    "Hà",
+    "Nội",
+    "nghành",
+    "baì",
+    "Th",
+    "S",
+    "s",
+    "T",
+    ".",
+    ",",
+    "(",
+    ")",
+    "“",
+    "”",
+    "'",
+    "’",
+    "-",
+    "--",
+    "@",
+    "a@b.vn",
+    "http://x.vn/a(b)",
+    "vidu.com",
+    "ʺ",
+    "ð",
+    "Σ",
+    "İ",
+    ":",
+    ":D",
+    "=",
+    ">",
+    "2.053",
+    "102%",
+    "22/01/2021",
+    "01-NQ/TU",
+    "TP.HCM",
+    "v.v",
+    "T.Ư",
+    "NĐ-CP",
+    "3x4",
+    "43H",
+    "4K",
+    "H&M",
+    "Ông",
+    "ông",
+    "Lê",
+    "Văn",
+    "A",
+    "ĐH",
+    "x",
+    "_",
+    "°C",
+    "10:20:50",
+    "2147483647",
+    "-12",
 ]
 
 
@@ -100,11 +153,35 @@ def test_features_are_underthesea_core_features_the_model_knows() -> None:
     rust = CRFFeaturizer(joblib.load(base / "features.bin"), joblib.load(base / "dictionary.bin"))
     known = fast_tokenize._read_crfsuite_attributes(base / "models.bin")
     featurize = fast_tokenize._segmenter().featurizer
-    tokens = ["Σ", "ΟΔΟΣ", "İ", "ß", "ǅ", "ﬁ", "٣", "²", "+5", "-0", "007", "2147483647", "2147483648",
-              "-2147483648", "-2147483649", "+", "BOS", "EOS", "Việt", "Nam", "hà", "nội", "2.053", "Đ"]
+    tokens = [
+        "Σ",
+        "ΟΔΟΣ",
+        "İ",
+        "ß",
+        "ǅ",
+        "ﬁ",
+        "٣",
+        "²",
+        "+5",
+        "-0",
+        "007",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "+",
+        "BOS",
+        "EOS",
+        "Việt",
+        "Nam",
+        "hà",
+        "nội",
+        "2.053",
+        "Đ",
+    ]
     for size in (1, 2, 3, 5, len(tokens)):
         for start in range(0, len(tokens) - size + 1, max(1, size // 2)):
-            sentence = tokens[start:start + size]
+            sentence = tokens[start : start + size]
             expected = rust.process([[[t] for t in sentence]])[0]
             assert featurize([sentence]) == [[f for f in row if f in known] for row in expected]
 

@@ -122,7 +122,9 @@ def test_a_credit_glued_to_the_next_sentence_is_cut() -> None:
 def test_long_documents_skip_centrality_but_are_still_scored(monkeypatch) -> None:
     from tui.core import ranker
 
-    text = "Tiêu đề về giá điện\n\n" + " ".join(f"Giá điện tháng {i} tăng thêm {i} phần trăm so với trước." for i in range(1, 8))
+    text = "Tiêu đề về giá điện\n\n" + " ".join(
+        f"Giá điện tháng {i} tăng thêm {i} phần trăm so với trước." for i in range(1, 8)
+    )
     _, sentences, model = _model(text)
     monkeypatch.setattr(ranker, "MAX_CENTRALITY_SENTENCES", 2)
     rows, _ = feature_matrix(model, STOP)

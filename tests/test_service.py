@@ -9,9 +9,11 @@ import pytest
 from tui.core import service
 from tui.core.pipeline import Options
 
-ARTICLE = ("Hội nghị tổng kết công tác năm\n\nSáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị "
-           "tổng kết công tác năm. Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
-           "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5% và kết nạp 2.053 đảng viên.\n")
+ARTICLE = (
+    "Hội nghị tổng kết công tác năm\n\nSáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị "
+    "tổng kết công tác năm. Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
+    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5% và kết nạp 2.053 đảng viên.\n"
+)
 
 
 def test_entities_after_the_summary_reuse_the_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 from tui.core import summarize as summarize_module
 from tui.core.pipeline import document_from_text
 from tui.core.stopwords import load_stopwords
-from tui.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, sumy_document, summarize
+from tui.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize, sumy_document
 from tui.core.tokenize import SumyTokenizer, split_sentences
 
 # A made-up article: a headline, a story, a caption credited to a photographer, a link and a byline.
@@ -45,7 +45,7 @@ def test_page_matter_ranks_last(algorithm: str) -> None:
     summary = summarize(document, sentences, algorithm, 3, STOP)
     junk = [s.index for s in sentences if "Ảnh:" in s.text or "Xem video" in s.text or "tổng hợp" in s.text]
     assert len(junk) == 3
-    worst = sorted(summary.scores, key=lambda s: s.rank)[-len(junk):]
+    worst = sorted(summary.scores, key=lambda s: s.rank)[-len(junk) :]
     assert {s.index for s in worst} == set(junk)
 
 

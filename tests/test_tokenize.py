@@ -11,13 +11,15 @@ def pieces(text: str) -> list[str]:
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     text = "Ông C.M. Nguyễn đến dự. Th.s Lê Văn Bình phát biểu. Đoàn thăm TP. Đà Nẵng hôm qua."
-    assert pieces(text) == ["Ông C.M. Nguyễn đến dự.", "Th.s Lê Văn Bình phát biểu.",
-                            "Đoàn thăm TP. Đà Nẵng hôm qua."]
+    assert pieces(text) == ["Ông C.M. Nguyễn đến dự.", "Th.s Lê Văn Bình phát biểu.", "Đoàn thăm TP. Đà Nẵng hôm qua."]
 
 
 def test_sentences_are_split() -> None:
     assert pieces("Trời mưa to. Đường ngập sâu! Ai chịu trách nhiệm?") == [
-        "Trời mưa to.", "Đường ngập sâu!", "Ai chịu trách nhiệm?"]
+        "Trời mưa to.",
+        "Đường ngập sâu!",
+        "Ai chịu trách nhiệm?",
+    ]
 
 
 def test_offsets_slice_sentences_and_words() -> None:

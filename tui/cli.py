@@ -67,22 +67,27 @@ def _subcommand(args: list[str]) -> str | None:
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="FILE", help="configuration file (default: "
-                        "$XDG_CONFIG_HOME/reports-tui/config.toml, then the bundled defaults)")
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: $XDG_CONFIG_HOME/reports-tui/config.toml, then the bundled defaults)",
+    )
     common.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     return common
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reports-tui", parents=[_common()], epilog=_EPILOG,
+        prog="reports-tui",
+        parents=[_common()],
+        epilog=_EPILOG,
         usage="%(prog)s [--config FILE] [--no-cache] [PATH ...]\n"
-              "       %(prog)s {summarize,entities,index,cache} ... (see %(prog)s COMMAND --help)",
+        "       %(prog)s {summarize,entities,index,cache} ... (see %(prog)s COMMAND --help)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read Vietnamese reports and news fast: summaries, key sentences and entities. "
-                    "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
-                    "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
-                    "  index       analyse files into the cache on all cores\n  cache       show or clear the cache",
+        "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
+        "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
+        "  index       analyse files into the cache on all cores\n  cache       show or clear the cache",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
     return parser
@@ -90,8 +95,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _command_parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = argparse.ArgumentParser(prog="reports-tui", parents=[common], epilog=_EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="reports-tui", parents=[common], epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache}", required=True)
     _add_summarize(commands, common)
     _add_entities(commands, common)
@@ -104,11 +110,14 @@ def _add_summarize(commands: argparse._SubParsersAction, common: argparse.Argume
     from tui.core.summarize import ALGORITHMS
 
     sub = commands.add_parser(
-        "summarize", parents=[common], help="print summaries", formatter_class=argparse.RawDescriptionHelpFormatter,
+        "summarize",
+        parents=[common],
+        help="print summaries",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Summarise articles: title, date, author, then the summary, ready to paste.",
         epilog="examples:\n  reports-tui summarize report.txt\n"
-               "  reports-tui summarize reports/ --algorithm lead --sentences 5 --format markdown\n"
-               "  reports-tui summarize seeds --format json   # one JSON object per line",
+        "  reports-tui summarize reports/ --algorithm lead --sentences 5 --format markdown\n"
+        "  reports-tui summarize seeds --format json   # one JSON object per line",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
     sub.add_argument("--algorithm", choices=ALGORITHMS, help="summarizer (default from the config)")
@@ -119,7 +128,9 @@ def _add_summarize(commands: argparse._SubParsersAction, common: argparse.Argume
 
 def _add_entities(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser(
-        "entities", parents=[common], help="print people, organisations, places, dates, documents, figures",
+        "entities",
+        parents=[common],
+        help="print people, organisations, places, dates, documents, figures",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="List the entities an article names, grouped, with roles and figure contexts.",
         epilog="examples:\n  reports-tui entities report.txt\n  reports-tui entities reports/ --format json",
@@ -131,10 +142,12 @@ def _add_entities(commands: argparse._SubParsersAction, common: argparse.Argumen
 
 def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser(
-        "index", parents=[common], help="analyse files into the cache on all cores",
+        "index",
+        parents=[common],
+        help="analyse files into the cache on all cores",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Analyse every article (summary and entities) into the cache, so the interface "
-                    "opens them at once. Ctrl-C stops cleanly and keeps what is done.",
+        "opens them at once. Ctrl-C stops cleanly and keeps what is done.",
         epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
@@ -144,7 +157,9 @@ def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def _add_cache(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     sub = commands.add_parser(
-        "cache", parents=[common], help="show or clear the analysis cache",
+        "cache",
+        parents=[common],
+        help="show or clear the analysis cache",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="The cache lives in $XDG_CACHE_HOME/reports-tui/ (~/.cache/reports-tui/).",
         epilog="examples:\n  reports-tui cache info\n  reports-tui cache clear",
@@ -209,8 +224,9 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
 
     from tui.core import export
 
-    config = replace(config, algorithm=options.algorithm or config.algorithm,
-                     sentences=options.sentences or config.sentences)
+    config = replace(
+        config, algorithm=options.algorithm or config.algorithm, sentences=options.sentences or config.sentences
+    )
     failed = False
     for number, item in enumerate(_analyses(options, config, entities=options.format == "markdown")):
         if _report_failures(item):

@@ -111,5 +111,7 @@ def _keymap(table: Any, source: str) -> dict[str, str]:
         raise ConfigError(f"{source}: keymap must be a table ([keymap])")
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f'{source}: keymap.{key} = {value!r} is not allowed; expected keys such as "y" or "ctrl+e"')
+            raise ConfigError(
+                f'{source}: keymap.{key} = {value!r} is not allowed; expected keys such as "y" or "ctrl+e"'
+            )
     return dict(table)

@@ -49,8 +49,9 @@ _MAX_RESTARTS = 3
 TOGETHER_UP_TO_BYTES = 16_000
 
 
-def analyse_article(path: str, algorithms: tuple[str, ...], entities: bool, *,
-                    options: Options, use_cache: bool = True) -> Analysis:
+def analyse_article(
+    path: str, algorithms: tuple[str, ...], entities: bool, *, options: Options, use_cache: bool = True
+) -> Analysis:
     """The default ``AnalyseFn``: the pipeline through the worker's own cache connection.
 
     Imported in the worker, so the interface process never loads the NLP stack.
@@ -102,8 +103,9 @@ def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
         if reason is not None:  # LoadError: the file is the problem
             return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
         if not entities:
-            return Outcome(job, error=f"analysis failed ({type(exc).__name__}: {exc})",
-                           seconds=time.perf_counter() - started)
+            return Outcome(
+                job, error=f"analysis failed ({type(exc).__name__}: {exc})", seconds=time.perf_counter() - started
+            )
         entity_error = f"{type(exc).__name__}: {exc}"
     try:  # entities failed: keep the summary
         analysis = analyse(job.path, job.algorithms, False).without_words()
@@ -149,6 +151,7 @@ def warm_up(entities: bool, models: bool = True) -> None:
     try:
         if not models:
             import tui.core.service  # noqa: F401 - enough to answer from the cache
+
             return
         from tui.core.pipeline import analyse, document_from_text
 
@@ -186,8 +189,15 @@ def _file_size(path: str) -> float:
 class _Lane:
     """One executor and its own queue; at most ``workers`` jobs handed out at a time."""
 
-    def __init__(self, name: str, workers: int, context: multiprocessing.context.BaseContext | None,
-                 analyse: AnalyseFn, deliver: Callable[[Outcome], None], lock: threading.RLock) -> None:
+    def __init__(
+        self,
+        name: str,
+        workers: int,
+        context: multiprocessing.context.BaseContext | None,
+        analyse: AnalyseFn,
+        deliver: Callable[[Outcome], None],
+        lock: threading.RLock,
+    ) -> None:
         self.name = name
         self.workers = workers
         self._context = context
@@ -208,9 +218,9 @@ class _Lane:
             if self._context is None:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
             else:
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=self._context,
-                                                     initializer=_init_worker,
-                                                     initargs=(self.name == "back",))
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=self._context, initializer=_init_worker, initargs=(self.name == "back",)
+                )
         return self._executor
 
     def start(self, entities: bool, then: Callable[[], None] | None = None, models: bool = True) -> None:
@@ -295,8 +305,13 @@ class _Lane:
 class Analyser:
     """Schedules analyses over the two lanes; thread-safe."""
 
-    def __init__(self, analyse: AnalyseFn, deliver: Callable[[Outcome], None] = lambda outcome: None,
-                 background_workers: int | None = None, context: str = "spawn") -> None:
+    def __init__(
+        self,
+        analyse: AnalyseFn,
+        deliver: Callable[[Outcome], None] = lambda outcome: None,
+        background_workers: int | None = None,
+        context: str = "spawn",
+    ) -> None:
         """``context``: a multiprocessing start method, or ``"thread"`` to run in this process.
 
         ``deliver`` may be set later (``analyser.deliver = ...``), before any job is queued.

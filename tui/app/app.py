@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app.analyser import Analyser, AnalyseFn, make_analyse_fn
+from tui.app.analyser import AnalyseFn, Analyser, make_analyse_fn
 from tui.app.articles import Entry, build_entries
 from tui.app.cached import CacheScan
 from tui.app.keys import check_keymap, key_rows
@@ -25,10 +25,19 @@ class ReportsApp(App[int]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
 
-    def __init__(self, paths: Sequence[str], config: Config, *, use_cache: bool = True,
-                 analyse: AnalyseFn | None = None, processes: bool = True,
-                 entries: Sequence[Entry] | None = None, save_dir: str | None = None,
-                 analyser: Analyser | None = None, scan: CacheScan | None = None) -> None:
+    def __init__(
+        self,
+        paths: Sequence[str],
+        config: Config,
+        *,
+        use_cache: bool = True,
+        analyse: AnalyseFn | None = None,
+        processes: bool = True,
+        entries: Sequence[Entry] | None = None,
+        save_dir: str | None = None,
+        analyser: Analyser | None = None,
+        scan: CacheScan | None = None,
+    ) -> None:
         """``analyse`` replaces the pipeline call; ``processes=False`` analyses in threads (tests);
         ``analyser``: one already started (``run_app`` starts its worker before the interface);
         ``scan``: the cache already being read for ``entries``."""
@@ -47,17 +56,29 @@ class ReportsApp(App[int]):
         self._scan = scan
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.entries, algorithm=self.config.algorithm, algorithms=ALGORITHMS,
-                            count=self.config.sentences, analyse=self._analyse, processes=self._processes,
-                            opened=self.paths, save_dir=self._save_dir, cache_options=self._cache_options,
-                            analyser=self._analyser, scan=self._scan)
+        return ReaderScreen(
+            self.entries,
+            algorithm=self.config.algorithm,
+            algorithms=ALGORITHMS,
+            count=self.config.sentences,
+            analyse=self._analyse,
+            processes=self._processes,
+            opened=self.paths,
+            save_dir=self._save_dir,
+            cache_options=self._cache_options,
+            analyser=self._analyser,
+            scan=self._scan,
+        )
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.notify(f"Unknown theme {self.config.theme!r} in {self.config.source}; using the default.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"Unknown theme {self.config.theme!r} in {self.config.source}; using the default.",
+                severity="warning",
+                markup=False,
+            )
         if self.keymap:
             self.set_keymap(self.keymap)
 
@@ -72,8 +93,11 @@ class ReportsApp(App[int]):
                 continue
             binding = next(b for b in ReaderScreen.BINDINGS if getattr(b, "id", None) == row.id)
             action = binding.action  # type: ignore[union-attr]
-            yield SystemCommand(row.description, f"{row.explanation} (key: {row.display})",
-                                partial(self._run_screen_action, screen, action))
+            yield SystemCommand(
+                row.description,
+                f"{row.explanation} (key: {row.display})",
+                partial(self._run_screen_action, screen, action),
+            )
 
     async def _run_screen_action(self, screen: Screen, action: str) -> None:
         await self.run_action(action, screen)

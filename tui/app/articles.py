@@ -83,8 +83,9 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
     entries: list[Entry] = []
     for item in found:
         if isinstance(item, LoadError):
-            entries.append(Entry(item.path, os.path.basename(item.path.rstrip("/")) or item.path,
-                                 state=FAILED, reason=item.reason))
+            entries.append(
+                Entry(item.path, os.path.basename(item.path.rstrip("/")) or item.path, state=FAILED, reason=item.reason)
+            )
         elif first_lines:
             entries.append(Entry(item, first_line(item)))
         else:

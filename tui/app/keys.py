@@ -96,8 +96,7 @@ def check_keymap(keymap: Mapping[str, str], source: str) -> None:
     unknown = sorted(set(keymap) - binding_ids())
     if unknown:
         known = ", ".join(sorted(binding_ids()))
-        raise ConfigError(f"{source}: [keymap] has unknown binding id(s) {', '.join(unknown)}; "
-                          f"known ids: {known}")
+        raise ConfigError(f"{source}: [keymap] has unknown binding id(s) {', '.join(unknown)}; known ids: {known}")
 
 
 def markdown_table(keymap: Mapping[str, str] | None = None) -> str:

@@ -88,12 +88,18 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     return 1 if report.failed else 0
 
 
-def _analyse_all(todo: list[str], options: Options, cache: Cache, report: IndexReport,
-                 jobs: int, console: object) -> None:
+def _analyse_all(
+    todo: list[str], options: Options, cache: Cache, report: IndexReport, jobs: int, console: object
+) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]:.1f} files/s"), TimeRemainingColumn())
+    columns = (
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} files/s"),
+        TimeRemainingColumn(),
+    )
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     with Progress(*columns, console=console) as progress:  # type: ignore[arg-type]
         task = progress.add_task("index", total=len(todo), rate=0.0)
@@ -141,7 +147,11 @@ def _print_report(report: IndexReport, seconds: float, console: object) -> None:
 
     assert isinstance(console, Console)
     head = "interrupted: kept what was done" if report.interrupted else "finished"
-    console.print(f"{head} in {seconds:.1f} s: {report.done} analysed, {report.cached} already cached, "
-                  f"{len(report.failed)} failed", markup=False, soft_wrap=True)
+    console.print(
+        f"{head} in {seconds:.1f} s: {report.done} analysed, {report.cached} already cached, "
+        f"{len(report.failed)} failed",
+        markup=False,
+        soft_wrap=True,
+    )
     for reason in report.failed:
         console.print(f"  failed: {reason}", markup=False, soft_wrap=True)

@@ -102,8 +102,12 @@ class Cache:
             if stat.st_size > options.max_file_bytes:
                 return None
             seen = self._remembered().get(os.path.abspath(path))
-            if (seen is not None and seen.size == stat.st_size and seen.mtime_ns == stat.st_mtime_ns
-                    and stat.st_mtime_ns < seen.hashed_ns - _RACY_NS):
+            if (
+                seen is not None
+                and seen.size == stat.st_size
+                and seen.mtime_ns == stat.st_mtime_ns
+                and stat.st_mtime_ns < seen.hashed_ns - _RACY_NS
+            ):
                 return cache_key(seen.hash, options)
             hashed_ns = time.time_ns()
             with open(path, "rb") as handle:
@@ -127,8 +131,10 @@ class Cache:
         try:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                                     [(path, s.size, s.mtime_ns, s.hashed_ns, s.hash) for path, s in rows])
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                    [(path, s.size, s.mtime_ns, s.hashed_ns, s.hash) for path, s in rows],
+                )
         except sqlite3.Error as exc:
             self._trouble(exc)
             return
@@ -153,8 +159,16 @@ class Cache:
         self._execute(
             "INSERT OR REPLACE INTO analyses (key, path, created, title, date, algorithms, entities, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, analysis.document.path, time.time(), analysis.document.title, date_text(analysis),
-             " ".join(sorted(analysis.summaries)), analysis.entities is not None, data),
+            (
+                key,
+                analysis.document.path,
+                time.time(),
+                analysis.document.title,
+                date_text(analysis),
+                " ".join(sorted(analysis.summaries)),
+                analysis.entities is not None,
+                data,
+            ),
         )
 
     def headers(self) -> dict[str, Header]:
@@ -166,8 +180,10 @@ class Cache:
         except sqlite3.Error as exc:
             self._trouble(exc)
             return {}
-        return {key: Header(title, date or "", frozenset((algorithms or "").split()), bool(entities))
-                for key, title, date, algorithms, entities in rows}
+        return {
+            key: Header(title, date or "", frozenset((algorithms or "").split()), bool(entities))
+            for key, title, date, algorithms, entities in rows
+        }
 
     def keys(self) -> set[str]:
         if self._db is None:
@@ -287,8 +303,7 @@ def cache_info(folder: Path | None = None) -> str:
         return f"cache: {path}\nentries: 0 (no cache yet)"
     cache = open_cache(folder=folder)
     size = sum(os.path.getsize(f"{path}{s}") for s in ("", "-wal") if os.path.exists(f"{path}{s}"))
-    text = (f"cache: {path}\nentries: {cache.count()}\nsize: {size / 1e6:.1f} MB\n"
-            f"pipeline version: {pipeline_version()}")
+    text = f"cache: {path}\nentries: {cache.count()}\nsize: {size / 1e6:.1f} MB\npipeline version: {pipeline_version()}"
     cache.close()
     return text
 

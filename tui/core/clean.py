@@ -42,9 +42,7 @@ _FURNITURE = re.compile(
 )
 # "Xem thêm: <another headline>" and the like: links to other pages, whatever their length.
 _LINK_LINE = re.compile(r"^\(?(?:xem\s*(?:thêm|tiếp|video|clip)|đọc\s*thêm|mời\s*xem|>>)\s*[:>»]", re.IGNORECASE)
-_KICKER_OCCASION = re.compile(
-    r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE
-)
+_KICKER_OCCASION = re.compile(r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE)
 _CAPTION_CUE = re.compile(
     r"^(?:\(?ảnh\b|toàn\s*cảnh|quang\s*cảnh|hình\s*ảnh|các\s*đại\s*biểu|đại\s*biểu|điểm\s*cầu|"
     r"video|clip|infographic)",
@@ -89,9 +87,7 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
     _mark_captions(lines)
     body = tuple(Span(line.start, line.end) for line in lines if line.removed is None)
     removed = tuple(
-        Removed(line.start, line.end, line.removed)
-        for line in lines
-        if line.removed not in (None, "title")
+        Removed(line.start, line.end, line.removed) for line in lines if line.removed not in (None, "title")
     )
     return Document(
         path=path,
@@ -265,9 +261,7 @@ def _is_byline(text: str) -> bool:
     syllables = name.split()
     if not 2 <= len(syllables) <= 5 or re.search(r"\d", name):
         return False
-    return all(s[0].isupper() for s in syllables if s[0].isalpha()) and all(
-        s[0].isalpha() for s in syllables
-    )
+    return all(s[0].isupper() for s in syllables if s[0].isalpha()) and all(s[0].isalpha() for s in syllables)
 
 
 def _mark_captions(lines: list[_Line]) -> None:

@@ -159,8 +159,7 @@ def summary_json(analysis: Analysis, summary: Summary, count: int) -> dict[str, 
             for s, sc in zip(analysis.sentences, summary.scores, strict=True)
         ],
         "summary": [
-            {"start": analysis.sentences[i].start, "end": analysis.sentences[i].end,
-             "text": analysis.sentences[i].text}
+            {"start": analysis.sentences[i].start, "end": analysis.sentences[i].end, "text": analysis.sentences[i].text}
             for i in select(summary.scores, count)  # by rank: a cached summary may have been made for another length
         ],
         "notes": [*doc.notes, *([summary.note] if summary.note else [])],
@@ -172,11 +171,16 @@ def entities_json(analysis: Analysis) -> dict[str, Any]:
     return {
         "path": doc.path,
         "text": doc.text,
-        "entities": [{"type": e.type, "start": e.start, "end": e.end, "text": e.text}
-                     for e in analysis.entities or ()],
+        "entities": [{"type": e.type, "start": e.start, "end": e.end, "text": e.text} for e in analysis.entities or ()],
         "groups": [
-            {"type": g.type, "name": g.name, "count": g.count, "role": g.role, "context": g.context,
-             "mentions": [{"start": m.start, "end": m.end} for m in g.mentions]}
+            {
+                "type": g.type,
+                "name": g.name,
+                "count": g.count,
+                "role": g.role,
+                "context": g.context,
+                "mentions": [{"start": m.start, "end": m.end} for m in g.mentions],
+            }
             for g in analysis.groups or ()
         ],
         "notes": list(doc.notes),

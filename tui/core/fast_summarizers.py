@@ -89,7 +89,7 @@ def _pair_norms(lengths: np.ndarray) -> np.ndarray:
 
 
 class FastLexRankSummarizer(LexRankSummarizer):
-    def __call__(self, document, sentences_count):  # noqa: ANN001, ANN204
+    def __call__(self, document, sentences_count):
         sentences_words = [self._to_words_set(s) for s in document.sentences]
         if not sentences_words:
             return ()
@@ -99,7 +99,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
         ratings = dict(zip(document.sentences, scores))
         return self._get_best_sentences(document.sentences, sentences_count, ratings)
 
-    def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):  # noqa: ANN001, ANN202
+    def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):
         n = len(sentences)
         if n == 0:
             return np.zeros((0, 0))
@@ -119,7 +119,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
         return matrix / degrees[:, None]
 
     @staticmethod
-    def power_method(matrix, epsilon):  # noqa: ANN001, ANN205
+    def power_method(matrix, epsilon):
         transposed = matrix.T
         n = len(matrix)
         p_vector = np.full(n, 1.0 / n) if n else np.zeros(0)
@@ -138,7 +138,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
 
 
 class FastTextRankSummarizer(TextRankSummarizer):
-    def _create_matrix(self, document):  # noqa: ANN001, ANN202
+    def _create_matrix(self, document):
         lists = [self._to_words_set(s) for s in document.sentences]
         n = len(lists)
         rows = _Sparse(lists)
@@ -152,7 +152,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
         return np.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
 
     @staticmethod
-    def power_method(matrix, epsilon):  # noqa: ANN001, ANN205
+    def power_method(matrix, epsilon):
         transposed = matrix.T
         n = len(matrix)
         p_vector = np.full(n, 1.0 / n)
@@ -167,7 +167,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
 
 
 class FastReductionSummarizer(ReductionSummarizer):
-    def rate_sentences(self, document):  # noqa: ANN001, ANN201
+    def rate_sentences(self, document):
         sentences = document.sentences
         lists = [self._to_words_set(s) for s in sentences]
         rows = _Sparse(lists)
@@ -182,12 +182,12 @@ class FastReductionSummarizer(ReductionSummarizer):
 class FastLuhnSummarizer(LuhnSummarizer):
     """sumy's Luhn with its significant words in a set (sumy scans a tuple for every word)."""
 
-    def _get_significant_words(self, words):  # noqa: ANN001, ANN202
+    def _get_significant_words(self, words):
         return frozenset(super()._get_significant_words(words))
 
 
 class FastLsaSummarizer(LsaSummarizer):
-    def __call__(self, document, sentences_count):  # noqa: ANN001, ANN204
+    def __call__(self, document, sentences_count):
         dictionary = self._create_dictionary(document)
         if not dictionary:
             return ()
@@ -235,7 +235,7 @@ class _Entries:
 
 
 class FastKLSummarizer(KLSummarizer):
-    def _compute_ratings(self, sentences):  # noqa: ANN001, ANN202
+    def _compute_ratings(self, sentences):
         """sumy's greedy KL order: each step adds the sentence whose union with the summary is closest.
 
         KL(summary+s) = sum over words w with doc(w) > 0 and (s+summary)(w) > 0 of
@@ -277,7 +277,9 @@ class FastKLSummarizer(KLSummarizer):
             if shared.any():
                 joint = count + with_summary
                 # A shared word's term changes from its summary-only value; a new word adds its term and mass.
-                delta = np.where(shared, entry_doc * (np.log(np.where(shared, with_summary, 1.0)) - np.log(joint)), entry_g_alone)
+                delta = np.where(
+                    shared, entry_doc * (np.log(np.where(shared, with_summary, 1.0)) - np.log(joint)), entry_g_alone
+                )
                 delta_g = np.bincount(sent, weights=delta, minlength=n)
                 delta_m = np.bincount(sent, weights=np.where(shared, 0.0, entry_doc), minlength=n)
             else:
@@ -296,7 +298,7 @@ class FastKLSummarizer(KLSummarizer):
 
 
 class FastSumBasicSummarizer(SumBasicSummarizer):
-    def _compute_ratings(self, sentences):  # noqa: ANN001, ANN202
+    def _compute_ratings(self, sentences):
         """sumy's SumBasic order: best average word probability first, then square the words used."""
         n = len(sentences)
         if n == 0:

@@ -39,9 +39,7 @@ from functools import cache, lru_cache
 from itertools import chain, product, repeat
 from pathlib import Path
 
-_TEMPLATE = re.compile(
-    r"T\[(?P<start>-?\d+)(?:,(?P<end>-?\d+))?\](?:\[(?P<column>.*)\])?(?:\.(?P<func>.*))?"
-)
+_TEMPLATE = re.compile(r"T\[(?P<start>-?\d+)(?:,(?P<end>-?\d+))?\](?:\[(?P<column>.*)\])?(?:\.(?P<func>.*))?")
 _CHUNK = re.compile(r"\S+")
 _I32_TEXT = re.compile(r"[+-]?[0-9]+")
 # Tokens remembered per cache. A full cache is replaced, not cleared, so
@@ -49,12 +47,13 @@ _I32_TEXT = re.compile(r"[+-]?[0-9]+")
 _CACHE_LIMIT = 1 << 15
 
 Key = tuple[int, int, str | None]  # (column, span width, function): what a template reads
-Row = tuple[str | None, ...]       # features (None: unknown to the model) of one span
+Row = tuple[str | None, ...]  # features (None: unknown to the model) of one span
 
 
 # ---------------------------------------------------------------------------
 # Feature functions. Two families, because underthesea has two featurizers.
 # ---------------------------------------------------------------------------
+
 
 def _rust_isdigit(text: str) -> str:
     # underthesea_core tests ``text.parse::<i32>()``: ASCII digits, one
@@ -85,8 +84,7 @@ def _rust_functions(dictionary: set[str]) -> dict[str, Callable[[str], str]]:
     def is_in_dict(text: str) -> str:
         return "True" if text.lower() in dictionary else "False"
 
-    return {"lower": str.lower, "isdigit": _rust_isdigit,
-            "istitle": _rust_istitle, "is_in_dict": is_in_dict}
+    return {"lower": str.lower, "isdigit": _rust_isdigit, "istitle": _rust_istitle, "is_in_dict": is_in_dict}
 
 
 def _python_functions() -> dict[str, Callable[[str], str]]:
@@ -96,20 +94,25 @@ def _python_functions() -> dict[str, Callable[[str], str]]:
     def as_text(func: Callable[[str], object]) -> Callable[[str], str]:
         return lambda text: f"{func(text)}"  # underthesea formats with an f-string
 
-    return {"lower": str.lower, "istitle": as_text(tf.text_istitle),
-            "isdigit": as_text(tf.text_isdigit), "isallcap": as_text(tf.text_isallcap),
-            "is_in_dict": as_text(tf.text_is_in_dict)}
+    return {
+        "lower": str.lower,
+        "istitle": as_text(tf.text_istitle),
+        "isdigit": as_text(tf.text_isdigit),
+        "isallcap": as_text(tf.text_isallcap),
+        "is_in_dict": as_text(tf.text_is_in_dict),
+    }
 
 
 # ---------------------------------------------------------------------------
 # Compiled templates and a linear-time featurizer
 # ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class _Template:
     syntax: str
-    start: int                 # offset of the span's first token from the current one
-    width: int                 # number of tokens in the span, joined with " "
+    start: int  # offset of the span's first token from the current one
+    width: int  # number of tokens in the span, joined with " "
     column: int
     func: str | None
 
@@ -135,16 +138,16 @@ def _read_crfsuite_attributes(path: Path) -> set[str]:
     if data[:4] != b"lCRF":
         raise ValueError(f"{path} is not a CRFsuite model")
     num_attrs, _, _, off_attrs = struct.unpack_from("<4I", data, 24)
-    if data[off_attrs:off_attrs + 4] != b"CQDB":
+    if data[off_attrs : off_attrs + 4] != b"CQDB":
         raise ValueError(f"{path}: no attribute dictionary")
     bwd_size, bwd_offset = struct.unpack_from("<2I", data, off_attrs + 16)
     table = off_attrs + bwd_offset
     attrs = set()
-    for (offset,) in struct.iter_unpack("<I", data[table:table + 4 * min(num_attrs, bwd_size)]):
+    for (offset,) in struct.iter_unpack("<I", data[table : table + 4 * min(num_attrs, bwd_size)]):
         if offset:
             entry = off_attrs + offset
             (size,) = struct.unpack_from("<I", data, entry + 4)
-            key = data[entry + 8:entry + 8 + size].split(b"\0", 1)[0]
+            key = data[entry + 8 : entry + 8 + size].split(b"\0", 1)[0]
             attrs.add(key.decode("utf-8", "replace"))
     return attrs
 
@@ -152,8 +155,7 @@ def _read_crfsuite_attributes(path: Path) -> set[str]:
 @cache
 def _all_true(width: int) -> dict[tuple[str, ...], str]:
     """("True", "False", ...) -> "False": a table, so that ``map`` ANDs in C."""
-    return {combo: "False" if "False" in combo else "True"
-            for combo in product(("True", "False"), repeat=width)}
+    return {combo: "False" if "False" in combo else "True" for combo in product(("True", "False"), repeat=width)}
 
 
 def _windows(column: list[str], width: int) -> list[tuple[str, ...]]:
@@ -166,11 +168,12 @@ class _Source:
     """Templates read together: all one-token templates of a column (their
     rows remembered per token, as most tokens repeat), or the templates
     reading one kind of longer span, e.g. T[-1,0].lower and T[1,2].lower."""
+
     column: int
     width: int
     keys: list[Key]
-    cache: dict[str, Row] | None   # token -> Row of all its features
-    bos: Row = ()                  # features of the spans reading "BOS" and "EOS"
+    cache: dict[str, Row] | None  # token -> Row of all its features
+    bos: Row = ()  # features of the spans reading "BOS" and "EOS"
     eos: Row = ()
 
 
@@ -186,8 +189,7 @@ class _Featurizer:
     position i are then read off the rows at i + offset, template by template.
     """
 
-    def __init__(self, templates: Sequence[str], model_path: Path,
-                 functions: dict[str, Callable[[str], str]]) -> None:
+    def __init__(self, templates: Sequence[str], model_path: Path, functions: dict[str, Callable[[str], str]]) -> None:
         known: dict[str, dict[str, str]] = {}  # template -> value -> feature
         for attr in _read_crfsuite_attributes(model_path):
             syntax, _, value = attr.partition("=")
@@ -218,7 +220,7 @@ class _Featurizer:
         for t in parsed:
             i = next(i for i, s in enumerate(self.sources) if t.key in s.keys)
             keys = self.sources[i].keys
-            place = sum(len(members[k]) for k in keys[:keys.index(t.key)]) + members[t.key].index(t)
+            place = sum(len(members[k]) for k in keys[: keys.index(t.key)]) + members[t.key].index(t)
             self.slots.append((i, place, self.pad + t.start))
 
     @staticmethod
@@ -227,8 +229,9 @@ class _Featurizer:
         return {v: tuple(table.get(v) for table in tables) for v in set().union(*tables)}
 
     def _row(self, keys: list[Key], values: Sequence[str]) -> Row:
-        return tuple(chain.from_iterable(
-            self.tables[key].get(value, self.unknown[key]) for key, value in zip(keys, values)))
+        return tuple(
+            chain.from_iterable(self.tables[key].get(value, self.unknown[key]) for key, value in zip(keys, values))
+        )
 
     def __call__(self, columns: Sequence[list[str]]) -> list[list[str]]:
         """Features per token; ``columns`` are the sentence's columns (words, tags, ...)."""
@@ -244,10 +247,11 @@ class _Featurizer:
                 (key,) = source.keys
                 if key[:2] not in joined:
                     joined[key[:2]] = list(map(" ".join, _windows(column, source.width)))
-                rows = map(self.tables[key].get, self._span_values(key, column, joined[key[:2]]),
-                           repeat(self.unknown[key]))
+                rows = map(
+                    self.tables[key].get, self._span_values(key, column, joined[key[:2]]), repeat(self.unknown[key])
+                )
             by_source.append(list(zip(*[source.bos] * pad, *rows, *[source.eos] * pad)))
-        features = [by_source[i][j][k:k + n] for i, j, k in self.slots]
+        features = [by_source[i][j][k : k + n] for i, j, k in self.slots]
         return [[*filter(None, token)] for token in zip(*features)]
 
     def _span_values(self, key: Key, tokens: list[str], texts: list[str]) -> Iterable[str]:
@@ -288,6 +292,7 @@ class _Model:
 # ---------------------------------------------------------------------------
 # Word segmentation
 # ---------------------------------------------------------------------------
+
 
 @cache
 def _segmenter() -> _Model:
@@ -379,6 +384,7 @@ def word_tokenize(sentence: str) -> list[str]:
 # ---------------------------------------------------------------------------
 # POS tagging, chunking and NER (underthesea's default CRF models)
 # ---------------------------------------------------------------------------
+
 
 @cache
 def _ner_models() -> tuple[_Model, _Model, _Model]:

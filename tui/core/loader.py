@@ -48,9 +48,7 @@ def find_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Loa
         path = Path(raw)
         if path.is_dir():
             try:
-                found = sorted(
-                    p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-                )
+                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
             except OSError as exc:
                 yield LoadError(str(path), f"cannot list folder ({exc.strerror or exc})")
                 continue
@@ -91,8 +89,10 @@ def load_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise LoadError(path, f"file too large ({size:,} bytes; the limit is {max_bytes:,}, "
-                                  "set by max_file_bytes in config.toml)")
+            raise LoadError(
+                path,
+                f"file too large ({size:,} bytes; the limit is {max_bytes:,}, set by max_file_bytes in config.toml)",
+            )
         with open(path, "rb") as handle:
             data = handle.read()
     except LoadError:

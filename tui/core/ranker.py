@@ -53,12 +53,37 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 from tui.core.fast_summarizers import FastLexRankSummarizer
 
 FEATURES: tuple[str, ...] = (
-    "title_recall", "title_recall_rel", "title_jaccard", "title_bigram_recall", "title_recall_all",
-    "log_position", "first", "relative_position", "paragraph_first",
-    "log_length", "short", "long", "quote", "no_end_punctuation", "question", "colon", "digits",
-    "lexrank", "centroid", "title_x_position",
-    "second", "third", "title_best", "title_idf_recall", "centroid_rel", "length_rel",
-    "salience_mean", "salience_max", "salience_content", "salience_top5", "salience_mean_rel",
+    "title_recall",
+    "title_recall_rel",
+    "title_jaccard",
+    "title_bigram_recall",
+    "title_recall_all",
+    "log_position",
+    "first",
+    "relative_position",
+    "paragraph_first",
+    "log_length",
+    "short",
+    "long",
+    "quote",
+    "no_end_punctuation",
+    "question",
+    "colon",
+    "digits",
+    "lexrank",
+    "centroid",
+    "title_x_position",
+    "second",
+    "third",
+    "title_best",
+    "title_idf_recall",
+    "centroid_rel",
+    "length_rel",
+    "salience_mean",
+    "salience_max",
+    "salience_content",
+    "salience_top5",
+    "salience_mean_rel",
     "salience_content_rel",
 )
 TITLE_FEATURES = frozenset(f for f in FEATURES if f.startswith("title"))
@@ -180,8 +205,12 @@ def _salience_columns(
         values = sorted(get(t, 0.0) for t in cont) or [0.0]
         content_mean.append(sum(values) / len(values))
         top5.append(sum(values[-5:]) / len(values[-5:]))
-    columns = {"salience_mean": np.array(mean), "salience_max": np.array(top),
-               "salience_content": np.array(content_mean), "salience_top5": np.array(top5)}
+    columns = {
+        "salience_mean": np.array(mean),
+        "salience_max": np.array(top),
+        "salience_content": np.array(content_mean),
+        "salience_top5": np.array(top5),
+    }
     for name in ("salience_mean", "salience_content"):
         column = columns[name]
         spread = column.max() - column.min()
@@ -234,7 +263,7 @@ def score(rows: np.ndarray, model: dict[str, Any], names: Sequence[str] = FEATUR
 class RankerSummarizer(AbstractSummarizer):
     """Ranks sentences by a fitted linear model over headline, position, shape and centrality features."""
 
-    def __init__(self, stemmer=null_stemmer, weights: dict[str, Any] | None = None) -> None:  # noqa: ANN001
+    def __init__(self, stemmer=null_stemmer, weights: dict[str, Any] | None = None) -> None:
         super().__init__(stemmer)
         self.weights = weights if weights is not None else load_weights()
         self._stop_words: frozenset[str] = frozenset()

@@ -21,7 +21,9 @@ JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment")
 _SYLLABLE = re.compile(r"\w+")
 _CREDIT_WORD = r"(?:ảnh|clip|video|nguồn|đồ\s*hoạ|đồ\s*họa|infographic)"
 # A sentence that starts as a caption or a credit: `Ảnh: …`, `(Nguồn: …)`, `Video: …`.
-_CAPTION_START = re.compile(rf"^[\s(\[\-–>]*(?:{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*[:|]|ảnh\s*minh\s*ho[ạa]\b)", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    rf"^[\s(\[\-–>]*(?:{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*[:|]|ảnh\s*minh\s*ho[ạa]\b)", re.IGNORECASE
+)
 # A sentence that ends with a credit: `… - Ảnh: QUANG ĐỊNH`, `… (Ảnh: Reuters).`
 _CREDIT_END = re.compile(
     rf"(?:[-–|(\[]|^|\.)\s*{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*:\s*[^.!?:]{{1,50}}[)\]]?\s*\.?$", re.IGNORECASE

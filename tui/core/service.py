@@ -17,8 +17,13 @@ from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summ
 from tui.core.tokenize import with_words
 
 
-def analyse_path(path: str, options: Options, algorithms: tuple[str, ...] | None = None,
-                 entities: bool = True, cache: Cache | None = None) -> Analysis:
+def analyse_path(
+    path: str,
+    options: Options,
+    algorithms: tuple[str, ...] | None = None,
+    entities: bool = True,
+    cache: Cache | None = None,
+) -> Analysis:
     """Load, clean and analyse one file, reusing and filling ``cache``.
 
     Raises ``LoadError`` for files that cannot be read.
@@ -43,7 +48,8 @@ def _adds_to(stored: Analysis | None, analysis: Analysis) -> bool:
     if stored is None:
         return True
     return bool(set(analysis.summaries) - set(stored.summaries)) or (
-        analysis.entities is not None and stored.entities is None)
+        analysis.entities is not None and stored.entities is None
+    )
 
 
 # The last few analyses this process made, words included: the interface asks for an
@@ -93,7 +99,8 @@ def process_cache() -> Cache:
     return open_cache()
 
 
-def analyse_path_cached(path: str, options: Options, algorithms: tuple[str, ...] | None = None,
-                        entities: bool = True) -> Analysis:
+def analyse_path_cached(
+    path: str, options: Options, algorithms: tuple[str, ...] | None = None, entities: bool = True
+) -> Analysis:
     """``analyse_path`` through this process's own cache connection: picklable for process pools."""
     return analyse_path(path, options, algorithms, entities, process_cache())

@@ -34,7 +34,15 @@ from tui.core.sentence_filter import junk_reasons
 from tui.core.tokenize import SumyTokenizer
 
 SUMY_ALGORITHMS: tuple[str, ...] = (
-    "lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
+    "lexrank",
+    "lsa",
+    "textrank",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sumbasic",
+    "reduction",
+    "random",
 )
 ALGORITHMS: tuple[str, ...] = ("ranker", *SUMY_ALGORITHMS, "lead")
 DEFAULT_ALGORITHM = "ranker"
@@ -118,9 +126,7 @@ def sumy_document(document: Document, sentences: Sequence[Sentence], tokenizer: 
             paragraphs.append([])
             current = sentence.paragraph
         paragraphs[-1].append(SumySentence(sentence.text, tokenizer))
-    return ObjectDocumentModel(
-        [p if not isinstance(p, list) else Paragraph(p) for p in paragraphs]
-    )
+    return ObjectDocumentModel([p if not isinstance(p, list) else Paragraph(p) for p in paragraphs])
 
 
 def title_words(document: Document, stop_words: frozenset[str]) -> tuple[str, ...]:
@@ -196,15 +202,18 @@ def _classes() -> dict[str, type]:
     return {
         **_sumy_classes(),
         "ranker": RankerSummarizer,
-        "lexrank": fast.FastLexRankSummarizer, "lsa": fast.FastLsaSummarizer,
-        "textrank": fast.FastTextRankSummarizer, "kl": fast.FastKLSummarizer, "luhn": fast.FastLuhnSummarizer,
-        "sumbasic": fast.FastSumBasicSummarizer, "reduction": fast.FastReductionSummarizer,
+        "lexrank": fast.FastLexRankSummarizer,
+        "lsa": fast.FastLsaSummarizer,
+        "textrank": fast.FastTextRankSummarizer,
+        "kl": fast.FastKLSummarizer,
+        "luhn": fast.FastLuhnSummarizer,
+        "sumbasic": fast.FastSumBasicSummarizer,
+        "reduction": fast.FastReductionSummarizer,
     }
 
 
 @lru_cache(maxsize=1)
 def _sumy_classes() -> dict[str, type]:
-    from tui.core.ranker import RankerSummarizer
     from sumy.summarizers.edmundson import EdmundsonSummarizer
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -215,9 +224,17 @@ def _sumy_classes() -> dict[str, type]:
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
+    from tui.core.ranker import RankerSummarizer
+
     return {
-        "lexrank": LexRankSummarizer, "lsa": LsaSummarizer, "textrank": TextRankSummarizer,
-        "luhn": LuhnSummarizer, "edmundson": EdmundsonSummarizer, "kl": KLSummarizer,
-        "sumbasic": SumBasicSummarizer, "reduction": ReductionSummarizer, "random": RandomSummarizer,
+        "lexrank": LexRankSummarizer,
+        "lsa": LsaSummarizer,
+        "textrank": TextRankSummarizer,
+        "luhn": LuhnSummarizer,
+        "edmundson": EdmundsonSummarizer,
+        "kl": KLSummarizer,
+        "sumbasic": SumBasicSummarizer,
+        "reduction": ReductionSummarizer,
+        "random": RandomSummarizer,
         "ranker": RankerSummarizer,
     }

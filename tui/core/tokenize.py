@@ -41,8 +41,7 @@ def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | Non
     chunk = text[span.start : span.end]
     words = segment(chunk)
     return tuple(
-        Token(piece.start, piece.end, text[piece.start : piece.end])
-        for piece in _align(chunk, words, span.start)
+        Token(piece.start, piece.end, text[piece.start : piece.end]) for piece in _align(chunk, words, span.start)
     )
 
 

@@ -51,12 +51,30 @@ class HelpScreen(ModalScreen[None]):
         for row in rows:
             places = "" if row.places == ("everywhere",) else f"  ({', '.join(row.places)})"
             parts += [(row.display.ljust(width), "bold"), row.explanation, (places, "dim"), "\n"]
-        parts += ["\n", ("Arrows, PgUp/PgDn and Home/End work too. Remap keys by id in config.toml "
-                         "[keymap], e.g. copy-summary = \"y\".", "italic"), "\n\n"]
-        parts += [("Highlights", "bold underline"), "\n",
-                  ("key sentence", "bold reverse"), " · ", ("next-ranked sentence", "underline"), " · ",
-                  ("entity mention", "italic"), " · ", ("chosen entity / find hit", "bold underline reverse"),
-                  "\n\n", ("Clipboard", "bold underline"), "\n", CLIPBOARD_HELP]
+        parts += [
+            "\n",
+            (
+                "Arrows, PgUp/PgDn and Home/End work too. Remap keys by id in config.toml "
+                '[keymap], e.g. copy-summary = "y".',
+                "italic",
+            ),
+            "\n\n",
+        ]
+        parts += [
+            ("Highlights", "bold underline"),
+            "\n",
+            ("key sentence", "bold reverse"),
+            " · ",
+            ("next-ranked sentence", "underline"),
+            " · ",
+            ("entity mention", "italic"),
+            " · ",
+            ("chosen entity / find hit", "bold underline reverse"),
+            "\n\n",
+            ("Clipboard", "bold underline"),
+            "\n",
+            CLIPBOARD_HELP,
+        ]
         with VerticalScroll() as scroll:
             scroll.border_title = "Help (escape closes)"
             yield Static(Content.assemble(*parts))

@@ -23,10 +23,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
-from tui.app.analyser import FULL, SUMMARY, Analyser, AnalyseFn, Job, Outcome
+from tui.app.analyser import FULL, SUMMARY, AnalyseFn, Analyser, Job, Outcome
 from tui.app.articles import DONE, FAILED, PENDING, Entry, TextIndex, filter_entries, first_line
-from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
 from tui.app.cached import CacheScan
+from tui.app.messages import AnalysisDone, ArticleOpened, EntityChosen, MarksChanged
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -46,53 +46,121 @@ KEEP_ANALYSES = 300  # analyses kept in memory; the rest are re-read (from the c
 WAITING_AFTER = 0.1  # seconds without a summary before the panes say it is coming
 RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
-CLIPBOARD_HINT = ("If nothing arrives: in tmux run `tmux set -s set-clipboard on`; "
-                  "macOS Terminal.app cannot receive it. `s` saves to a file.")
+CLIPBOARD_HINT = (
+    "If nothing arrives: in tmux run `tmux set -s set-clipboard on`; "
+    "macOS Terminal.app cannot receive it. `s` saves to a file."
+)
 
 
 class ReaderScreen(Screen[None]):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help",
-                tooltip="Every key, and how copying works"),
-        Binding("slash", "filter", "Filter", id="filter",
-                tooltip="Filter the list by title and text; diacritics optional"),
-        Binding("f", "find", "Find", id="find",
-                tooltip="Find in the article; diacritics optional"),
-        Binding("n", "next_mark", "Next hit", show=False, id="next-match",
-                tooltip="Jump to the next find hit or entity mention"),
-        Binding("N", "previous_mark", "Previous hit", show=False, id="previous-match",
-                tooltip="Jump to the previous find hit or entity mention"),
-        Binding("c", "copy_summary", "Copy", id="copy-summary",
-                tooltip="Copy the summary to the terminal clipboard (OSC 52)"),
-        Binding("C", "copy_markdown", "Copy as Markdown", show=False, id="copy-markdown",
-                tooltip="Copy title, date, source path, summary and key entities as Markdown"),
-        Binding("s", "save_summary", "Save", id="save-summary",
-                tooltip="Save the summary as a Markdown file and show its path"),
-        Binding("e", "toggle_entities", "Entities", id="toggle-entities",
-                tooltip="Show or hide the entity panel"),
-        Binding("plus", "longer", "Longer summary", show=False, id="longer-summary", key_display="+",
-                tooltip="One sentence more in the summary"),
-        Binding("minus", "shorter", "Shorter summary", show=False, id="shorter-summary", key_display="-",
-                tooltip="One sentence less in the summary"),
-        Binding("a", "next_algorithm", "Algorithm", show=False, id="next-algorithm",
-                tooltip="Re-summarise with the next algorithm"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane",
-                tooltip="Move to the next pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="previous-pane",
-                tooltip="Move to the previous pane"),
-        Binding("ctrl+p", "app.command_palette", "Commands", show=False, id="command-palette",
-                tooltip="Command palette: every action by name"),
-        Binding("q", "app.quit", "Quit", id="quit",
-                tooltip="Quit"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key, and how copying works"),
+        Binding(
+            "slash", "filter", "Filter", id="filter", tooltip="Filter the list by title and text; diacritics optional"
+        ),
+        Binding("f", "find", "Find", id="find", tooltip="Find in the article; diacritics optional"),
+        Binding(
+            "n",
+            "next_mark",
+            "Next hit",
+            show=False,
+            id="next-match",
+            tooltip="Jump to the next find hit or entity mention",
+        ),
+        Binding(
+            "N",
+            "previous_mark",
+            "Previous hit",
+            show=False,
+            id="previous-match",
+            tooltip="Jump to the previous find hit or entity mention",
+        ),
+        Binding(
+            "c",
+            "copy_summary",
+            "Copy",
+            id="copy-summary",
+            tooltip="Copy the summary to the terminal clipboard (OSC 52)",
+        ),
+        Binding(
+            "C",
+            "copy_markdown",
+            "Copy as Markdown",
+            show=False,
+            id="copy-markdown",
+            tooltip="Copy title, date, source path, summary and key entities as Markdown",
+        ),
+        Binding(
+            "s",
+            "save_summary",
+            "Save",
+            id="save-summary",
+            tooltip="Save the summary as a Markdown file and show its path",
+        ),
+        Binding("e", "toggle_entities", "Entities", id="toggle-entities", tooltip="Show or hide the entity panel"),
+        Binding(
+            "plus",
+            "longer",
+            "Longer summary",
+            show=False,
+            id="longer-summary",
+            key_display="+",
+            tooltip="One sentence more in the summary",
+        ),
+        Binding(
+            "minus",
+            "shorter",
+            "Shorter summary",
+            show=False,
+            id="shorter-summary",
+            key_display="-",
+            tooltip="One sentence less in the summary",
+        ),
+        Binding(
+            "a",
+            "next_algorithm",
+            "Algorithm",
+            show=False,
+            id="next-algorithm",
+            tooltip="Re-summarise with the next algorithm",
+        ),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane", tooltip="Move to the next pane"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous pane",
+            show=False,
+            id="previous-pane",
+            tooltip="Move to the previous pane",
+        ),
+        Binding(
+            "ctrl+p",
+            "app.command_palette",
+            "Commands",
+            show=False,
+            id="command-palette",
+            tooltip="Command palette: every action by name",
+        ),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit"),
     ]
 
-    def __init__(self, entries: Sequence[Entry], *, algorithm: str, algorithms: Sequence[str],
-                 count: int, analyse: AnalyseFn, processes: bool = True,
-                 opened: Sequence[str] = (), save_dir: os.PathLike[str] | str | None = None,
-                 cache_options: Options | None = None, analyser: Analyser | None = None,
-                 scan: CacheScan | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        *,
+        algorithm: str,
+        algorithms: Sequence[str],
+        count: int,
+        analyse: AnalyseFn,
+        processes: bool = True,
+        opened: Sequence[str] = (),
+        save_dir: os.PathLike[str] | str | None = None,
+        cache_options: Options | None = None,
+        analyser: Analyser | None = None,
+        scan: CacheScan | None = None,
+    ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
         ``scan``: that cache already being read for ``entries``."""
         super().__init__()
@@ -270,8 +338,9 @@ class ReaderScreen(Screen[None]):
         self._entities_shown = None
         if entry.state == FAILED:
             self.query_one(ArticleView).show_message(path, entry.title, f"This file cannot be read: {entry.reason}")
-            self.query_one(SummaryPane).show_waiting("No summary: the file could not be read.",
-                                                     self.algorithm, self.count)
+            self.query_one(SummaryPane).show_waiting(
+                "No summary: the file could not be read.", self.algorithm, self.count
+            )
             self.query_one(EntityPanel).show_message("No entities: the file could not be read.")
             return
         analysis = self.analyses.get(path)
@@ -288,8 +357,7 @@ class ReaderScreen(Screen[None]):
                 self.analyser.entities_first(path, self.algorithm, self.entities_visible())
             self.refresh_views()
             return
-        self.analyser.open(path, self.algorithm, full=path not in self.full,
-                           entities_shown=self.entities_visible())
+        self.analyser.open(path, self.algorithm, full=path not in self.full, entities_shown=self.entities_visible())
         if self._waiting_timer is not None:
             self._waiting_timer.stop()
         # The summary usually comes within a frame or two: until then the panes keep what they
@@ -346,9 +414,14 @@ class ReaderScreen(Screen[None]):
         """A second full analysis of an article held in full (an article's entities found for the
         panel and again by the background pass): replacing it would reset the panel under the reader."""
         held = self.analyses.get(outcome.path)
-        return (outcome.job.kind == FULL and outcome.path in self.full and outcome.path not in self.entity_errors
-                and held is not None and outcome.analysis is not None
-                and set(outcome.analysis.summaries) <= set(held.summaries))
+        return (
+            outcome.job.kind == FULL
+            and outcome.path in self.full
+            and outcome.path not in self.entity_errors
+            and held is not None
+            and outcome.analysis is not None
+            and set(outcome.analysis.summaries) <= set(held.summaries)
+        )
 
     def _store(self, outcome: Outcome) -> None:
         new = outcome.analysis
@@ -362,9 +435,12 @@ class ReaderScreen(Screen[None]):
                 self.entity_errors.pop(outcome.path, None)  # found by a later attempt
         if old is not None:
             keep_entities = outcome.job.kind != FULL
-            new = replace(new, summaries={**old.summaries, **new.summaries},
-                          entities=old.entities if keep_entities else new.entities,
-                          groups=old.groups if keep_entities else new.groups)
+            new = replace(
+                new,
+                summaries={**old.summaries, **new.summaries},
+                entities=old.entities if keep_entities else new.entities,
+                groups=old.groups if keep_entities else new.groups,
+            )
         self.analyses[outcome.path] = new
         while len(self.analyses) > KEEP_ANALYSES:
             oldest = next(iter(self.analyses))
@@ -384,11 +460,19 @@ class ReaderScreen(Screen[None]):
     def _notice_failure(self, entry: Entry) -> None:
         self._failures_noticed += 1
         if self._failures_noticed <= NOTICES_PER_KIND:
-            self.notify(f"{os.path.basename(entry.path)}: {entry.reason}", title="Cannot read a file",
-                        severity="warning", markup=False)
+            self.notify(
+                f"{os.path.basename(entry.path)}: {entry.reason}",
+                title="Cannot read a file",
+                severity="warning",
+                markup=False,
+            )
         elif self._failures_noticed == NOTICES_PER_KIND + 1:
-            self.notify("More files cannot be read: they are marked ✗ in the list.",
-                        title="Cannot read files", severity="warning", markup=False)
+            self.notify(
+                "More files cannot be read: they are marked ✗ in the list.",
+                title="Cannot read files",
+                severity="warning",
+                markup=False,
+            )
 
     def refresh_views(self) -> None:
         """Show the opened article with the current algorithm and length."""
@@ -403,8 +487,9 @@ class ReaderScreen(Screen[None]):
         else:
             ranks = {s.index: s.rank for s in summary.scores}
             article.show_analysis(analysis, ranks, self.count)
-            pane.show(export.summary_text(analysis, self.algorithm, self.count), self.algorithm,
-                      self.count, summary.note)
+            pane.show(
+                export.summary_text(analysis, self.algorithm, self.count), self.algorithm, self.count, summary.note
+            )
         self._show_entities(analysis)
         self._status()
 
@@ -426,8 +511,9 @@ class ReaderScreen(Screen[None]):
     def _status(self, **changes: object) -> None:
         done = sum(1 for e in self.entries if e.state == DONE)
         failed = sum(1 for e in self.entries if e.state == FAILED)
-        self.query_one(StatusBar).set(total=len(self.entries), done=done, failed=failed,
-                                      algorithm=self.algorithm, count=self.count, **changes)
+        self.query_one(StatusBar).set(
+            total=len(self.entries), done=done, failed=failed, algorithm=self.algorithm, count=self.count, **changes
+        )
 
     # -- list filter ------------------------------------------------------------------------------
 
@@ -509,8 +595,7 @@ class ReaderScreen(Screen[None]):
 
     def _jump(self, step: int) -> None:
         if not self.query_one(ArticleView).jump(step):
-            self.notify("Nothing to jump to: choose an entity (enter in the panel) or find with f.",
-                        severity="warning")
+            self.notify("Nothing to jump to: choose an entity (enter in the panel) or find with f.", severity="warning")
 
     # -- summary: length, algorithm, copy, save ----------------------------------------------------
 

@@ -57,7 +57,9 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("G", "last", "Last", show=False, id="last", tooltip="Go to the last row (bottom)"),
         Binding("pageup", "page_up", "Page up", show=False, id="page-up", tooltip="Page up"),
         Binding("space", "page_down", "Page down", show=False, id="page-down", tooltip="Page down"),
-        Binding("enter", "open", "Open", id="open", tooltip="Open the article (list) or highlight the entity (entities)"),
+        Binding(
+            "enter", "open", "Open", id="open", tooltip="Open the article (list) or highlight the entity (entities)"
+        ),
         Binding("down", "cursor_down", show=False),
         Binding("up", "cursor_up", show=False),
         Binding("home", "first", show=False),
@@ -81,8 +83,14 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, entries: Sequence[Entry] = (), *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.paths: list[str] = []
         self._entries: list[Entry] = []

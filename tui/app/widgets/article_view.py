@@ -26,8 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
-from tui.core.export import date_text
 from tui.app.messages import MarksChanged
+from tui.core.export import date_text
 from tui.core.fold import find_all, fold
 
 KEY_STYLE = "bold reverse"
@@ -54,8 +54,10 @@ class ArticleView(ScrollView, can_focus=True):
     a 40,000-character article opens as fast as a short one.
     """
 
-    HELP = ("Key sentences are **bold and reversed**, the next-ranked ones underlined, "
-            "entity mentions in italics. `f` finds in the article, `n`/`N` jump between hits.")
+    HELP = (
+        "Key sentences are **bold and reversed**, the next-ranked ones underlined, "
+        "entity mentions in italics. `f` finds in the article, `n`/`N` jump between hits."
+    )
 
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="cursor-down"),
@@ -150,7 +152,7 @@ class ArticleView(ScrollView, can_focus=True):
                 parts.append("\n\n")
                 shown += 2
             pieces.append(_Piece(span.start, span.end, shown))
-            parts.append(document.text[span.start:span.end])
+            parts.append(document.text[span.start : span.end])
             shown += span.end - span.start
         self._pieces = pieces
         self._starts = [p.start for p in pieces]
@@ -240,8 +242,11 @@ class ArticleView(ScrollView, can_focus=True):
         # only spans starting less than the longest span's length before the line can reach it
         first = bisect.bisect_left(self._spans, start - self._longest_span, key=_span_start)
         last = bisect.bisect_left(self._spans, end, key=_span_start)
-        spans = [Span(max(a, start) - start, min(b, end) - start, style)
-                 for a, b, style in self._spans[first:last] if b > start]
+        spans = [
+            Span(max(a, start) - start, min(b, end) - start, style)
+            for a, b, style in self._spans[first:last]
+            if b > start
+        ]
         return Content(text, spans)
 
     # -- marks: an entity's mentions or find hits -----------------------------------------------

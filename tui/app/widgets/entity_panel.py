@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.export import GROUP_TITLES
 from tui.app.messages import EntityChosen
+from tui.core.export import GROUP_TITLES
 from tui.core.model import EntityGroup
 
 

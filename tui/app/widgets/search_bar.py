@@ -11,7 +11,9 @@ from textual.widgets import Input
 class SearchBar(Input):
     """Hidden until opened; escape clears and closes it, enter goes back to the pane."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close-search", tooltip="Clear and close the filter or find box")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="close-search", tooltip="Clear and close the filter or find box")
+    ]
 
     DEFAULT_CSS = """
     SearchBar {

@@ -73,7 +73,7 @@ def trailing_byline(text: str, start: int, end: int) -> list[Candidate]:
     toks = line.toks
     if not toks or not toks[0].cap or gazetteer_at(toks, 0) == len(toks):
         return []
-    if any(not (t.alpha and t.cap or t.text in _TAIL_PUNCT) for t in toks):
+    if any(not ((t.alpha and t.cap) or t.text in _TAIL_PUNCT) for t in toks):
         return []  # a sentence without a final stop, not a name
     return byline(line)
 
@@ -81,8 +81,14 @@ def trailing_byline(text: str, start: int, end: int) -> list[Candidate]:
 def _initials_end(toks: list, i: int) -> int:
     """``L.N``, ``T.H.``: a person's initials (one or two capitals each, joined by dots)."""
     j = i
-    while j + 2 < len(toks) and _initial(toks[j]) and toks[j + 1].text == "." and not toks[j + 1].space \
-            and _initial(toks[j + 2]) and not toks[j + 2].space:
+    while (
+        j + 2 < len(toks)
+        and _initial(toks[j])
+        and toks[j + 1].text == "."
+        and not toks[j + 1].space
+        and _initial(toks[j + 2])
+        and not toks[j + 2].space
+    ):
         j += 2
     return j + 1 if j > i else i
 

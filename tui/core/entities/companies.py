@@ -12,9 +12,34 @@ from tui.core.entities.tokens import Tok
 
 # An acronym prefix grown into a company name: TPBank, VNPay, HDBank (not CEOs, NGOs).
 _BRAND = re.compile(r"[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
-_CORPORATE = {"Holding", "Holdings", "Group", "Corp", "Corporation", "Inc", "Ltd", "Limited", "Bank", "Capital",
-              "Partners", "Securities", "Investment", "Investments", "Fund", "Airlines", "Airways", "Motors",
-              "Electronics", "Energy", "Company", "JSC", "Foundation", "Ventures", "Technologies", "Systems"}
+_CORPORATE = {
+    "Holding",
+    "Holdings",
+    "Group",
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "Bank",
+    "Capital",
+    "Partners",
+    "Securities",
+    "Investment",
+    "Investments",
+    "Fund",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Electronics",
+    "Energy",
+    "Company",
+    "JSC",
+    "Foundation",
+    "Ventures",
+    "Technologies",
+    "Systems",
+}
 
 
 def latin_companies(toks: list[Tok]) -> list[Candidate]:

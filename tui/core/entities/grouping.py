@@ -128,13 +128,13 @@ def _role_before(text: str, line_start: int, start: int, spans: list[tuple[int, 
         tok = toks[i - 1]
         inside = any(s <= tok.start < e for s, e in spans)
         lowercase_title_part = tok.lower and i >= 2 and toks[i - 2].cap and word_end(toks, i - 2) >= i
-        if inside or (tok.alpha and tok.cap) or lowercase_title_part:
-            i -= 1
-        elif tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans)):
+        if inside or (tok.alpha and tok.cap) or lowercase_title_part or (tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans))):
             i -= 1
         else:
             break
-    while i < len(toks) and (toks[i].text == "," or phrase_at(toks, i, CUE_INDEX) and not phrase_at(toks, i, TITLE_INDEX)):
+    while i < len(toks) and (
+        toks[i].text == "," or (phrase_at(toks, i, CUE_INDEX) and not phrase_at(toks, i, TITLE_INDEX))
+    ):
         i += phrase_at(toks, i, CUE_INDEX) or 1
     while i < len(toks) and not phrase_at(toks, i, TITLE_INDEX):
         i += 1

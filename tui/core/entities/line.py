@@ -37,8 +37,13 @@ def cap_run(toks: list[Tok], i: int, limit: int = 6) -> int:
     while j < len(toks) and count < limit and toks[j].alpha and toks[j].cap and (j == i or toks[j].space):
         j += 1
         count += 1
-        while j + 1 < len(toks) and toks[j].text == "-" and not toks[j].space and toks[j + 1].alpha \
-                and not toks[j + 1].space:
+        while (
+            j + 1 < len(toks)
+            and toks[j].text == "-"
+            and not toks[j].space
+            and toks[j + 1].alpha
+            and not toks[j + 1].space
+        ):
             j += 2
     return j
 
@@ -46,8 +51,13 @@ def cap_run(toks: list[Tok], i: int, limit: int = 6) -> int:
 def glued_acronym_end(toks: list[Tok], i: int) -> int:
     """End index of an acronym joined by ``-`` or ``&`` without spaces: ``TN-MT``, ``NN&PTNT``."""
     j = i + 1
-    while j + 1 < len(toks) and toks[j].text in {"-", "&"} and not toks[j].space \
-            and toks[j + 1].upper and not toks[j + 1].space:
+    while (
+        j + 1 < len(toks)
+        and toks[j].text in {"-", "&"}
+        and not toks[j].space
+        and toks[j + 1].upper
+        and not toks[j + 1].space
+    ):
         j += 2
     return j
 

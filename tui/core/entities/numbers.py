@@ -23,23 +23,61 @@ _FIGURE = re.compile(
 )
 _MULTIPLIER = {"triệu", "tỷ", "tỉ", "nghìn", "ngàn", "vạn", "trăm"}
 _UNITS = {
-    "ha", "m", "m2", "m3", "km", "km2", "kg", "g", "tấn", "tạ", "lít", "cm", "mm", "mw", "kw", "kwh",
-    "usd", "vnđ", "vnd", "đồng", "đ", "euro", "yên", "nhân dân tệ", "hecta", "héc ta", "mét", "ki lô mét",
+    "ha",
+    "m",
+    "m2",
+    "m3",
+    "km",
+    "km2",
+    "kg",
+    "g",
+    "tấn",
+    "tạ",
+    "lít",
+    "cm",
+    "mm",
+    "mw",
+    "kw",
+    "kwh",
+    "usd",
+    "vnđ",
+    "vnd",
+    "đồng",
+    "đ",
+    "euro",
+    "yên",
+    "nhân dân tệ",
+    "hecta",
+    "héc ta",
+    "mét",
+    "ki lô mét",
 }
 # Letters glued to a figure that still make a quantity (15ha, 500m, 10m2).
 _GLUED_UNIT = re.compile(r"(?:ha|m2|m3|m|km2|km|kg|g|tấn|cm|mm|MW|kW|kWh|USD|đ)(?![\w])")
 # m² typed as "m 2" where the superscript was lost: 13.000m 2 đất
 _SQUARE = re.compile(rf"([^\S\n][23])(?=[^\S\n]+[{LO}])")
 _DURATION = {
-    "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "thế kỷ", "thập kỷ", "thập niên",
-    "đêm", "buổi", "quý", "hôm", "mình", "thân", "đời",
+    "năm",
+    "tháng",
+    "ngày",
+    "tuần",
+    "giờ",
+    "phút",
+    "giây",
+    "tuổi",
+    "thế kỷ",
+    "thập kỷ",
+    "thập niên",
+    "đêm",
+    "buổi",
+    "quý",
+    "hôm",
+    "mình",
+    "thân",
+    "đời",
 }
 _STOP = set(
-    "của cho với tại ở trong trên dưới từ đến về theo vào ra lên xuống bằng do bởi để như và hoặc hay "
-    "là được bị đã đang sẽ có không thì mà nên này đó kia ấy nào mỗi so sau trước khi nhưng cũng vẫn "
-    "đều nữa rồi các những một nhiều ít gần khoảng hơn đạt gồm thuộc trở tăng giảm còn chỉ mới đi tới "
-    "nhằm qua nay cùng đâu đấy ông bà anh chị em tôi họ nó mình ai gì vậy thế rằng nếu vì ngay luôn tự "
-    "chưa rất quá lại".split()
+    ["của", "cho", "với", "tại", "ở", "trong", "trên", "dưới", "từ", "đến", "về", "theo", "vào", "ra", "lên", "xuống", "bằng", "do", "bởi", "để", "như", "và", "hoặc", "hay", "là", "được", "bị", "đã", "đang", "sẽ", "có", "không", "thì", "mà", "nên", "này", "đó", "kia", "ấy", "nào", "mỗi", "so", "sau", "trước", "khi", "nhưng", "cũng", "vẫn", "đều", "nữa", "rồi", "các", "những", "một", "nhiều", "ít", "gần", "khoảng", "hơn", "đạt", "gồm", "thuộc", "trở", "tăng", "giảm", "còn", "chỉ", "mới", "đi", "tới", "nhằm", "qua", "nay", "cùng", "đâu", "đấy", "ông", "bà", "anh", "chị", "em", "tôi", "họ", "nó", "mình", "ai", "gì", "vậy", "thế", "rằng", "nếu", "vì", "ngay", "luôn", "tự", "chưa", "rất", "quá", "lại"]
 ) | {"trực thuộc", "đề ra", "tham gia", "đối với", "bao gồm", "so với", "trong đó", "chúng ta", "bởi vì"}
 # A multi-syllable word opening with these is a conjunction or preposition (trước khi, sau khi).
 _STOP_FIRST = {"trước", "sau", "trong", "ngoài", "từ", "để", "vì", "nếu", "khi", "cho", "với", "bởi"}
@@ -116,8 +154,12 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
         low = word.lower()
         if words == 0 and _is_acronym_noun(tok):
             return tok.end
-        if tok.cap or low in _STOP or (j - i > 1 and tok.text.lower() in _STOP_FIRST) \
-                or (words == 0 and (low in _DURATION or low.split()[0] in _DURATION)):
+        if (
+            tok.cap
+            or low in _STOP
+            or (j - i > 1 and tok.text.lower() in _STOP_FIRST)
+            or (words == 0 and (low in _DURATION or low.split()[0] in _DURATION))
+        ):
             break
         if low in _MULTIPLIER or low in _UNITS:
             end, i, words = toks[j - 1].end, j, words  # units do not count as words

@@ -29,13 +29,47 @@ from tui.core.entities.vocab import (
 
 # Heads that name a specific body with only a level word after them (HĐND tỉnh, Đảng bộ huyện).
 _LEVEL_HEADS = {
-    "Đảng bộ", "Đảng ủy", "Đảng uỷ", "HĐND", "UBND", "Hội đồng nhân dân", "Ủy ban nhân dân", "Công an",
-    "MTTQ", "UBMTTQ", "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Viện Kiểm sát nhân dân", "CA",
-    "Ban Chấp hành Đảng bộ", "Thường trực", "Ban Thường vụ", "Văn phòng", "Liên đoàn Lao động",
-    "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Đoàn ĐBQH", "đoàn ĐBQH", "Bộ Chỉ huy Quân sự",
-    "Ủy ban Kiểm tra", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Kho bạc Nhà nước",
-    "Chi cục Thuế", "Cục Thuế", "Bảo hiểm xã hội", "Trung tâm Y tế", "Bệnh viện Đa khoa",
-    "Phòng Giáo dục và Đào tạo", "Ủy ban MTTQ", "Huyện ủy", "Thành ủy", "Tỉnh ủy", "Đoàn đại biểu Quốc hội",
+    "Đảng bộ",
+    "Đảng ủy",
+    "Đảng uỷ",
+    "HĐND",
+    "UBND",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Công an",
+    "MTTQ",
+    "UBMTTQ",
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Viện Kiểm sát nhân dân",
+    "CA",
+    "Ban Chấp hành Đảng bộ",
+    "Thường trực",
+    "Ban Thường vụ",
+    "Văn phòng",
+    "Liên đoàn Lao động",
+    "Huyện đoàn",
+    "Tỉnh đoàn",
+    "Thành đoàn",
+    "Đoàn ĐBQH",
+    "đoàn ĐBQH",
+    "Bộ Chỉ huy Quân sự",
+    "Ủy ban Kiểm tra",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
+    "Hội Liên hiệp Phụ nữ",
+    "Kho bạc Nhà nước",
+    "Chi cục Thuế",
+    "Cục Thuế",
+    "Bảo hiểm xã hội",
+    "Trung tâm Y tế",
+    "Bệnh viện Đa khoa",
+    "Phòng Giáo dục và Đào tạo",
+    "Ủy ban MTTQ",
+    "Huyện ủy",
+    "Thành ủy",
+    "Tỉnh ủy",
+    "Đoàn đại biểu Quốc hội",
 }
 _LEVEL_HEAD_KEYS = {fold(h) for h in _LEVEL_HEADS}
 # Lowercase heads inside a title: Trưởng [ban Tổ chức Trung ương], Trưởng [đoàn ĐBQH tỉnh Bắc Kạn].
@@ -43,8 +77,21 @@ _LOWER_HEADS = {"ban", "đoàn", "phòng", "vụ", "cục", "sở", "văn phòng
 _TITLE_BEFORE_LOWER_HEAD = {"trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên", "chánh", "phó chánh"}
 # Lowercase heads that open a body wherever a capitalised name follows them
 # (công ty Điện lực Hà Nội, đảng Dân chủ, trường THCS Lê Lợi, huyện ủy Tam Nông).
-_NAMED_LOWER_HEADS = {"công ty", "tập đoàn", "ngân hàng", "đảng", "trường", "huyện ủy", "huyện uỷ",
-                      "tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ", "quận ủy", "quận uỷ"}
+_NAMED_LOWER_HEADS = {
+    "công ty",
+    "tập đoàn",
+    "ngân hàng",
+    "đảng",
+    "trường",
+    "huyện ủy",
+    "huyện uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "quận ủy",
+    "quận uỷ",
+}
 # A political party: Đảng + its name (Đảng Dân chủ, Đảng Lao động Anh); Đảng alone is not annotated.
 _PARTY = {"Đảng", "\u00d0ảng", "đảng"}  # Ð: the look-alike some sites type
 _SETTLEMENTS = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố", "làng", "buôn"}
@@ -122,7 +169,11 @@ def _opens_name(toks: list[Tok], j: int) -> bool:
     if toks[j].lower or toks[j].text in {"Nhà", "Ủy", "Uỷ", "Bộ", "Ta", "Đoàn"}:
         return False
     place = gazetteer_at(toks, j)
-    if place and not toks[j - 1].text.endswith(("ủy", "uỷ")) and not (j + place < len(toks) and toks[j + place].cap and toks[j + place].space):
+    if (
+        place
+        and not toks[j - 1].text.endswith(("ủy", "uỷ"))
+        and not (j + place < len(toks) and toks[j + place].cap and toks[j + place].space)
+    ):
         return False  # công ty Mỹ, thị trường Nhật: a nationality, not a name
     # trường THPT, ngân hàng TMCP: a category acronym alone is no name; a party may be one (đảng DUP).
     return not toks[j].upper or toks[j - 1].text.lower() == "đảng" or cap_run(toks, j + 1, 1) > j + 1
@@ -172,11 +223,17 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
             j = end = last_end = k
             elements += 1
             continue
-        if tok.text in _CONNECTORS and elements and j + 1 < len(toks) and toks[j + 1].alpha \
-                and toks[j + 1].cap and not phrase_at(toks, j + 1, ORG_HEAD_INDEX) \
-                and not (tok.text in {"-", "–"} and toks[j + 1].upper) \
-                and not phrase_at(toks, j + 1, TITLE_INDEX) \
-                and (toks[j + 1].text not in SURNAMES or _starts_common_word(toks, j + 1)):
+        if (
+            tok.text in _CONNECTORS
+            and elements
+            and j + 1 < len(toks)
+            and toks[j + 1].alpha
+            and toks[j + 1].cap
+            and not phrase_at(toks, j + 1, ORG_HEAD_INDEX)
+            and not (tok.text in {"-", "–"} and toks[j + 1].upper)
+            and not phrase_at(toks, j + 1, TITLE_INDEX)
+            and (toks[j + 1].text not in SURNAMES or _starts_common_word(toks, j + 1))
+        ):
             j += 1
             continue
         if tok.alpha and tok.lower:
@@ -186,8 +243,9 @@ def _extend(line: Line, j: int, start: int, elements: int = 0) -> tuple[int, int
                 place_end = level_place_at(toks, j)
                 if place_end > j:
                     return place_end, elements + 1, last
-                level_head = fold(last) in _LEVEL_HEAD_KEYS or fold(
-                    " ".join(t.text for t in toks[start:j])) in _LEVEL_HEAD_KEYS
+                level_head = (
+                    fold(last) in _LEVEL_HEAD_KEYS or fold(" ".join(t.text for t in toks[start:j])) in _LEVEL_HEAD_KEYS
+                )
                 # HĐND tỉnh, Sở Y tế tỉnh: a level word alone designates the body of this place.
                 if (level_head or elements) and not _generic_after(toks, word_stop):
                     return word_stop, elements + 1, last
@@ -252,8 +310,12 @@ def _stops_name(toks: list[Tok], j: int, elements: int) -> bool:
     if phrase_at(toks, j, TITLE_INDEX) and not phrase_at(toks, j, ORG_STANDALONE_INDEX):
         if not (toks[j].text == "Thường" and elements == 0):
             return True
-    if toks[j].text in SURNAMES and elements and not _is_patron_name(toks, j) \
-            and toks[j - 1].text not in _SCHOOL_LEVELS:
+    if (
+        toks[j].text in SURNAMES
+        and elements
+        and not _is_patron_name(toks, j)
+        and toks[j - 1].text not in _SCHOOL_LEVELS
+    ):
         run = cap_run(toks, j, 5)
         # Full names have three or four syllables; two (Hà Lầm) more often end the body's own name,
         # except after an acronym, where a place is written as such (Sở TN-MT Yên Bái).

@@ -104,10 +104,30 @@ def _follows_year(text: str, pos: int, years: list[Candidate]) -> bool:
 
 # ---------------------------------------------------------------- DOC
 _DOC_TYPES = [
-    "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định", "Đề án", "Chương trình hành động",
-    "Chương trình", "Kế hoạch", "Quy định", "Hướng dẫn", "Thông tư liên tịch", "Thông tư",
-    "Nghị định", "Thông báo", "Công văn", "Công điện", "Luật", "Pháp lệnh", "Quy chế", "Tờ trình",
-    "Thông tri", "Chiến lược", "Dự án", "Văn bản",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Kết luận",
+    "Quyết định",
+    "Đề án",
+    "Chương trình hành động",
+    "Chương trình",
+    "Kế hoạch",
+    "Quy định",
+    "Hướng dẫn",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Nghị định",
+    "Thông báo",
+    "Công văn",
+    "Công điện",
+    "Luật",
+    "Pháp lệnh",
+    "Quy chế",
+    "Tờ trình",
+    "Thông tri",
+    "Chiến lược",
+    "Dự án",
+    "Văn bản",
 ]
 
 
@@ -121,7 +141,9 @@ def _type_alternation() -> str:
 
 _CODE = r"\d+[\w.]*(?:[/\-][\wĐđ&.]*[\wĐđ])+"
 _NUMBER = r"\d{1,4}[a-z]?(?![\w/%]|[.,]\d)"
-_CONGRESS_BODY = rf"(?:(?:{WS}(?:[{UP}][{UP}{LO}]*|tỉnh|thành|phố|huyện|quận|xã|toàn|quốc|lần|thứ|đại|biểu|bộ)){{0,8}}?)"
+_CONGRESS_BODY = (
+    rf"(?:(?:{WS}(?:[{UP}][{UP}{LO}]*|tỉnh|thành|phố|huyện|quận|xã|toàn|quốc|lần|thứ|đại|biểu|bộ)){{0,8}}?)"
+)
 _ID = (
     rf"(?:[Ss]ố{WS})?{_CODE}"
     rf"|[Ss]ố{WS}{_NUMBER}"

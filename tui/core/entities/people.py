@@ -8,8 +8,8 @@ import re
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.line import Line, cap_run, team_number_end
-from tui.core.entities.text import vietnamese_syllable
 from tui.core.entities.places import gazetteer_at
+from tui.core.entities.text import vietnamese_syllable
 from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
     CUE_INDEX,
@@ -26,16 +26,38 @@ _MAX_NAME = 5
 # Single-syllable cues that are also ordinary words: they need a name of two syllables or more.
 # Honorifics: what follows is a person, even a word that could head a body (ông Hội).
 _HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "đồng chí", "ngài"}
-_SAYS = re.compile(r"(?<=[^\S\n])(?:cho biết|cho rằng|khẳng định|tuyên bố|nhấn mạnh|chia sẻ|phát biểu|"
-                   r"thừa nhận|tiết lộ|giải thích|bày tỏ|cảnh báo|kêu gọi)(?![\w])")
+_SAYS = re.compile(
+    r"(?<=[^\S\n])(?:cho biết|cho rằng|khẳng định|tuyên bố|nhấn mạnh|chia sẻ|phát biểu|"
+    r"thừa nhận|tiết lộ|giải thích|bày tỏ|cảnh báo|kêu gọi)(?![\w])"
+)
 _PLACE_BEFORE = {"ở", "tại", "từ", "đến", "tới", "về", "trên", "khỏi", "sang", "quanh"}
-_MEDIA_WORDS = {"Times", "Post", "Journal", "News", "Today", "Herald", "Guardian", "Telegraph", "Mail", "Press",
-                "Street", "Agency", "Channel", "Network", "Review", "Magazine", "Daily"}
+_MEDIA_WORDS = {
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Today",
+    "Herald",
+    "Guardian",
+    "Telegraph",
+    "Mail",
+    "Press",
+    "Street",
+    "Agency",
+    "Channel",
+    "Network",
+    "Review",
+    "Magazine",
+    "Daily",
+}
 _WEAK_CUES = {"anh", "em", "cô", "chú", "bác", "cụ", "bé", "mẹ", "cháu", "tân", "cố", "cựu", "nguyên", "tướng", "vua"}
 _CREDIT_WORD = r"(?:[Ảả]nh|[Ii]nfographic|[Vv]ideo|[Cc]lip|[Đđ]ồ họa)"
 # A credit opens a line, follows a bracket, or follows the end of the caption sentence.
-_CREDIT = re.compile(r"(?:^|[(\[]|(?<=[.!?…])[^\S\n])[^\S\n]*" + _CREDIT_WORD +
-                     r"(?:[^\S\n]+(?:minh[^\S\n]+họa|tư[^\S\n]+liệu))?[^\S\n]*(:)?[^\S\n]*")
+_CREDIT = re.compile(
+    r"(?:^|[(\[]|(?<=[.!?…])[^\S\n])[^\S\n]*"
+    + _CREDIT_WORD
+    + r"(?:[^\S\n]+(?:minh[^\S\n]+họa|tư[^\S\n]+liệu))?[^\S\n]*(:)?[^\S\n]*"
+)
 # Words in a credit that name no one: Ảnh: Internet, Ảnh: NVCC (supplied by the person), Ảnh: PV.
 _NO_CREDIT = {"Internet", "NVCC", "PV", "CTV", "BTV", "Facebook", "FB", "Google", "Nguồn"}
 
@@ -62,8 +84,14 @@ def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
         return i
     # "Th.s" tokenises as Th . s; a cue must end at a word boundary.
     j = i + n
-    if j >= len(toks) or not toks[j].alpha or not (toks[j].cap or toks[j].text == "trưởng") \
-            or toks[j].upper and len(toks[j].text) > 1 and not line.all_caps:
+    if (
+        j >= len(toks)
+        or not toks[j].alpha
+        or not (toks[j].cap or toks[j].text == "trưởng")
+        or (toks[j].upper
+        and len(toks[j].text) > 1
+        and not line.all_caps)
+    ):
         return i
     if not toks[j].space and toks[j - 1].alpha:
         return i
@@ -71,8 +99,11 @@ def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
     j = _qualifier_end(toks, j)  # Tổng thống Mỹ Donald Trump, HLV trưởng U20 Ghana Smith
     if j >= len(toks) or not toks[j].alpha or not toks[j].cap:
         return i
-    if _starts_other_entity(toks, j) and not (cue in _HONORIFICS and _name_not_body(toks, j)) \
-            and not _country_as_given_name(toks, j):
+    if (
+        _starts_other_entity(toks, j)
+        and not (cue in _HONORIFICS and _name_not_body(toks, j))
+        and not _country_as_given_name(toks, j)
+    ):
         return i
     end = _name_end(toks, j)
     if cue in _WEAK_CUES and end - j < 2:
@@ -127,8 +158,12 @@ def _name_end(toks: list[Tok], j: int) -> int:
     # Stop before a following title or body written without a comma; a head word that ends
     # the run is the last syllable of the name (Bùi Viết Hội).
     for k in range(j + 1, end):
-        if phrase_at(toks, k, TITLE_INDEX) or phrase_at(toks, k, ORG_STANDALONE_INDEX) \
-                or phrase_at(toks, k, ORG_HEAD_INDEX) and not (k == end - 1 and phrase_at(toks, k, ORG_HEAD_INDEX) == 1):
+        if (
+            phrase_at(toks, k, TITLE_INDEX)
+            or phrase_at(toks, k, ORG_STANDALONE_INDEX)
+            or (phrase_at(toks, k, ORG_HEAD_INDEX)
+            and not (k == end - 1 and phrase_at(toks, k, ORG_HEAD_INDEX) == 1))
+        ):
             return k
     if end - j >= 2 and end < len(toks) and toks[end].lower and toks[end].space and word_end(toks, end - 1) > end:
         return end - 1  # Công Phượng Tiền đạo …: the last capital opens a common word
@@ -161,12 +196,25 @@ def _foreign_speakers(line: Line) -> list[Candidate]:
     for m in _SAYS.finditer(line.text, line.start, line.end):
         end = next((k for k, t in enumerate(toks) if t.start >= m.start()), len(toks))
         start = end
-        while start > 0 and end - start < 3 and toks[start - 1].alpha and toks[start - 1].cap \
-                and toks[start - 1].text.isascii() and not toks[start - 1].upper and toks[start - 1].space:
+        while (
+            start > 0
+            and end - start < 3
+            and toks[start - 1].alpha
+            and toks[start - 1].cap
+            and toks[start - 1].text.isascii()
+            and not toks[start - 1].upper
+            and toks[start - 1].space
+        ):
             start -= 1
         words = [t.text for t in toks[start:end]]
-        if len(words) < 2 or all(map(vietnamese_syllable, words)) or words[-1] in _MEDIA_WORDS \
-                or min(map(len, words)) < 2 or start > 0 and toks[start - 1].text.lower() in _PLACE_BEFORE:
+        if (
+            len(words) < 2
+            or all(map(vietnamese_syllable, words))
+            or words[-1] in _MEDIA_WORDS
+            or min(map(len, words)) < 2
+            or (start > 0
+            and toks[start - 1].text.lower() in _PLACE_BEFORE)
+        ):
             continue
         if gazetteer_at(toks, start) or phrase_at(toks, start, ORG_HEAD_INDEX) or words[0] in PHRASE_STARTERS:
             continue
@@ -181,8 +229,9 @@ def _name_shaped(toks: list[Tok], k: int, end: int) -> bool:
         return False  # a place: Hà Nam, Cao Bằng
     if k > 0 and (phrase_at(toks, k - 1, STRUCTURE_INDEX) or phrase_at(toks, k - 1, LEVEL_INDEX)):
         return False
-    return not any(phrase_at(toks, m, ORG_HEAD_INDEX) or phrase_at(toks, m, ORG_STANDALONE_INDEX)
-                   for m in range(k, end))
+    return not any(
+        phrase_at(toks, m, ORG_HEAD_INDEX) or phrase_at(toks, m, ORG_STANDALONE_INDEX) for m in range(k, end)
+    )
 
 
 def credits(line: Line) -> list[Candidate]:

@@ -10,13 +10,13 @@ from tui.core.entities.line import Line, cap_run, team_number_end
 from tui.core.entities.tokens import Tok, phrase_at, word_end
 from tui.core.entities.vocab import (
     CUE_INDEX,
-    TITLE_INDEX,
     LEVEL_INDEX,
     NUMBER_ONLY,
     NUMBERED,
     PHRASE_STARTERS,
     STRUCTURE_INDEX,
     SURNAMES,
+    TITLE_INDEX,
 )
 
 # Before a bare district name: words that say a place follows.
@@ -147,10 +147,13 @@ def _country_in_context(toks: list[Tok], i: int) -> int:
         n = gazetteer_at(toks, i + 1)
         if n and kind(" ".join(t.text for t in toks[i + 1 : i + 1 + n])) == "country" and toks[i + 1].space:
             return i + 1 + n
-    if toks[i].text in _AMBIGUOUS_COUNTRIES and i > 0 and not (toks[i - 1].alpha and toks[i - 1].cap and not
-                                                              phrase_at(toks, i - 1, TITLE_INDEX)):
+    if (
+        toks[i].text in _AMBIGUOUS_COUNTRIES
+        and i > 0
+        and not (toks[i - 1].alpha and toks[i - 1].cap and not phrase_at(toks, i - 1, TITLE_INDEX))
+    ):
         after_name = i + 1 < len(toks) and toks[i + 1].alpha and toks[i + 1].cap and toks[i + 1].space
-        if _before_country(toks, i) and not after_name or _after_title(toks, i):
+        if (_before_country(toks, i) and not after_name) or _after_title(toks, i):
             return i + 1
     return i
 
@@ -169,8 +172,11 @@ def _before_country(toks: list[Tok], i: int) -> bool:
 
 def _after_title(toks: list[Tok], i: int) -> bool:
     """``Thủ tướng Anh``, ``Nữ hoàng Anh``: a country that qualifies a title."""
-    return any(phrase_at(toks, i - n, TITLE_INDEX) == n or phrase_at(toks, i - n, CUE_INDEX) == n
-               for n in (1, 2, 3) if i - n >= 0 and toks[i - n].text.lower() not in {"anh", "chị", "em", "ông", "bà"})
+    return any(
+        phrase_at(toks, i - n, TITLE_INDEX) == n or phrase_at(toks, i - n, CUE_INDEX) == n
+        for n in (1, 2, 3)
+        if i - n >= 0 and toks[i - n].text.lower() not in {"anh", "chị", "em", "ông", "bà"}
+    )
 
 
 def _inside_word(toks: list[Tok], i: int) -> bool:
@@ -200,8 +206,14 @@ def _bare_place_ok(line: Line, i: int, j: int) -> bool:
         return False  # Pháp Luật, Anh Hùng: the name opens a longer common word
     if i >= 2 and team_number_end(toks, i - 2) == i:
         return False  # U20 Việt Nam: a team
-    if nxt is not None and nxt.alpha and nxt.cap and nxt.space and nxt.text not in SURNAMES \
-            and not (kind(name) == "country" and (prev is None or not prev.cap)):
+    if (
+        nxt is not None
+        and nxt.alpha
+        and nxt.cap
+        and nxt.space
+        and nxt.text not in SURNAMES
+        and not (kind(name) == "country" and (prev is None or not prev.cap))
+    ):
         if " ".join(t.text for t in toks[j : j + 2]) not in PHRASE_STARTERS and nxt.text not in PHRASE_STARTERS:
             return False
     if line.title_case and line.kind != "body":

@@ -32,7 +32,8 @@ def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequen
     if not names:
         return found
     pattern = re.compile(
-        r"(?<![\w.\-])(" + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
+        r"(?<![\w.\-])("
+        + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
         + r")(?![\w\-])"
     )
     for start, end, kind in regions:
