@@ -58,6 +58,22 @@ class Removed:
     reason: str  # "boilerplate", "caption", "byline", "date", "kicker", "title"
 
 
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading the document itself marks (Markdown ``#``, a Word heading style, an HTML ``<h2>``,
+    a numbered section line such as ``I. KẾT QUẢ ĐẠT ĐƯỢC``); ``level`` 1 is the top."""
+
+    start: int
+    end: int
+    level: int
+    text: str
+
+
+# Keys of ``Document.metadata`` that the pipeline itself fills; readers may add others
+# from the file (e.g. a Word file's ``created``).
+METADATA_KEYS: tuple[str, ...] = ("issuer", "number", "type", "signer")
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded and cleaned article: metadata plus the body paragraphs to analyse."""
@@ -75,6 +91,9 @@ class Document:
     paragraphs: tuple[Span, ...] = ()
     removed: tuple[Removed, ...] = ()
     notes: tuple[str, ...] = ()  # e.g. "decoded as windows-1258 (fallback)"
+    format: str = "text"  # the reader that produced ``text``: text, markdown, html, docx, pdf, doc, odt
+    metadata: dict[str, str] = field(default_factory=dict)  # issuer, number, type, signer, …
+    headings: tuple[Heading, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
