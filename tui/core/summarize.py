@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.core.model import Document, Sentence, SentenceScore, Summary
+from tui.core.redundancy import diversify
 from tui.core.sentence_filter import junk_reasons
 from tui.core.tokenize import SumyTokenizer
 
@@ -96,7 +97,7 @@ def summarize(
     ratings = [floor] * len(sentences)  # set-aside sentences rank last, in document order
     for i, rating in zip(keep, story_ratings):
         ratings[i] = rating
-    scores = rank(ratings)
+    scores = diversify(rank(ratings), sentences)
     return Summary(algorithm, scores, select(scores, count), note)
 
 
