@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 async def shoot(out: Path, size: tuple[int, int]) -> None:
     from tui.app.app import ReportsApp
+    from tui.app.library import Entities
     from tui.app.widgets.entity_panel import EntityPanel
     from tui.config import load_config
     from tui.paths import bundled_seeds
@@ -28,7 +29,7 @@ async def shoot(out: Path, size: tuple[int, int]) -> None:
         screen = app.screen
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 120
-        while not (screen.current and screen.current in screen.full):
+        while not (screen.current and screen.library.entities(screen.current) is not Entities.PENDING):
             if loop.time() > deadline:
                 raise SystemExit("timed out waiting for the analysis")
             await pilot.pause(0.1)

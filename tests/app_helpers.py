@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.app.analyser import analyse_article
+from tui.app.jobs import analyse_article
 from tui.config import Config
 from tui.core.model import Analysis, Entity, EntityGroup
 
@@ -150,7 +150,11 @@ async def wait_for_summary(pilot, path: str | None = None) -> None:  # type: ign
         current = getattr(screen, "current", None)
         if current is None or (path is not None and current != path):
             return False
-        analysis = screen.analyses.get(current)
-        return analysis is not None and screen.algorithm in analysis.summaries and current in screen.full
+        from tui.app.library import Entities
+
+        held = screen.library.held(current)
+        return (
+            held is not None and screen.algorithm in held.analysis.summaries and held.entities is not Entities.PENDING
+        )
 
     await wait_for(pilot, ready)

@@ -6,7 +6,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.app.analyser import FULL, SUMMARY, TOGETHER_UP_TO_BYTES, Analyser, Job, Outcome
+from tui.app.analyser import TOGETHER_UP_TO_BYTES, Analyser
+from tui.app.jobs import Job, JobKind, Outcome
+
+FULL, SUMMARY = JobKind.FULL, JobKind.SUMMARY
 
 
 @dataclass
@@ -22,7 +25,7 @@ def fake_analyse(path: str, algorithms: tuple[str, ...], entities: bool) -> Fake
     return FakeAnalysis(path, entities)
 
 
-def queued(analyser: Analyser) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def queued(analyser: Analyser) -> tuple[list[tuple[str, JobKind]], list[tuple[str, JobKind]]]:
     """(front, back) queues as (path, kind) pairs; the lanes hand out nothing before ``start``."""
     return ([(j.path, j.kind) for j in analyser.front.queue], [(j.path, j.kind) for j in analyser.back.queue])
 

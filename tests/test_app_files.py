@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
-from tui.app.articles import FAILED
+from tui.app.articles import Status
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.status_bar import StatusBar
@@ -43,8 +43,8 @@ async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int,
     app = make_app([str(articles), missing])
     async with app.run_test(size=size) as pilot:
         screen = reader(app)
-        await wait_for(pilot, lambda: sum(e.state == FAILED for e in screen.entries) == 3)
-        failed = {Path(e.path).name: e.reason for e in screen.entries if e.state == FAILED}
+        await wait_for(pilot, lambda: sum(e.state is Status.FAILED for e in screen.library.entries) == 3)
+        failed = {Path(e.path).name: e.reason for e in screen.library.entries if e.state is Status.FAILED}
         assert set(failed) == {"broken.txt", "empty.txt", "nowhere.txt"}
         assert "binary" in failed["broken.txt"] and "empty" in failed["empty.txt"]
         assert "no such file" in failed["nowhere.txt"]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
+from tui.app.articles import IndexState
 from tui.app.keys import check_keymap, key_rows, markdown_table
 from tui.app.widgets.article_list import ArticleList
 from tui.config import ConfigError
@@ -28,7 +29,7 @@ async def test_filter_with_and_without_diacritics(articles: Path, size: tuple[in
         assert _titles(listing) == ["a_thai_nguyen.txt"]
         assert screen.focused is listing
         bar = screen.query_one("#filter")
-        await wait_for(pilot, lambda: screen._index_state == "ready")  # texts are read after the first `/`
+        await wait_for(pilot, lambda: screen.index.state is IndexState.READY)  # texts are read after the first `/`
         await pilot.press("slash")
         assert bar.value == "thai nguyen"  # the bar keeps the query
         for query, expected in (

@@ -9,9 +9,10 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app.analyser import AnalyseFn, Analyser, make_analyse_fn
+from tui.app.analyser import Analyser
 from tui.app.articles import Entry, build_entries
 from tui.app.cached import CacheScan
+from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
 from tui.config import Config

@@ -18,11 +18,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from tui.app.articles import DONE, FAILED, Entry
+from tui.app.articles import Entry, Status
 from tui.app.messages import ArticleOpened
 
 # Row markers: never colour alone.
-MARKERS = {"pending": "·", DONE: " ", FAILED: "✗"}
+MARKERS = {Status.PENDING: "·", Status.DONE: " ", Status.FAILED: "✗"}
 
 # Added to the cursor row whatever the CSS says: reverse and bold survive NO_COLOR and the ansi themes.
 CURSOR_STYLE = Style(bold=True, reverse=True)
@@ -33,9 +33,9 @@ def row_prompt(entry: Entry) -> Content:
 
     A failed row is ``✗ title — reason``: the title struck through, the reason in italics.
     """
-    marker = MARKERS.get(entry.state, "·")
+    marker = MARKERS[entry.state]
     title = " ".join(entry.title.split())
-    if entry.state == FAILED:
+    if entry.state is Status.FAILED:
         reason = " ".join(entry.reason.split())
         return Content.assemble((f"{marker} ", "bold"), (title, "strike"), (f" — {reason}", "italic"))
     date = entry.date
