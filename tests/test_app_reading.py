@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+from app_helpers import SIZE, SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
 from tui.app.library import Entities
 from tui.app.widgets.article_list import ArticleList
@@ -21,10 +21,9 @@ def _spans(view: ArticleView, style_part: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in view.body_content().spans if style_part in str(s.style)]
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
+async def test_move_and_open(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         listing = screen.query_one(ArticleList)
         await wait_for_summary(pilot)  # the first article opens by itself
@@ -49,10 +48,9 @@ async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
         assert "3 articles" in status
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_key_sentences_are_bold_reverse_in_place(articles: Path, size: tuple[int, int]) -> None:
+async def test_key_sentences_are_bold_reverse_in_place(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         view = screen.query_one(ArticleView)
@@ -103,10 +101,9 @@ async def test_entity_select_marks_mentions_and_n_moves(articles: Path, size: tu
         assert "×2" in panel.get_option_at_index(panel.highlighted).prompt.plain
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_copy_puts_the_summary_on_the_clipboard(articles: Path, size: tuple[int, int]) -> None:
+async def test_copy_puts_the_summary_on_the_clipboard(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("c")
@@ -120,10 +117,9 @@ async def test_copy_puts_the_summary_on_the_clipboard(articles: Path, size: tupl
         assert "Trịnh Việt Hùng (Chủ tịch" in app.clipboard
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_length_and_algorithm_change_the_summary(articles: Path, size: tuple[int, int]) -> None:
+async def test_length_and_algorithm_change_the_summary(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         pane = screen.query_one(SummaryPane)
@@ -147,10 +143,9 @@ async def test_length_and_algorithm_change_the_summary(articles: Path, size: tup
         assert pane.text == export.summary_text(updated, expected, screen.count)
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_find_in_article_marks_hits_without_diacritics(articles: Path, size: tuple[int, int]) -> None:
+async def test_find_in_article_marks_hits_without_diacritics(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("f")
@@ -224,7 +219,7 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=analyse)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         view, pane = screen.query_one(ArticleView), screen.query_one(SummaryPane)
@@ -244,8 +239,7 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
         assert pane.text and pane.text in pane.shown
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path, size: tuple[int, int]) -> None:
+async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path) -> None:
     """The panel's attempt fails, the background pass's succeeds: the entities show. A failure
     arriving after a success is ignored."""
     from app_helpers import names_as_entities
@@ -259,7 +253,7 @@ async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: P
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=flaky)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         path = screen.current
@@ -298,7 +292,7 @@ async def test_entities_failing_after_the_summary_say_so(articles: Path) -> None
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=analyse)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         screen.open_article(slow)
