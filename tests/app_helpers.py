@@ -122,13 +122,13 @@ def names_as_entities(path: str, algorithms: tuple[str, ...], entities: bool) ->
     return replace(analysis, entities=found, groups=tuple(groups))
 
 
-def make_app(paths: list[str], analyse: Callable[..., Analysis] = names_as_entities, **config: object):  # type: ignore[no-untyped-def]
+def make_app(paths: list[str], analyse: Callable[..., Analysis] = names_as_entities, **config: object):
     from tui.app.app import ReportsApp
 
     return ReportsApp([str(p) for p in paths], make_config(**config), analyse=analyse, processes=False)
 
 
-async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) -> None:
     """Let the app run until ``predicate()`` holds (analysis runs in worker threads)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -139,7 +139,7 @@ async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) 
     await pilot.pause()
 
 
-def reader(app):  # type: ignore[no-untyped-def]
+def reader(app):
     from tui.app.screens.reader import ReaderScreen
 
     screen = app.screen
@@ -147,7 +147,7 @@ def reader(app):  # type: ignore[no-untyped-def]
     return screen
 
 
-async def wait_for_summary(pilot, path: str | None = None) -> None:  # type: ignore[no-untyped-def]
+async def wait_for_summary(pilot, path: str | None = None) -> None:
     def ready() -> bool:
         screen = pilot.app.screen
         current = getattr(screen, "current", None)

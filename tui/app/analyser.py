@@ -20,6 +20,7 @@ pass them on thread-safely (Textual's ``post_message`` is).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -30,6 +31,8 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
 from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome, init_worker, run_job, warm_up
+
+log = logging.getLogger(__name__)
 
 _MAX_RESTARTS = 3
 #: The opened article's summary and entities come in one job up to this size (about p95 of news
@@ -50,8 +53,8 @@ def _start_resource_tracker() -> None:
     replaced, sys.stderr = sys.stderr, sys.__stderr__
     try:
         resource_tracker.ensure_running()
-    except Exception:  # noqa: BLE001 - the pool reports its own failure if this mattered
-        pass
+    except Exception:  # the pool reports its own failure if this mattered
+        log.debug("resource tracker not started", exc_info=True)
     finally:
         sys.stderr = replaced
 
@@ -198,10 +201,13 @@ class Analyser:
         ctx = None if context == "thread" else multiprocessing.get_context(context)
         self.deliver = deliver
         self._lock = threading.RLock()
-        forward = lambda outcome: self.deliver(outcome)  # noqa: E731
+        forward = self._forward  # looks ``deliver`` up at each call: it may be set after the lanes
         self.front = _Lane("front", 1, ctx, analyse, forward, self._lock)
         self.back = _Lane("back", max(1, back), ctx, analyse, forward, self._lock)
         self._front_ready = False
+
+    def _forward(self, outcome: Outcome) -> None:
+        self.deliver(outcome)
 
     def start(self) -> None:
         """Start the front worker, which imports the pipeline (the models load after its first job).

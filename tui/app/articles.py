@@ -134,12 +134,6 @@ class TextIndex:
         self.state = IndexState.FILLING
         return True
 
-    def __contains__(self, path: str) -> bool:
-        return path in self._texts
-
-    def add(self, path: str, loose_text: str) -> None:
-        self._texts[path] = loose_text
-
     def get(self, path: str) -> str:
         """The folded text, '' while it has not been read yet."""
         return self._texts.get(path, "")

@@ -7,6 +7,8 @@ workers only, on their first job.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +22,8 @@ if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
 
 #: ``analyse(path, algorithms, entities) -> Analysis``; raises ``LoadError`` for unreadable files.
 AnalyseFn = Callable[[str, tuple[str, ...], bool], "Analysis"]
+
+log = logging.getLogger(__name__)
 
 
 class JobKind(Enum):
@@ -109,10 +113,8 @@ def init_worker(background: bool) -> None:
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     if background:
-        try:
+        with contextlib.suppress(OSError):  # not allowed: the worker runs at the usual priority
             os.nice(5)  # the interface and the opened article come first
-        except OSError:
-            pass
 
 
 _WARM_UP_TEXT = (
@@ -133,5 +135,5 @@ def warm_up(entities: bool, models: bool = True) -> None:
         from tui.core.pipeline import analyse, document_from_text
 
         analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
-    except Exception:  # noqa: BLE001 - only a head start; real jobs report their own errors
-        pass
+    except Exception:  # only a head start: real jobs report their own errors
+        log.debug("warm-up failed", exc_info=True)

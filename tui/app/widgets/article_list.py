@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
@@ -50,7 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
     HELP = "Move with j/k or the arrows, g/G for first/last, enter to open; / filters."
 
     # The vim keys carry ids ([keymap] can move them); the arrows, home/end and pgdn stay as they are.
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor-down", tooltip="Move down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Move up"),
         Binding("g", "first", "First", show=False, id="first", tooltip="Go to the first row (top)"),
@@ -142,10 +142,7 @@ class ArticleList(ScrollView, can_focus=True):
     @highlighted.setter
     def highlighted(self, index: int | None) -> None:
         """Move the cursor (clamped to the rows) and scroll it into view."""
-        if index is not None and self._entries:
-            index = max(0, min(index, len(self._entries) - 1))
-        else:
-            index = None
+        index = max(0, min(index, len(self._entries) - 1)) if index is not None and self._entries else None
         old, self._cursor = self._cursor, index
         for row in (old, index):
             if row is not None:
