@@ -301,8 +301,9 @@ class ReaderScreen(SummaryActions, Searches):
 
     def refresh_views(self) -> None:
         """Show the opened article with the current algorithm and length."""
-        held = self.library.held(self.current) if self.current is not None else None
-        if held is None:
+        current = self.current
+        held = self.library.held(current) if current is not None else None
+        if current is None or held is None:
             return
         analysis = held.analysis
         summary = analysis.summaries.get(self.algorithm)
@@ -316,7 +317,7 @@ class ReaderScreen(SummaryActions, Searches):
             pane.show(
                 export.summary_text(analysis, self.algorithm, self.count), self.algorithm, self.count, summary.note
             )
-        self._show_entities(analysis.document.path)
+        self._show_entities(current)
         self.show_status()
 
     def _show_entities(self, path: str) -> None:
