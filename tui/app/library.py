@@ -35,9 +35,10 @@ class Entities(Enum):
     FAILED = "failed"  # looked for, and the search failed (``Held.entity_error`` says why)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Held:
-    """An analysis kept in memory, and what is known of its entities."""
+    """An analysis kept in memory, and what is known of its entities (compared by identity:
+    comparing analyses field by field would walk every sentence)."""
 
     analysis: Analysis
     entities: Entities = Entities.PENDING
