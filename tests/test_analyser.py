@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from tui.app.analyser import TOGETHER_UP_TO_BYTES, Analyser
-from tui.app.jobs import Job, JobKind, Outcome
+from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome
 
 FULL, SUMMARY = JobKind.FULL, JobKind.SUMMARY
 
@@ -25,6 +26,10 @@ def fake_analyse(path: str, algorithms: tuple[str, ...], entities: bool) -> Fake
     return FakeAnalysis(path, entities)
 
 
+# The scheduling never looks inside an analysis: a stand-in that is not one will do.
+FAKE = cast(AnalyseFn, fake_analyse)
+
+
 def queued(analyser: Analyser) -> tuple[list[tuple[str, JobKind]], list[tuple[str, JobKind]]]:
     """(front, back) queues as (path, kind) pairs; the lanes hand out nothing before ``start``."""
     return ([(j.path, j.kind) for j in analyser.front.queue], [(j.path, j.kind) for j in analyser.back.queue])
@@ -32,7 +37,7 @@ def queued(analyser: Analyser) -> tuple[list[tuple[str, JobKind]], list[tuple[st
 
 def test_entities_on_screen_are_found_by_the_front_worker_after_the_summary() -> None:
     """(The articles here do not exist, so their size is unknown: two jobs.)"""
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("b", "ranker", entities_shown=True)
     front, back = queued(analyser)
@@ -44,7 +49,7 @@ def test_a_short_article_on_screen_gets_summary_and_entities_in_one_job(tmp_path
     short, long = tmp_path / "short.txt", tmp_path / "long.txt"
     short.write_text("Một câu ngắn.", encoding="utf-8")
     long.write_bytes(b"x" * (TOGETHER_UP_TO_BYTES + 1))
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue([str(short), str(long)], "ranker")
     analyser.open(str(short), "ranker", entities_shown=True)
     assert queued(analyser) == ([(str(short), FULL)], [(str(long), FULL)])
@@ -55,7 +60,7 @@ def test_a_short_article_on_screen_gets_summary_and_entities_in_one_job(tmp_path
 
 
 def test_hidden_entities_go_to_the_head_of_the_back_queue() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("c", "ranker", entities_shown=False)
     front, back = queued(analyser)
@@ -64,7 +69,7 @@ def test_hidden_entities_go_to_the_head_of_the_back_queue() -> None:
 
 
 def test_leaving_an_article_hands_its_entities_back_to_the_background() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("b", "ranker", entities_shown=True)
     analyser.open("c", "ranker", entities_shown=True)
@@ -74,14 +79,14 @@ def test_leaving_an_article_hands_its_entities_back_to_the_background() -> None:
 
 
 def test_an_article_known_in_full_leaves_the_back_queue() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b"], "ranker")
     analyser.open("a", "ranker", full=False, entities_shown=True)
     assert queued(analyser) == ([("a", SUMMARY)], [("b", FULL)])
 
 
 def test_entities_asked_twice_are_queued_once() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.entities_first("a", "ranker", entities_shown=True)
     analyser.entities_first("a", "ranker", entities_shown=True)
     assert queued(analyser) == ([("a", FULL)], [])
@@ -97,7 +102,7 @@ def test_every_article_is_analysed_in_full_however_fast_the_reader_moves() -> No
         if {o.path for o in outcomes if o.job.kind == FULL} >= set(paths):
             finished.set()
 
-    analyser = Analyser(fake_analyse, deliver, context="thread", background_workers=1)
+    analyser = Analyser(FAKE, deliver, context="thread", background_workers=1)
     analyser.enqueue(paths, "ranker")
     for number, path in enumerate(paths[::3]):
         analyser.open(path, "ranker", entities_shown=number % 2 == 0)

@@ -124,9 +124,14 @@ async def test_a_warm_start_opens_the_first_article_from_the_cache_alone(article
     jobs: list[str] = []
     real = app_module.make_analyse_fn
 
-    def counting(options, use_cache=True):  # type: ignore[no-untyped-def]
+    def counting(options, use_cache=True):
         analyse = real(options, use_cache)
-        return lambda path, *rest: jobs.append(path) or analyse(path, *rest)
+
+        def counted(path, *rest):
+            jobs.append(path)
+            return analyse(path, *rest)
+
+        return counted
 
     monkeypatch.setattr(app_module, "make_analyse_fn", counting)
     app = ReportsApp([str(articles)], config, processes=False)

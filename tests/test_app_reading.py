@@ -213,7 +213,7 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
     slow = str(articles / "b_da_nang.txt")
     release = threading.Event()
 
-    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):
         if path == slow:
             release.wait(30)
         return names_as_entities(path, algorithms, entities)
@@ -247,7 +247,7 @@ async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: P
     from tui.app.jobs import Job, JobKind, Outcome
     from tui.app.messages import AnalysisDone
 
-    def flaky(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+    def flaky(path: str, algorithms: tuple[str, ...], entities: bool):
         if entities:
             raise MemoryError("out of memory")
         return names_as_entities(path, algorithms, entities)
@@ -285,7 +285,7 @@ async def test_entities_failing_after_the_summary_say_so(articles: Path) -> None
     slow = str(articles / "b_da_nang.txt")
     release = threading.Event()
 
-    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):
         if path == slow and entities:
             release.wait(30)
             raise MemoryError("out of memory")

@@ -80,13 +80,13 @@ async def test_cursor_row_is_reversed_and_bold_focused_or_not() -> None:
         await pilot.press("j")
         focused = listing.render_line(1)
         other = listing.render_line(2)
-        assert all(s.style.reverse and s.style.bold for s in focused)  # the whole width
-        assert not any(s.style.reverse for s in other)
+        assert all(s.style and s.style.reverse and s.style.bold for s in focused)  # the whole width
+        assert not any(s.style and s.style.reverse for s in other)
         app.set_focus(None)
         await pilot.pause()
         blurred = listing.render_line(1)
-        assert all(s.style.reverse and s.style.bold for s in blurred)
-        assert blurred.text == focused.text and list(blurred)[0].style != list(focused)[0].style
+        assert all(s.style and s.style.reverse and s.style.bold for s in blurred)
+        assert blurred.text == focused.text and next(iter(blurred)).style != next(iter(focused)).style
 
 
 async def test_enter_and_click_open_the_row() -> None:
