@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,3 +117,36 @@ def test_every_article_is_analysed_in_full_however_fast_the_reader_moves() -> No
     assert all(o.analysis.entities for o in full)  # type: ignore[union-attr]
     summaries = [o.job for o in outcomes if o.job.kind == SUMMARY]
     assert summaries == [Job(paths[-3], SUMMARY, ("ranker",))]  # only the article the reader stayed on
+
+
+def crash_on_request(path: str, algorithms: tuple[str, ...], entities: bool) -> FakeAnalysis:
+    """Ends its worker process outright for the article named "crash" (as a segfault in a library would)."""
+    if path == "crash":
+        os._exit(3)
+    return FakeAnalysis(path, entities)
+
+
+def test_a_worker_process_that_dies_is_reported_and_replaced() -> None:
+    """The one test with real processes: a dead worker fails its article, the next one still runs."""
+    outcomes: list[Outcome] = []
+    arrived = threading.Condition()
+
+    def deliver(outcome: Outcome) -> None:
+        with arrived:
+            outcomes.append(outcome)
+            arrived.notify_all()
+
+    analyser = Analyser(cast(AnalyseFn, crash_on_request), deliver, context="spawn", background_workers=1)
+    try:
+        analyser.start()
+        analyser.open("crash", "ranker", full=False)
+        with arrived:
+            assert arrived.wait_for(lambda: len(outcomes) == 1, 60)
+        assert outcomes[0].path == "crash" and outcomes[0].analysis is None
+        assert outcomes[0].error is not None and "stopped unexpectedly" in outcomes[0].error
+        analyser.open("next", "ranker", full=False)
+        with arrived:
+            assert arrived.wait_for(lambda: len(outcomes) == 2, 60)
+        assert outcomes[1].path == "next" and outcomes[1].error is None and outcomes[1].analysis is not None
+    finally:
+        analyser.shutdown()
