@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 async def shoot(out: Path, size: tuple[int, int]) -> None:
     from tui.app.app import ReportsApp
+    from tui.app.library import Entities
+    from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets.entity_panel import EntityPanel
     from tui.config import load_config
     from tui.paths import bundled_seeds
@@ -26,9 +28,10 @@ async def shoot(out: Path, size: tuple[int, int]) -> None:
     app = ReportsApp([str(bundled_seeds())], load_config(None))
     async with app.run_test(size=size) as pilot:
         screen = app.screen
+        assert isinstance(screen, ReaderScreen)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 120
-        while not (screen.current and screen.current in screen.full):
+        while not (screen.current and screen.library.entities(screen.current) is not Entities.PENDING):
             if loop.time() > deadline:
                 raise SystemExit("timed out waiting for the analysis")
             await pilot.pause(0.1)

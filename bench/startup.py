@@ -52,7 +52,8 @@ class Terminal:
 
     def start(self, command: str) -> float:
         """Start the app; seconds until the first paint (list + status bar)."""
-        self.tmux("start-server")
+        # exit-empty off: a server with no session yet would otherwise exit while new-session connects
+        self.tmux("start-server", ";", "set-option", "-s", "exit-empty", "off")
         started = time.perf_counter()
         self.tmux("new-session", "-d", "-s", "main", "-x", str(self.size[0]), "-y", str(self.size[1]), command)
         self.tmux("set-option", "-t", "main", "remain-on-exit", "on")

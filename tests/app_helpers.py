@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.app.analyser import analyse_article
+from tui.app.jobs import analyse_article
 from tui.config import Config
 from tui.core.model import Analysis, Entity, EntityGroup
 
-SIZES = [(80, 24), (120, 40)]
+SIZE = (80, 24)  # the smallest terminal the interface is made for
+# Both layouts (the entity panel a toggle below 120 columns, a column from there), for the tests
+# whose behaviour differs between them; the others run at SIZE.
+SIZES = [SIZE, (120, 40)]
 
 ARTICLES = {
     "a_thai_nguyen.txt": (
@@ -119,13 +122,13 @@ def names_as_entities(path: str, algorithms: tuple[str, ...], entities: bool) ->
     return replace(analysis, entities=found, groups=tuple(groups))
 
 
-def make_app(paths: list[str], analyse: Callable[..., Analysis] = names_as_entities, **config: object):  # type: ignore[no-untyped-def]
+def make_app(paths: list[str], analyse: Callable[..., Analysis] = names_as_entities, **config: object):
     from tui.app.app import ReportsApp
 
     return ReportsApp([str(p) for p in paths], make_config(**config), analyse=analyse, processes=False)
 
 
-async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) -> None:
     """Let the app run until ``predicate()`` holds (analysis runs in worker threads)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -136,7 +139,7 @@ async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) 
     await pilot.pause()
 
 
-def reader(app):  # type: ignore[no-untyped-def]
+def reader(app):
     from tui.app.screens.reader import ReaderScreen
 
     screen = app.screen
@@ -144,13 +147,17 @@ def reader(app):  # type: ignore[no-untyped-def]
     return screen
 
 
-async def wait_for_summary(pilot, path: str | None = None) -> None:  # type: ignore[no-untyped-def]
+async def wait_for_summary(pilot, path: str | None = None) -> None:
     def ready() -> bool:
         screen = pilot.app.screen
         current = getattr(screen, "current", None)
         if current is None or (path is not None and current != path):
             return False
-        analysis = screen.analyses.get(current)
-        return analysis is not None and screen.algorithm in analysis.summaries and current in screen.full
+        from tui.app.library import Entities
+
+        held = screen.library.held(current)
+        return (
+            held is not None and screen.algorithm in held.analysis.summaries and held.entities is not Entities.PENDING
+        )
 
     await wait_for(pilot, ready)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from tui.app.analyser import FULL, SUMMARY, TOGETHER_UP_TO_BYTES, Analyser, Job, Outcome
+from tui.app.analyser import TOGETHER_UP_TO_BYTES, Analyser
+from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome
+
+FULL, SUMMARY = JobKind.FULL, JobKind.SUMMARY
 
 
 @dataclass
@@ -22,14 +27,18 @@ def fake_analyse(path: str, algorithms: tuple[str, ...], entities: bool) -> Fake
     return FakeAnalysis(path, entities)
 
 
-def queued(analyser: Analyser) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+# The scheduling never looks inside an analysis: a stand-in that is not one will do.
+FAKE = cast(AnalyseFn, fake_analyse)
+
+
+def queued(analyser: Analyser) -> tuple[list[tuple[str, JobKind]], list[tuple[str, JobKind]]]:
     """(front, back) queues as (path, kind) pairs; the lanes hand out nothing before ``start``."""
     return ([(j.path, j.kind) for j in analyser.front.queue], [(j.path, j.kind) for j in analyser.back.queue])
 
 
 def test_entities_on_screen_are_found_by_the_front_worker_after_the_summary() -> None:
     """(The articles here do not exist, so their size is unknown: two jobs.)"""
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("b", "ranker", entities_shown=True)
     front, back = queued(analyser)
@@ -41,7 +50,7 @@ def test_a_short_article_on_screen_gets_summary_and_entities_in_one_job(tmp_path
     short, long = tmp_path / "short.txt", tmp_path / "long.txt"
     short.write_text("Một câu ngắn.", encoding="utf-8")
     long.write_bytes(b"x" * (TOGETHER_UP_TO_BYTES + 1))
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue([str(short), str(long)], "ranker")
     analyser.open(str(short), "ranker", entities_shown=True)
     assert queued(analyser) == ([(str(short), FULL)], [(str(long), FULL)])
@@ -52,7 +61,7 @@ def test_a_short_article_on_screen_gets_summary_and_entities_in_one_job(tmp_path
 
 
 def test_hidden_entities_go_to_the_head_of_the_back_queue() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("c", "ranker", entities_shown=False)
     front, back = queued(analyser)
@@ -61,7 +70,7 @@ def test_hidden_entities_go_to_the_head_of_the_back_queue() -> None:
 
 
 def test_leaving_an_article_hands_its_entities_back_to_the_background() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b", "c"], "ranker")
     analyser.open("b", "ranker", entities_shown=True)
     analyser.open("c", "ranker", entities_shown=True)
@@ -71,14 +80,14 @@ def test_leaving_an_article_hands_its_entities_back_to_the_background() -> None:
 
 
 def test_an_article_known_in_full_leaves_the_back_queue() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.enqueue(["a", "b"], "ranker")
     analyser.open("a", "ranker", full=False, entities_shown=True)
     assert queued(analyser) == ([("a", SUMMARY)], [("b", FULL)])
 
 
 def test_entities_asked_twice_are_queued_once() -> None:
-    analyser = Analyser(fake_analyse, context="thread")
+    analyser = Analyser(FAKE, context="thread")
     analyser.entities_first("a", "ranker", entities_shown=True)
     analyser.entities_first("a", "ranker", entities_shown=True)
     assert queued(analyser) == ([("a", FULL)], [])
@@ -94,7 +103,7 @@ def test_every_article_is_analysed_in_full_however_fast_the_reader_moves() -> No
         if {o.path for o in outcomes if o.job.kind == FULL} >= set(paths):
             finished.set()
 
-    analyser = Analyser(fake_analyse, deliver, context="thread", background_workers=1)
+    analyser = Analyser(FAKE, deliver, context="thread", background_workers=1)
     analyser.enqueue(paths, "ranker")
     for number, path in enumerate(paths[::3]):
         analyser.open(path, "ranker", entities_shown=number % 2 == 0)
@@ -108,3 +117,36 @@ def test_every_article_is_analysed_in_full_however_fast_the_reader_moves() -> No
     assert all(o.analysis.entities for o in full)  # type: ignore[union-attr]
     summaries = [o.job for o in outcomes if o.job.kind == SUMMARY]
     assert summaries == [Job(paths[-3], SUMMARY, ("ranker",))]  # only the article the reader stayed on
+
+
+def crash_on_request(path: str, algorithms: tuple[str, ...], entities: bool) -> FakeAnalysis:
+    """Ends its worker process outright for the article named "crash" (as a segfault in a library would)."""
+    if path == "crash":
+        os._exit(3)
+    return FakeAnalysis(path, entities)
+
+
+def test_a_worker_process_that_dies_is_reported_and_replaced() -> None:
+    """The one test with real processes: a dead worker fails its article, the next one still runs."""
+    outcomes: list[Outcome] = []
+    arrived = threading.Condition()
+
+    def deliver(outcome: Outcome) -> None:
+        with arrived:
+            outcomes.append(outcome)
+            arrived.notify_all()
+
+    analyser = Analyser(cast(AnalyseFn, crash_on_request), deliver, context="spawn", background_workers=1)
+    try:
+        analyser.start()
+        analyser.open("crash", "ranker", full=False)
+        with arrived:
+            assert arrived.wait_for(lambda: len(outcomes) == 1, 60)
+        assert outcomes[0].path == "crash" and outcomes[0].analysis is None
+        assert outcomes[0].error is not None and "stopped unexpectedly" in outcomes[0].error
+        analyser.open("next", "ranker", full=False)
+        with arrived:
+            assert arrived.wait_for(lambda: len(outcomes) == 2, 60)
+        assert outcomes[1].path == "next" and outcomes[1].error is None and outcomes[1].analysis is not None
+    finally:
+        analyser.shutdown()

@@ -5,20 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+from app_helpers import SIZE, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
-from tui.app.articles import FAILED
+from tui.app.articles import Status
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_brackets_in_an_article_show_literally(articles: Path, size: tuple[int, int]) -> None:
+async def test_brackets_in_an_article_show_literally(articles: Path) -> None:
     path = str(articles / "c_brackets.txt")
     app = make_app([path])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot, path)
         header = screen.query_one(ArticleView).header_content().plain
@@ -33,18 +32,17 @@ async def test_brackets_in_an_article_show_literally(articles: Path, size: tuple
         assert "[/b]" in app.clipboard or "[Video]" in app.clipboard
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_a_bad_file_does_not_stop_the_app(articles: Path, size: tuple[int, int]) -> None:
+async def test_a_bad_file_does_not_stop_the_app(articles: Path) -> None:
     binary = articles / "broken.txt"
     binary.write_bytes(b"\x00\x01\x02 not text \x00" * 50)
     empty = articles / "empty.txt"
     empty.write_bytes(b"")
     missing = str(articles / "nowhere.txt")
     app = make_app([str(articles), missing])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
-        await wait_for(pilot, lambda: sum(e.state == FAILED for e in screen.entries) == 3)
-        failed = {Path(e.path).name: e.reason for e in screen.entries if e.state == FAILED}
+        await wait_for(pilot, lambda: sum(e.state is Status.FAILED for e in screen.library.entries) == 3)
+        failed = {Path(e.path).name: e.reason for e in screen.library.entries if e.state is Status.FAILED}
         assert set(failed) == {"broken.txt", "empty.txt", "nowhere.txt"}
         assert "binary" in failed["broken.txt"] and "empty" in failed["empty.txt"]
         assert "no such file" in failed["nowhere.txt"]
@@ -76,7 +74,7 @@ async def test_save_writes_a_new_file_outside_the_articles(
 ) -> None:
     before = {p: p.read_bytes() for p in articles.iterdir()}
     app = make_app([str(articles)])
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("s")
@@ -126,13 +124,18 @@ async def test_a_warm_start_opens_the_first_article_from_the_cache_alone(article
     jobs: list[str] = []
     real = app_module.make_analyse_fn
 
-    def counting(options, use_cache=True):  # type: ignore[no-untyped-def]
+    def counting(options, use_cache=True):
         analyse = real(options, use_cache)
-        return lambda path, *rest: jobs.append(path) or analyse(path, *rest)
+
+        def counted(path, *rest):
+            jobs.append(path)
+            return analyse(path, *rest)
+
+        return counted
 
     monkeypatch.setattr(app_module, "make_analyse_fn", counting)
     app = ReportsApp([str(articles)], config, processes=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         assert screen.current is not None and screen.current.endswith("a_thai_nguyen.txt")

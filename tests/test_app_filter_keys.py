@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+from app_helpers import SIZE, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
+from tui.app.articles import IndexState
 from tui.app.keys import check_keymap, key_rows, markdown_table
 from tui.app.widgets.article_list import ArticleList
 from tui.config import ConfigError
@@ -16,10 +17,9 @@ def _titles(listing: ArticleList) -> list[str]:
     return [Path(p).name for p in listing.paths]
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_filter_with_and_without_diacritics(articles: Path, size: tuple[int, int]) -> None:
+async def test_filter_with_and_without_diacritics(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         listing = screen.query_one(ArticleList)
         await wait_for_summary(pilot)
@@ -28,7 +28,7 @@ async def test_filter_with_and_without_diacritics(articles: Path, size: tuple[in
         assert _titles(listing) == ["a_thai_nguyen.txt"]
         assert screen.focused is listing
         bar = screen.query_one("#filter")
-        await wait_for(pilot, lambda: screen._index_state == "ready")  # texts are read after the first `/`
+        await wait_for(pilot, lambda: screen.index.state is IndexState.READY)  # texts are read after the first `/`
         await pilot.press("slash")
         assert bar.value == "thai nguyen"  # the bar keeps the query
         for query, expected in (
@@ -47,10 +47,9 @@ async def test_filter_with_and_without_diacritics(articles: Path, size: tuple[in
         assert screen.focused is listing
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_keymap_remaps_a_binding(articles: Path, size: tuple[int, int]) -> None:
+async def test_keymap_remaps_a_binding(articles: Path) -> None:
     app = make_app([str(articles)], keymap={"copy-summary": "y", "toggle-entities": "ctrl+e"})
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("c")
@@ -105,7 +104,7 @@ def test_every_binding_has_an_id_and_no_terminal_keys() -> None:
 
 async def test_help_lists_the_bindings_and_the_palette_has_every_action(articles: Path) -> None:
     app = make_app([str(articles)], keymap={"copy-summary": "y"})
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("question_mark")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+from app_helpers import SIZE, SIZES, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
 
+from tui.app.library import Entities
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import KEY_STYLE, MARK_STYLE, NEXT_STYLE, ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -20,10 +21,9 @@ def _spans(view: ArticleView, style_part: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in view.body_content().spans if style_part in str(s.style)]
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
+async def test_move_and_open(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         listing = screen.query_one(ArticleList)
         await wait_for_summary(pilot)  # the first article opens by itself
@@ -34,7 +34,7 @@ async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
         await pilot.press("k", "j", "enter")
         second = str(articles / "b_da_nang.txt")
         await wait_for_summary(pilot, second)
-        analysis = screen.analyses[second]
+        analysis = screen.library.analysis(second)
         header = screen.query_one(ArticleView).header_content().plain
         assert "Đà Nẵng khởi công tuyến đường ven biển" in header
         expected = export.summary_text(analysis, screen.algorithm, screen.count)
@@ -48,14 +48,13 @@ async def test_move_and_open(articles: Path, size: tuple[int, int]) -> None:
         assert "3 articles" in status
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_key_sentences_are_bold_reverse_in_place(articles: Path, size: tuple[int, int]) -> None:
+async def test_key_sentences_are_bold_reverse_in_place(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         view = screen.query_one(ArticleView)
-        analysis = screen.analyses[screen.current]
+        analysis = screen.library.analysis(screen.current)
         summary = analysis.summaries[screen.algorithm]
         key = _spans(view, KEY_STYLE)
         shown = {view.text[a:b] for a, b in key}
@@ -102,14 +101,13 @@ async def test_entity_select_marks_mentions_and_n_moves(articles: Path, size: tu
         assert "×2" in panel.get_option_at_index(panel.highlighted).prompt.plain
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_copy_puts_the_summary_on_the_clipboard(articles: Path, size: tuple[int, int]) -> None:
+async def test_copy_puts_the_summary_on_the_clipboard(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("c")
-        analysis = screen.analyses[screen.current]
+        analysis = screen.library.analysis(screen.current)
         assert app.clipboard == export.summary_text(analysis, screen.algorithm, screen.count)
         assert app.clipboard == screen.query_one(SummaryPane).text
         assert any("terminal clipboard" in n.title for n in app._notifications)
@@ -119,14 +117,13 @@ async def test_copy_puts_the_summary_on_the_clipboard(articles: Path, size: tupl
         assert "Trịnh Việt Hùng (Chủ tịch" in app.clipboard
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_length_and_algorithm_change_the_summary(articles: Path, size: tuple[int, int]) -> None:
+async def test_length_and_algorithm_change_the_summary(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         pane = screen.query_one(SummaryPane)
-        analysis = screen.analyses[screen.current]
+        analysis = screen.library.analysis(screen.current)
         start = screen.count
         before = pane.text
         await pilot.press("plus")
@@ -140,16 +137,15 @@ async def test_length_and_algorithm_change_the_summary(articles: Path, size: tup
         await pilot.press("a")
         expected = ALGORITHMS[(ALGORITHMS.index(first) + 1) % len(ALGORITHMS)]
         assert screen.algorithm == expected
-        await wait_for(pilot, lambda: expected in screen.analyses[screen.current].summaries)
+        await wait_for(pilot, lambda: expected in screen.library.analysis(screen.current).summaries)
         assert expected in str(pane.border_title)
-        updated = screen.analyses[screen.current]
+        updated = screen.library.analysis(screen.current)
         assert pane.text == export.summary_text(updated, expected, screen.count)
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_find_in_article_marks_hits_without_diacritics(articles: Path, size: tuple[int, int]) -> None:
+async def test_find_in_article_marks_hits_without_diacritics(articles: Path) -> None:
     app = make_app([str(articles)])
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         await pilot.press("f")
@@ -185,7 +181,7 @@ async def test_a_second_full_analysis_leaves_the_panel_where_the_reader_is(artic
     article later must not reset the panel under the reader."""
     from dataclasses import replace
 
-    from tui.app.analyser import FULL, Job, Outcome
+    from tui.app.jobs import Job, JobKind, Outcome
     from tui.app.messages import AnalysisDone
 
     app = make_app([str(articles)])
@@ -197,11 +193,11 @@ async def test_a_second_full_analysis_leaves_the_panel_where_the_reader_is(artic
         await pilot.press("j")
         highlighted = panel.highlighted
         assert highlighted is not None and highlighted > 0
-        held = screen.analyses[screen.current]
+        held = screen.library.analysis(screen.current)
         again = replace(held, groups=tuple(held.groups or ()))
-        screen.post_message(AnalysisDone(Outcome(Job(screen.current, FULL, (screen.algorithm,)), again)))
+        screen.post_message(AnalysisDone(Outcome(Job(screen.current, JobKind.FULL, (screen.algorithm,)), again)))
         await pilot.pause()
-        assert screen.analyses[screen.current] is held
+        assert screen.library.analysis(screen.current) is held
         assert panel.highlighted == highlighted
 
 
@@ -217,13 +213,13 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
     slow = str(articles / "b_da_nang.txt")
     release = threading.Event()
 
-    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):
         if path == slow:
             release.wait(30)
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=analyse)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         view, pane = screen.query_one(ArticleView), screen.query_one(SummaryPane)
@@ -243,41 +239,40 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(articles: Pa
         assert pane.text and pane.text in pane.shown
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path, size: tuple[int, int]) -> None:
+async def test_entities_found_on_a_later_attempt_replace_the_failure(articles: Path) -> None:
     """The panel's attempt fails, the background pass's succeeds: the entities show. A failure
     arriving after a success is ignored."""
     from app_helpers import names_as_entities
 
-    from tui.app.analyser import FULL, Job, Outcome
+    from tui.app.jobs import Job, JobKind, Outcome
     from tui.app.messages import AnalysisDone
 
-    def flaky(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+    def flaky(path: str, algorithms: tuple[str, ...], entities: bool):
         if entities:
             raise MemoryError("out of memory")
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=flaky)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         path = screen.current
         panel = screen.query_one(EntityPanel)
         if not screen.entities_visible():
             await pilot.press("e")
-        await wait_for(pilot, lambda: path in screen.entity_errors)
+        await wait_for(pilot, lambda: screen.library.entities(path) is Entities.FAILED)
         assert "Entities unavailable" in panel.get_option_at_index(0).prompt.plain
-        job = Job(path, FULL, (screen.algorithm,))
+        job = Job(path, JobKind.FULL, (screen.algorithm,))
         found = names_as_entities(path, (screen.algorithm,), True)
         screen.post_message(AnalysisDone(Outcome(job, found)))
         await pilot.pause()
-        assert path not in screen.entity_errors and screen.analyses[path].groups
+        assert screen.library.entities(path) is Entities.FOUND and screen.library.analysis(path).groups
         shown = panel.option_count
         assert shown > len(found.groups or ())  # the groups, with their headers
-        held = screen.analyses[path]
+        held = screen.library.analysis(path)
         screen.post_message(AnalysisDone(Outcome(job, found, entity_error="MemoryError: again")))
         await pilot.pause()
-        assert screen.analyses[path] is held and panel.option_count == shown
+        assert screen.library.analysis(path) is held and panel.option_count == shown
 
 
 async def test_entities_failing_after_the_summary_say_so(articles: Path) -> None:
@@ -290,21 +285,21 @@ async def test_entities_failing_after_the_summary_say_so(articles: Path) -> None
     slow = str(articles / "b_da_nang.txt")
     release = threading.Event()
 
-    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):  # type: ignore[no-untyped-def]
+    def analyse(path: str, algorithms: tuple[str, ...], entities: bool):
         if path == slow and entities:
             release.wait(30)
             raise MemoryError("out of memory")
         return names_as_entities(path, algorithms, entities)
 
     app = make_app([str(articles)], analyse=analyse)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = reader(app)
         await wait_for_summary(pilot)
         screen.open_article(slow)
-        await wait_for(pilot, lambda: slow in screen.analyses)
+        await wait_for(pilot, lambda: slow in screen.library)
         await pilot.press("e")
         panel = screen.query_one(EntityPanel)
         assert "Finding entities" in panel.get_option_at_index(0).prompt.plain
         release.set()
-        await wait_for(pilot, lambda: slow in screen.entity_errors)
+        await wait_for(pilot, lambda: screen.library.entities(slow) is Entities.FAILED)
         assert "Entities unavailable" in panel.get_option_at_index(0).prompt.plain

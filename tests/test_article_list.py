@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from tui.app.articles import DONE, FAILED, Entry
+from tui.app.articles import Entry, Status
 from tui.app.messages import ArticleOpened
 from tui.app.widgets.article_list import ArticleList, row_prompt
 
@@ -80,13 +80,13 @@ async def test_cursor_row_is_reversed_and_bold_focused_or_not() -> None:
         await pilot.press("j")
         focused = listing.render_line(1)
         other = listing.render_line(2)
-        assert all(s.style.reverse and s.style.bold for s in focused)  # the whole width
-        assert not any(s.style.reverse for s in other)
+        assert all(s.style and s.style.reverse and s.style.bold for s in focused)  # the whole width
+        assert not any(s.style and s.style.reverse for s in other)
         app.set_focus(None)
         await pilot.pause()
         blurred = listing.render_line(1)
-        assert all(s.style.reverse and s.style.bold for s in blurred)
-        assert blurred.text == focused.text and list(blurred)[0].style != list(focused)[0].style
+        assert all(s.style and s.style.reverse and s.style.bold for s in blurred)
+        assert blurred.text == focused.text and next(iter(blurred)).style != next(iter(focused)).style
 
 
 async def test_enter_and_click_open_the_row() -> None:
@@ -116,9 +116,9 @@ async def test_update_entry_redraws_that_line_only(monkeypatch: pytest.MonkeyPat
             return refresh(*regions, **options)
 
         monkeypatch.setattr(listing, "refresh", spy)
-        listing.update_entry(Entry("/corpus/2500.txt", "Ngoài màn hình", state=DONE))  # not on screen
+        listing.update_entry(Entry("/corpus/2500.txt", "Ngoài màn hình", state=Status.DONE))  # not on screen
         assert painted == [] and "Ngoài màn hình" in listing.row_text(2500).plain
-        listing.update_entry(Entry("/corpus/0003.txt", "Bản tin mới", date="05/03/2024", state=DONE))
+        listing.update_entry(Entry("/corpus/0003.txt", "Bản tin mới", date="05/03/2024", state=Status.DONE))
         assert [(region.y, region.height) for region in painted] == [(3, 1)]  # that line alone
         await pilot.pause()
         assert listing.row_text(3).plain == "  05/03/24 Bản tin mới"
@@ -151,7 +151,7 @@ async def test_set_entries_keeps_the_cursor_on_its_article() -> None:
 
 
 async def test_a_failed_row_is_one_line_with_its_reason() -> None:
-    failed = Entry("/corpus/broken.txt", "broken.txt", state=FAILED, reason="binary file\n(not text)")
+    failed = Entry("/corpus/broken.txt", "broken.txt", state=Status.FAILED, reason="binary file\n(not text)")
     row = row_prompt(failed)
     assert row.plain == "✗ broken.txt — binary file (not text)"
     styles = {row.plain[s.start : s.end]: str(s.style) for s in row.spans}

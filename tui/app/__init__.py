@@ -16,9 +16,10 @@ def run_app(paths: list[str], config: Config, use_cache: bool = True) -> int:
     Raises ``tui.config.ConfigError`` (naming the config file) for keymap ids no
     binding has, before the terminal is taken over.
     """
-    from tui.app.analyser import Analyser, make_analyse_fn
-    from tui.app.articles import PENDING, build_entries
+    from tui.app.analyser import Analyser
+    from tui.app.articles import Status, build_entries
     from tui.app.cached import CacheScan
+    from tui.app.jobs import make_analyse_fn
 
     # The worker for the opened article starts now: its start-up overlaps the interface's,
     # and so does reading what the cache holds.
@@ -27,7 +28,7 @@ def run_app(paths: list[str], config: Config, use_cache: bool = True) -> int:
     entries = build_entries(paths)
     scan = None
     if use_cache:
-        scan = CacheScan(config.options, (e.path for e in entries if e.state == PENDING))
+        scan = CacheScan(config.options, (e.path for e in entries if e.state is Status.PENDING))
         scan.start()
 
     from tui.app.app import ReportsApp

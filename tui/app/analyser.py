@@ -20,144 +20,24 @@ pass them on thread-safely (Textual's ``post_message`` is).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
-    from tui.core.model import Analysis
-    from tui.core.pipeline import Options
+from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome, init_worker, run_job, warm_up
 
-#: ``analyse(path, algorithms, entities) -> Analysis``; raises ``LoadError`` for unreadable files.
-AnalyseFn = Callable[[str, tuple[str, ...], bool], "Analysis"]
-
-SUMMARY = "summary"  # sentences and the summary by the current algorithm, no entities
-FULL = "full"  # everything, entities included
-ALGORITHM = "algorithm"  # the opened article re-summarised with another algorithm
+log = logging.getLogger(__name__)
 
 _MAX_RESTARTS = 3
 #: The opened article's summary and entities come in one job up to this size (about p95 of news
 #: articles): entities take about 2 ms per 1,000 characters there.
 TOGETHER_UP_TO_BYTES = 16_000
-
-
-def analyse_article(
-    path: str, algorithms: tuple[str, ...], entities: bool, *, options: Options, use_cache: bool = True
-) -> Analysis:
-    """The default ``AnalyseFn``: the pipeline through the worker's own cache connection.
-
-    Imported in the worker, so the interface process never loads the NLP stack.
-    """
-    if use_cache:
-        from tui.core.service import analyse_path_cached
-
-        return analyse_path_cached(path, options, algorithms, entities)
-    from tui.core.service import analyse_path
-
-    return analyse_path(path, options, algorithms, entities=entities)
-
-
-def make_analyse_fn(options: Options, use_cache: bool = True) -> AnalyseFn:
-    return partial(analyse_article, options=options, use_cache=use_cache)
-
-
-@dataclass(frozen=True)
-class Job:
-    path: str
-    kind: str
-    algorithms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a job produced: an analysis, or the reason there is none."""
-
-    job: Job
-    analysis: Analysis | None = None
-    error: str | None = None  # the file could not be analysed at all
-    entity_error: str | None = None  # the summary is there, entities failed
-    seconds: float = 0.0
-
-    @property
-    def path(self) -> str:
-        return self.job.path
-
-
-def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
-    """Run one job in a worker; never raises (exceptions may not survive pickling)."""
-    started = time.perf_counter()
-    entities = job.kind == FULL
-    try:
-        analysis = analyse(job.path, job.algorithms, entities).without_words()  # the interface shows, never re-scores
-        return Outcome(job, analysis, seconds=time.perf_counter() - started)
-    except Exception as exc:  # noqa: BLE001 - reported to the user, the app goes on
-        reason = getattr(exc, "reason", None)
-        if reason is not None:  # LoadError: the file is the problem
-            return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
-        if not entities:
-            return Outcome(
-                job, error=f"analysis failed ({type(exc).__name__}: {exc})", seconds=time.perf_counter() - started
-            )
-        entity_error = f"{type(exc).__name__}: {exc}"
-    try:  # entities failed: keep the summary
-        analysis = analyse(job.path, job.algorithms, False).without_words()
-        return Outcome(job, analysis, entity_error=entity_error, seconds=time.perf_counter() - started)
-    except Exception as exc:  # noqa: BLE001
-        reason = getattr(exc, "reason", None) or f"analysis failed ({type(exc).__name__}: {exc})"
-        return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
-
-
-def _init_worker(background: bool) -> None:
-    """Quiet, single-threaded, lower-priority workers.
-
-    The terminal belongs to the interface: anything a library prints in a
-    worker would land on the screen, so the worker's stdout and stderr go to
-    /dev/null. Numerical libraries get one thread each (they oversubscribe
-    two cores otherwise).
-    """
-    try:
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
-    except OSError:
-        pass
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
-    if background:
-        try:
-            os.nice(5)  # the interface and the opened article come first
-        except OSError:
-            pass
-
-
-_WARM_UP_TEXT = (
-    "Hội nghị tổng kết năm\n\n"
-    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
-    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
-    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
-)
-
-
-def warm_up(entities: bool, models: bool = True) -> None:
-    """Import the pipeline and (``models``) load its models in a fresh worker."""
-    try:
-        if not models:
-            import tui.core.service  # noqa: F401 - enough to answer from the cache
-
-            return
-        from tui.core.pipeline import analyse, document_from_text
-
-        analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
-    except Exception:  # noqa: BLE001 - only a head start; real jobs report their own errors
-        pass
 
 
 def _start_resource_tracker() -> None:
@@ -173,8 +53,8 @@ def _start_resource_tracker() -> None:
     replaced, sys.stderr = sys.stderr, sys.__stderr__
     try:
         resource_tracker.ensure_running()
-    except Exception:  # noqa: BLE001 - the pool reports its own failure if this mattered
-        pass
+    except Exception:  # the pool reports its own failure if this mattered
+        log.debug("resource tracker not started", exc_info=True)
     finally:
         sys.stderr = replaced
 
@@ -219,7 +99,7 @@ class _Lane:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
             else:
                 self._executor = ProcessPoolExecutor(
-                    self.workers, mp_context=self._context, initializer=_init_worker, initargs=(self.name == "back",)
+                    self.workers, mp_context=self._context, initializer=init_worker, initargs=(self.name == "back",)
                 )
         return self._executor
 
@@ -321,10 +201,13 @@ class Analyser:
         ctx = None if context == "thread" else multiprocessing.get_context(context)
         self.deliver = deliver
         self._lock = threading.RLock()
-        forward = lambda outcome: self.deliver(outcome)  # noqa: E731
+        forward = self._forward  # looks ``deliver`` up at each call: it may be set after the lanes
         self.front = _Lane("front", 1, ctx, analyse, forward, self._lock)
         self.back = _Lane("back", max(1, back), ctx, analyse, forward, self._lock)
         self._front_ready = False
+
+    def _forward(self, outcome: Outcome) -> None:
+        self.deliver(outcome)
 
     def start(self) -> None:
         """Start the front worker, which imports the pipeline (the models load after its first job).
@@ -368,7 +251,7 @@ class Analyser:
         together = full and entities_shown and _file_size(path) <= TOGETHER_UP_TO_BYTES
         with self._lock:
             self._leave_front()
-            self.front.queue.append(Job(path, FULL if together else SUMMARY, (algorithm,)))
+            self.front.queue.append(Job(path, JobKind.FULL if together else JobKind.SUMMARY, (algorithm,)))
             if full and not together:
                 self._entities_next(path, algorithm, entities_shown)
             else:  # nothing more to find, or found by the job above
@@ -384,16 +267,16 @@ class Analyser:
     def _leave_front(self) -> None:
         """Forget the front's requests for the article the reader has left; any entities it was
         still to find go back to the head of the back queue, so that article is still done."""
-        left = [job for job in self.front.queue if job.kind == FULL]
+        left = [job for job in self.front.queue if job.kind is JobKind.FULL]
         self.front.queue.clear()
         self.back.queue.extendleft(reversed(left))
 
     def _entities_next(self, path: str, algorithm: str, on_front: bool) -> None:
         self._drop_from_back(path)
         front = self.front.queue
-        for job in [j for j in front if j.path == path and j.kind == FULL]:
+        for job in [j for j in front if j.path == path and j.kind is JobKind.FULL]:
             front.remove(job)
-        job = Job(path, FULL, (algorithm,))
+        job = Job(path, JobKind.FULL, (algorithm,))
         if on_front:
             front.append(job)
         else:
@@ -413,20 +296,16 @@ class Analyser:
         """Summarise the opened article with another algorithm (replaces earlier such requests)."""
         with self._lock:
             queue = self.front.queue
-            for job in [j for j in queue if j.kind == ALGORITHM]:
+            for job in [j for j in queue if j.kind is JobKind.ALGORITHM]:
                 queue.remove(job)
-            queue.append(Job(path, ALGORITHM, (algorithm,)))
+            queue.append(Job(path, JobKind.ALGORITHM, (algorithm,)))
         self.front.pump()
 
     def enqueue(self, paths: Iterable[str], algorithm: str) -> None:
         """Analyse ``paths`` in full in the background, in order."""
         with self._lock:
-            self.back.queue.extend(Job(p, FULL, (algorithm,)) for p in paths)
+            self.back.queue.extend(Job(p, JobKind.FULL, (algorithm,)) for p in paths)
         self._pump()
-
-    def pending(self) -> int:
-        with self._lock:
-            return len(self.back.queue) + len(self.back.running)
 
     def shutdown(self) -> None:
         self.front.shutdown()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app.analyser import AnalyseFn, Analyser, make_analyse_fn
+from tui.app.analyser import Analyser
 from tui.app.articles import Entry, build_entries
 from tui.app.cached import CacheScan
+from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
 from tui.config import Config
@@ -23,7 +23,7 @@ class ReportsApp(App[int]):
 
     TITLE = "reports-tui"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - as Textual declares it
 
     def __init__(
         self,

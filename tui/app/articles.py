@@ -10,13 +10,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from tui.core.fold import fold_loose, matches
 from tui.core.loader import LoadError, find_articles, looks_binary, normalise
 
-PENDING = "pending"
-DONE = "done"
-FAILED = "failed"
+
+class Status(Enum):
+    """An article's row: what is known of it. ``tui.app.library`` alone moves an entry from one to another."""
+
+    PENDING = "pending"  # not analysed in full yet (its summary may be known)
+    DONE = "done"  # analysed in full: summary and entities, in memory or in the cache
+    FAILED = "failed"  # the file cannot be read or analysed (``Entry.reason`` says why)
+
 
 _FIRST_BYTES = 600
 
@@ -28,7 +34,7 @@ class Entry:
     path: str
     title: str
     date: str = ""
-    state: str = PENDING
+    state: Status = Status.PENDING
     reason: str = ""
     needs_title: bool = False  # the title is the file name until the first line is read
     _loose_title: str | None = field(default=None, repr=False)
@@ -84,7 +90,12 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
     for item in found:
         if isinstance(item, LoadError):
             entries.append(
-                Entry(item.path, os.path.basename(item.path.rstrip("/")) or item.path, state=FAILED, reason=item.reason)
+                Entry(
+                    item.path,
+                    os.path.basename(item.path.rstrip("/")) or item.path,
+                    state=Status.FAILED,
+                    reason=item.reason,
+                )
             )
         elif first_lines:
             entries.append(Entry(item, first_line(item)))
@@ -103,17 +114,25 @@ def read_loose_text(path: str) -> str:
     return fold_loose(data.decode("utf-8", errors="ignore"))
 
 
+class IndexState(Enum):
+    IDLE = "idle"  # nothing read: the first filter starts the reading
+    FILLING = "filling"  # texts being read; titles match meanwhile
+    READY = "ready"
+
+
 class TextIndex:
     """Folded article texts for the filter; filled in the background, read on demand."""
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
+        self.state = IndexState.IDLE  # moved by the interface's thread only
 
-    def __contains__(self, path: str) -> bool:
-        return path in self._texts
-
-    def add(self, path: str, loose_text: str) -> None:
-        self._texts[path] = loose_text
+    def begin(self) -> bool:
+        """Whether the texts are still to be read (and now are being read)."""
+        if self.state is not IndexState.IDLE:
+            return False
+        self.state = IndexState.FILLING
+        return True
 
     def get(self, path: str) -> str:
         """The folded text, '' while it has not been read yet."""
@@ -133,6 +152,8 @@ def filter_entries(entries: Iterable[Entry], query: str, index: TextIndex) -> li
         return list(entries)
     out = []
     for entry in entries:
-        if matches(entry.loose_title, query) or (entry.state != FAILED and matches(index.get(entry.path), query)):
+        if matches(entry.loose_title, query) or (
+            entry.state is not Status.FAILED and matches(index.get(entry.path), query)
+        ):
             out.append(entry)
     return out

@@ -6,14 +6,13 @@ the documentation cannot drift from what the keys do.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.keys import format_key
 
-from tui.app.screens.help import HelpScreen
-from tui.app.screens.reader import ReaderScreen
+from tui.app.bindings import HELP_BINDINGS, READER_BINDINGS
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -22,14 +21,14 @@ from tui.app.widgets.summary_pane import SummaryPane
 from tui.config import ConfigError
 
 # Where each set of bindings works, in the order the help lists them.
-PLACES: tuple[tuple[str, type], ...] = (
-    ("everywhere", ReaderScreen),
-    ("list", ArticleList),
-    ("article", ArticleView),
-    ("summary", SummaryPane),
-    ("entities", EntityPanel),
-    ("filter/find box", SearchBar),
-    ("help", HelpScreen),
+PLACES: tuple[tuple[str, Sequence[BindingType]], ...] = (
+    ("everywhere", READER_BINDINGS),
+    ("list", ArticleList.BINDINGS),
+    ("article", ArticleView.BINDINGS),
+    ("summary", SummaryPane.BINDINGS),
+    ("entities", EntityPanel.BINDINGS),
+    ("filter/find box", SearchBar.BINDINGS),
+    ("help", HELP_BINDINGS),
 )
 
 
@@ -62,8 +61,8 @@ def display_key(key: str) -> str:
     return format_key(key)
 
 
-def _bindings(cls: type) -> list[Binding]:
-    return [b for b in getattr(cls, "BINDINGS", []) if isinstance(b, Binding) and b.id]
+def _bindings(bindings: Sequence[BindingType]) -> list[Binding]:
+    return [b for b in bindings if isinstance(b, Binding) and b.id]
 
 
 def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
@@ -74,8 +73,8 @@ def key_rows(keymap: Mapping[str, str] | None = None) -> list[KeyRow]:
     """
     keymap = keymap or {}
     rows: dict[str, KeyRow] = {}
-    for place, cls in PLACES:
-        for binding in _bindings(cls):
+    for place, bindings in PLACES:
+        for binding in _bindings(bindings):
             assert binding.id is not None
             known = rows.get(binding.id)
             if known is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from tui.app.analyser import Outcome
+    from tui.app.jobs import Outcome
     from tui.core.model import EntityGroup
 
 
@@ -43,21 +43,3 @@ class MarksChanged(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, MarksChanged)
-
-
-@dataclass
-class FilterChanged(Message):
-    """The list filter text changed."""
-
-    query: str
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, FilterChanged)
-
-
-@dataclass
-class FindChanged(Message):
-    """The find-in-article text changed (``submitted`` when the reader pressed enter)."""
-
-    query: str
-    submitted: bool = False

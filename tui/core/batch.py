@@ -12,11 +12,12 @@ import signal
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
 from tui.core.loader import LoadError, find_articles, load_text
+from tui.core.merge import merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
 
@@ -135,10 +136,8 @@ def _store(future: Future, cache: Cache, report: IndexReport) -> None:
     if isinstance(result, str):
         report.failed.append(result)
         return
-    held = cache.get(key, result.document.path)
-    if held is not None:  # an entry without entities: keep the summaries by other algorithms it had
-        result = replace(result, summaries={**held.summaries, **result.summaries})
-    cache.put(key, result)
+    # an entry without entities: keep the summaries by other algorithms it had
+    cache.put(key, merge(cache.get(key, result.document.path), result))
     report.done += 1
 
 

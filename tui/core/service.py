@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from tui.core.cache import Cache, cache_key, open_cache
 from tui.core.loader import load_text
+from tui.core.merge import adds_to, merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summarize_with
 from tui.core.tokenize import with_words
@@ -37,19 +38,10 @@ def analyse_path(
         analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
     else:
         analysis = complete(known, wanted, entities, options)
-    if cache is not None and _adds_to(stored, analysis):
-        cache.put(key, analysis)
+    if cache is not None and adds_to(stored, analysis):
+        cache.put(key, merge(stored, analysis))
     _remember_with_words(key, analysis)
     return analysis
-
-
-def _adds_to(stored: Analysis | None, analysis: Analysis) -> bool:
-    """Whether ``analysis`` holds something the cache entry ``stored`` lacks."""
-    if stored is None:
-        return True
-    return bool(set(analysis.summaries) - set(stored.summaries)) or (
-        analysis.entities is not None and stored.entities is None
-    )
 
 
 # The last few analyses this process made, words included: the interface asks for an

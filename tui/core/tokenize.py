@@ -75,11 +75,9 @@ def content_words(tokens: Iterable[Token | str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def default_word_segmenter() -> Callable[[str], list[str]]:
-    """The fastest segmenter whose output is underthesea's own."""
-    try:
-        from tui.core.fast_tokenize import word_tokenize
-    except ImportError:
-        from underthesea import word_tokenize
+    """The fastest segmenter whose output is underthesea's own (tests compare the two)."""
+    from tui.core.fast_tokenize import word_tokenize
+
     return word_tokenize
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.app.bindings import HELP_BINDINGS
+from tui.app.keys import key_rows
 
 CLIPBOARD_HELP = (
     "Copying: c and C send the summary to the terminal clipboard with OSC 52, which works over SSH "
@@ -21,11 +23,7 @@ CLIPBOARD_HELP = (
 class HelpScreen(ModalScreen[None]):
     """The key table and the clipboard notes; escape, q or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close the help"),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+    BINDINGS = HELP_BINDINGS
 
     DEFAULT_CSS = """
     HelpScreen {
@@ -42,8 +40,6 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        from tui.app.keys import key_rows
-
         keymap = getattr(self.app, "keymap", {}) or {}
         rows = key_rows(keymap)
         width = max(len(r.display) for r in rows) + 2

@@ -11,18 +11,18 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from tui.app.articles import DONE, FAILED, Entry
+from tui.app.articles import Entry, Status
 from tui.app.messages import ArticleOpened
 
 # Row markers: never colour alone.
-MARKERS = {"pending": "·", DONE: " ", FAILED: "✗"}
+MARKERS = {Status.PENDING: "·", Status.DONE: " ", Status.FAILED: "✗"}
 
 # Added to the cursor row whatever the CSS says: reverse and bold survive NO_COLOR and the ansi themes.
 CURSOR_STYLE = Style(bold=True, reverse=True)
@@ -33,9 +33,9 @@ def row_prompt(entry: Entry) -> Content:
 
     A failed row is ``✗ title — reason``: the title struck through, the reason in italics.
     """
-    marker = MARKERS.get(entry.state, "·")
+    marker = MARKERS[entry.state]
     title = " ".join(entry.title.split())
-    if entry.state == FAILED:
+    if entry.state is Status.FAILED:
         reason = " ".join(entry.reason.split())
         return Content.assemble((f"{marker} ", "bold"), (title, "strike"), (f" — {reason}", "italic"))
     date = entry.date
@@ -50,7 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
     HELP = "Move with j/k or the arrows, g/G for first/last, enter to open; / filters."
 
     # The vim keys carry ids ([keymap] can move them); the arrows, home/end and pgdn stay as they are.
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor-down", tooltip="Move down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor-up", tooltip="Move up"),
         Binding("g", "first", "First", show=False, id="first", tooltip="Go to the first row (top)"),
@@ -142,10 +142,7 @@ class ArticleList(ScrollView, can_focus=True):
     @highlighted.setter
     def highlighted(self, index: int | None) -> None:
         """Move the cursor (clamped to the rows) and scroll it into view."""
-        if index is not None and self._entries:
-            index = max(0, min(index, len(self._entries) - 1))
-        else:
-            index = None
+        index = max(0, min(index, len(self._entries) - 1)) if index is not None and self._entries else None
         old, self._cursor = self._cursor, index
         for row in (old, index):
             if row is not None:

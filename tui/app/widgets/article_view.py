@@ -16,10 +16,11 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -29,6 +30,9 @@ from textual.style import Style as VisualStyle
 from tui.app.messages import MarksChanged
 from tui.core.export import date_text
 from tui.core.fold import find_all, fold
+
+if TYPE_CHECKING:
+    from tui.core.model import Analysis, Document
 
 KEY_STYLE = "bold reverse"
 NEXT_STYLE = "underline"
@@ -59,7 +63,7 @@ class ArticleView(ScrollView, can_focus=True):
         "entity mentions in italics. `f` finds in the article, `n`/`N` jump between hits."
     )
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="cursor-down"),
         Binding("k", "scroll_up", "Up", show=False, id="cursor-up"),
         Binding("g", "scroll_home", "Top", show=False, id="first"),
@@ -107,7 +111,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap()
         self._restyle()
 
-    def show_analysis(self, analysis, ranks: dict[int, int], count: int) -> None:  # type: ignore[no-untyped-def]
+    def show_analysis(self, analysis: Analysis, ranks: dict[int, int], count: int) -> None:
         """The analysed article; ``ranks`` maps sentence index → rank under the current algorithm."""
         document = analysis.document
         same_article = self.path == document.path
@@ -139,7 +143,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_home(animate=False, immediate=True)
         self._restyle()
 
-    def _place(self, document) -> None:  # type: ignore[no-untyped-def]
+    def _place(self, document: Document) -> None:
         pieces: list[_Piece] = []
         parts: list[str] = []
         shown = 0
@@ -183,7 +187,7 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0:  # not laid out yet: on_resize wraps
             self._header_lines, self._body_lines = [], []
         else:
-            self._header_lines = self._header.wrap(width) + [Content("")]
+            self._header_lines = [*self._header.wrap(width), Content("")]
             self._body_lines = wrap_ranges(self.text, width)
         self.virtual_size = Size(width, len(self._header_lines) + len(self._body_lines))
         self._strips.clear()
@@ -363,7 +367,7 @@ def _char_cells(ch: str) -> int:
     return cell_len(ch)
 
 
-def _header(analysis) -> Content:  # type: ignore[no-untyped-def]
+def _header(analysis: Analysis) -> Content:
     document = analysis.document
     title = document.title or os.path.basename(document.path)
     meta = [part for part in (date_text(analysis), document.author) if part]

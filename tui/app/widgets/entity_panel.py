@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -28,7 +29,7 @@ class EntityPanel(OptionList):
 
     HELP = "Enter highlights every mention of the entity in the article; n/N jump between them."
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor-down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor-up"),
         Binding("g", "first", "First", show=False, id="first"),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
@@ -11,7 +13,7 @@ from textual.widgets import Input
 class SearchBar(Input):
     """Hidden until opened; escape clears and closes it, enter goes back to the pane."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="close-search", tooltip="Clear and close the filter or find box")
     ]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -13,7 +16,7 @@ class SummaryPane(VerticalScroll, can_focus=True):
 
     HELP = "This text is what `c` copies. `+`/`-` change the length, `a` cycles the algorithm."
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="cursor-down"),
         Binding("k", "scroll_up", "Up", show=False, id="cursor-up"),
         Binding("g", "scroll_home", "Top", show=False, id="first"),
@@ -35,7 +38,7 @@ class SummaryPane(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.text = ""  # what `c` copies; empty while there is no summary
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="summary-text")
 
     def show(self, text: str, algorithm: str, count: int, note: str | None = None) -> None:

@@ -26,9 +26,6 @@ class Line:
         all_caps = bool(alpha) and all(w.isupper() for w in alpha) and sum(map(len, alpha)) > 3
         return cls(text, start, end, kind, toks, title_case, all_caps)
 
-    def joined(self, i: int, j: int) -> str:
-        return self.text[self.toks[i].start : self.toks[j - 1].end]
-
 
 def cap_run(toks: list[Tok], i: int, limit: int = 6) -> int:
     """End index of the run of capitalised syllables from ``i``; ``Hang-seo`` counts as one syllable."""

@@ -1,0 +1,105 @@
+"""The keys of the reading screen and of the help, each with an id (for ``[keymap]``).
+
+Apart from the screens, so that ``tui.app.keys`` (the help table, the keymap
+check, the README table) reads them without importing the screens that show
+that table.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+READER_BINDINGS: list[BindingType] = [
+    Binding("question_mark", "help", "Help", id="help", tooltip="Every key, and how copying works"),
+    Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the list by title and text; diacritics optional"),
+    Binding("f", "find", "Find", id="find", tooltip="Find in the article; diacritics optional"),
+    Binding(
+        "n",
+        "next_mark",
+        "Next hit",
+        show=False,
+        id="next-match",
+        tooltip="Jump to the next find hit or entity mention",
+    ),
+    Binding(
+        "N",
+        "previous_mark",
+        "Previous hit",
+        show=False,
+        id="previous-match",
+        tooltip="Jump to the previous find hit or entity mention",
+    ),
+    Binding(
+        "c",
+        "copy_summary",
+        "Copy",
+        id="copy-summary",
+        tooltip="Copy the summary to the terminal clipboard (OSC 52)",
+    ),
+    Binding(
+        "C",
+        "copy_markdown",
+        "Copy as Markdown",
+        show=False,
+        id="copy-markdown",
+        tooltip="Copy title, date, source path, summary and key entities as Markdown",
+    ),
+    Binding(
+        "s",
+        "save_summary",
+        "Save",
+        id="save-summary",
+        tooltip="Save the summary as a Markdown file and show its path",
+    ),
+    Binding("e", "toggle_entities", "Entities", id="toggle-entities", tooltip="Show or hide the entity panel"),
+    Binding(
+        "plus",
+        "longer",
+        "Longer summary",
+        show=False,
+        id="longer-summary",
+        key_display="+",
+        tooltip="One sentence more in the summary",
+    ),
+    Binding(
+        "minus",
+        "shorter",
+        "Shorter summary",
+        show=False,
+        id="shorter-summary",
+        key_display="-",
+        tooltip="One sentence less in the summary",
+    ),
+    Binding(
+        "a",
+        "next_algorithm",
+        "Algorithm",
+        show=False,
+        id="next-algorithm",
+        tooltip="Re-summarise with the next algorithm",
+    ),
+    Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane", tooltip="Move to the next pane"),
+    Binding(
+        "shift+tab",
+        "app.focus_previous",
+        "Previous pane",
+        show=False,
+        id="previous-pane",
+        tooltip="Move to the previous pane",
+    ),
+    Binding(
+        "ctrl+p",
+        "app.command_palette",
+        "Commands",
+        show=False,
+        id="command-palette",
+        tooltip="Command palette: every action by name",
+    ),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit"),
+]
+
+HELP_BINDINGS: list[BindingType] = [
+    Binding("escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close the help"),
+    Binding("j", "scroll_down", "Down", show=False),
+    Binding("k", "scroll_up", "Up", show=False),
+]

@@ -1,0 +1,104 @@
+"""The reading screen's summary keys: length, algorithm, copy and save."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from tui.app.widgets.summary_pane import SummaryPane
+from tui.core import export
+from tui.paths import default_summary_dir, fallback_summary_dir
+
+if TYPE_CHECKING:
+    from tui.app.analyser import Analyser
+    from tui.app.library import Library
+    from tui.core.model import Analysis
+
+MAX_SENTENCES = 50
+CLIPBOARD_HINT = (
+    "If nothing arrives: in tmux run `tmux set -s set-clipboard on`; "
+    "macOS Terminal.app cannot receive it. `s` saves to a file."
+)
+
+
+class SummaryActions(Screen[None]):
+    """Actions on the open article's summary; ``ReaderScreen`` holds the state they use."""
+
+    library: Library
+    analyser: Analyser
+    algorithm: str
+    algorithms: tuple[str, ...]
+    count: int
+    opened: tuple[str, ...]  # what the user asked to open: saves never go among them
+    save_dir: os.PathLike[str] | str | None
+
+    if TYPE_CHECKING:
+
+        def refresh_views(self) -> None: ...
+        def show_status(self, **changes: object) -> None: ...
+
+    def action_longer(self) -> None:
+        self._set_count(self.count + 1)
+
+    def action_shorter(self) -> None:
+        self._set_count(self.count - 1)
+
+    def _set_count(self, count: int) -> None:
+        self.count = max(1, min(MAX_SENTENCES, count))
+        self.refresh_views()
+        self.show_status()
+
+    def action_next_algorithm(self) -> None:
+        position = self.algorithms.index(self.algorithm) if self.algorithm in self.algorithms else -1
+        self.algorithm = self.algorithms[(position + 1) % len(self.algorithms)]
+        analysis = self.library.analysis(self.library.current)
+        if analysis is not None and self.algorithm not in analysis.summaries:
+            self.analyser.resummarise(analysis.document.path, self.algorithm)
+        self.refresh_views()
+        self.show_status()
+
+    def _summarised(self) -> Analysis | None:
+        """The open article's analysis when it has the summary on screen; else says why not."""
+        current = self.library.current
+        if current is None:
+            return None
+        analysis = self.library.analysis(current)
+        if analysis is None or self.algorithm not in analysis.summaries:
+            self.notify("No summary yet: the article is still being analysed.", severity="warning")
+            return None
+        return analysis
+
+    def action_copy_summary(self) -> None:
+        if self._summarised() is None:
+            return
+        self.app.copy_to_clipboard(self.query_one(SummaryPane).text)
+        self.notify(CLIPBOARD_HINT, title="Summary sent to the terminal clipboard", markup=False)
+
+    def action_copy_markdown(self) -> None:
+        analysis = self._summarised()
+        if analysis is None:
+            return
+        self.app.copy_to_clipboard(export.markdown(analysis, self.algorithm, self.count))
+        self.notify(CLIPBOARD_HINT, title="Markdown summary sent to the terminal clipboard", markup=False)
+
+    def action_save_summary(self) -> None:
+        analysis = self._summarised()
+        if analysis is None:
+            return
+        text = export.markdown(analysis, self.algorithm, self.count)
+        protected: Sequence[str] = [*self.opened, *(e.path for e in self.library.entries)]
+        try:
+            folder = export.choose_save_dir(_save_dir(self.save_dir), self.opened, fallback_summary_dir())
+            target = export.save_summary(text, analysis.document.path, folder, protected)
+        except OSError as exc:
+            self.notify(f"Could not save the summary: {exc}", severity="error", markup=False)
+            return
+        self.notify(str(target), title="Summary saved", timeout=10, markup=False)
+
+
+def _save_dir(configured: os.PathLike[str] | str | None) -> Path:
+    return Path(configured) if configured is not None else default_summary_dir()
