@@ -161,3 +161,17 @@ def test_cli_exports_the_articles_named(articles: list[Path], tmp_path: Path, ca
     assert len(_frames(target.read_bytes())) == 2  # the header and one entry
     assert cli.main(["cache", "import", str(target)]) == 0
     assert "0 analyses, 1 already cached, 0 rejected" in capsys.readouterr().out
+
+
+def test_entries_stored_by_key_alone_are_exported(articles: list[Path], tmp_path: Path) -> None:
+    """``index`` stores a worker's result under the key ``file_key`` made: export still has its parts."""
+    from tui.core.pipeline import analyse, load_document
+
+    cache = open_cache(folder=tmp_path / "indexed")
+    for path in articles[:2]:
+        key = cache.file_key(str(path), FAST)
+        assert key is not None
+        cache.put(key, analyse(load_document(str(path)), FAST, entities=False))
+    cache.put("0" * 32, analyse(load_document(str(articles[2])), FAST, entities=False))  # no known parts
+    assert export_entries(cache, tmp_path / "out.rtc") == 2
+    cache.close()

@@ -65,7 +65,7 @@ def analyse_path(
     else:
         analysis = complete(known, wanted, entities, options)
     if cache is not None and _adds_to(stored, analysis):
-        cache.put(key, analysis)
+        cache.put(key, analysis, loaded.content_hash)
     if recent is not None:
         recent.remember(key, analysis)
     return analysis

@@ -18,7 +18,7 @@ from pathlib import Path
 from tui import paths
 from tui.core.cache.codec import DecodeError, decode, encode
 from tui.core.cache.index import FileIndex
-from tui.core.cache.keys import cache_key, stopwords_id
+from tui.core.cache.keys import entry_key, stopwords_id
 from tui.core.cache.store import Health, Store, Warn
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, pipeline_version
@@ -72,8 +72,9 @@ class Cache:
         self.path = path
         self._store = Store(path, warn, busy_seconds, attempts, read_only)
         self._index = FileIndex(lambda: self._store.rows("SELECT path, size, mtime_ns, hashed_ns, hash FROM files"))
-        # The parts of the keys made here, so an entry stored under one can be exported and checked.
-        self._parts: dict[str, tuple[str, str]] = {}
+        # The stopword lists of the keys made here: with a file's content hash they give an
+        # entry's key parts, which export needs (a small set, not a table of every key).
+        self._stopwords: set[str] = set()
         self.write_failures = 0
 
     @property
@@ -81,18 +82,15 @@ class Cache:
         return self._store.health
 
     def key(self, content_hash: str, options: Options) -> str:
-        key = cache_key(content_hash, options)
-        self._parts[key] = (content_hash, stopwords_id(options))
-        return key
+        stopwords = stopwords_id(options)
+        self._stopwords.add(stopwords)
+        return entry_key(content_hash, pipeline_version(), stopwords)
 
     def file_key(self, path: str, options: Options) -> str | None:
         """The cache key of a file, None when it cannot be read or is over the size limit.
         Known files are not read again (``FileIndex``); ``flush`` stores the hashes made here."""
         digest = self._index.content_hash(path, options.max_file_bytes)
         return self.key(digest, options) if digest is not None else None
-
-    def content_hash(self, path: str, options: Options) -> str | None:
-        return self._index.content_hash(path, options.max_file_bytes)
 
     def flush(self) -> None:
         """Store the file hashes made since the last flush (in one transaction)."""
@@ -108,13 +106,20 @@ class Cache:
         try:
             analysis = decode(found[0][0])
         except DecodeError as exc:
-            log.warning("cache %s: entry %s does not decode (%s); analysing again", self.path, key, exc)
+            log.info("cache %s: entry %s does not decode (%s); analysing again", self.path, key, exc)
             return None
         return replace(analysis, document=replace(analysis.document, path=path))
 
-    def put(self, key: str, analysis: Analysis) -> bool:
-        """Store ``analysis`` (without its words: only summarising again needs them)."""
-        content_hash, stopwords = self._parts.get(key, (None, None))
+    def put(self, key: str, analysis: Analysis, content_hash: str | None = None) -> bool:
+        """Store ``analysis`` (without its words: only summarising again needs them). The file's
+        ``content_hash``, when not given, is the one ``file_key`` found for its path."""
+        content_hash = content_hash or self._index.known_hash(analysis.document.path)
+        stopwords = next(
+            (s for s in self._stopwords if content_hash and entry_key(content_hash, pipeline_version(), s) == key),
+            None,
+        )
+        if stopwords is None:  # stored all the same; export leaves out an entry it cannot check
+            content_hash = None
         return self.put_encoded(key, content_hash, stopwords, analysis, encode(analysis.without_words()))
 
     def put_encoded(

@@ -62,6 +62,15 @@ class FileIndex:
         self._new.append((os.path.abspath(path), Seen(stat.st_size, stat.st_mtime_ns, hashed_ns, digest)))
         return digest
 
+    def known_hash(self, path: str) -> str | None:
+        """The hash last found for ``path`` (without looking at the file)."""
+        path = os.path.abspath(path)
+        for new_path, seen in reversed(self._new):
+            if new_path == path:
+                return seen.hash
+        found = self._remembered().get(path)
+        return found.hash if found is not None else None
+
     def take_new(self) -> list[tuple[str, int, int, int, str]]:
         """The rows hashed since the last call, to store; they count as remembered from now on."""
         new, self._new = self._new, []
