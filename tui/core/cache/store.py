@@ -23,11 +23,13 @@ from tui.core.cache.keys import SCHEMA_VERSION
 log = logging.getLogger(__name__)
 Warn = Callable[[str], None]
 
+# IF NOT EXISTS: the interface and its workers may create a new cache at the same moment.
 _TABLES = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE analyses (key TEXT PRIMARY KEY, content_hash TEXT, stopwords TEXT, path TEXT, created REAL, "
-    "title TEXT, date TEXT, algorithms TEXT, entities INTEGER, data BLOB NOT NULL)",
-    "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hashed_ns INTEGER, hash TEXT)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, content_hash TEXT, stopwords TEXT, path TEXT, "
+    "created REAL, title TEXT, date TEXT, algorithms TEXT, entities INTEGER, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hashed_ns INTEGER, "
+    "hash TEXT)",
 )
 
 
@@ -66,7 +68,8 @@ class _Unusable(Exception):
 
 
 class Store:
-    """One connection; ``rows`` and ``write`` never raise: a fault is a miss or a skipped write."""
+    """One connection; ``rows`` and ``write`` never raise: a fault is a miss or a skipped write.
+    A fault is said once: after it, ``health`` keeps later calls from meeting it again."""
 
     def __init__(
         self, path: Path, warn: Warn, busy_seconds: float = 2.0, attempts: int = 3, read_only: bool = False
@@ -76,7 +79,6 @@ class Store:
         self._busy_seconds = busy_seconds
         self._attempts = max(1, attempts)
         self._read_only = read_only
-        self._said: set[Fault] = set()
         self._db: sqlite3.Connection | None = None
         self.health = Health.OFF
         self.moved_to: list[Path] = []  # files moved aside by this connection
@@ -132,7 +134,7 @@ class Store:
                 return
             except _Unusable as exc:
                 if self._read_only or _empty(self.path) or not self._move_aside(str(exc)):
-                    self._say(Fault.OTHER, f"cannot use the cache {self.path}: it {exc}; working without it")
+                    self._warn(f"cannot use the cache {self.path}: it {exc}; working without it")
                     return
             except sqlite3.Error as exc:
                 if (
@@ -140,7 +142,7 @@ class Store:
                     or self._read_only
                     or not self._move_aside("is not a readable database")
                 ):
-                    self._say(Fault.OTHER, f"cannot open the cache {self.path} ({exc}); working without it")
+                    self._warn(f"cannot open the cache {self.path} ({exc}); working without it")
                     return
 
     def _connect(self) -> tuple[sqlite3.Connection, Health]:
@@ -158,16 +160,14 @@ class Store:
                         raise _Unusable("is empty and read-only")
                     self._check_schema(db, tables)
                     if not self._read_only:
-                        self._say(
-                            Fault.READ_ONLY, f"the cache {self.path} is read-only; results are not saved this run"
-                        )
+                        self._warn(f"the cache {self.path} is read-only; results are not saved this run")
                     return db, Health.NO_WRITES
                 if not tables:
                     with db:
                         db.execute("BEGIN IMMEDIATE")
                         for statement in _TABLES:
                             db.execute(statement)
-                        db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                        db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
                     tables = {"meta"}
                 self._check_schema(db, tables)
                 db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
@@ -185,7 +185,7 @@ class Store:
     @staticmethod
     def _check_schema(db: sqlite3.Connection, tables: set[str]) -> None:
         if "meta" not in tables:
-            raise _Unusable("holds tables of another program" if tables else "is empty and read-only")
+            raise _Unusable("holds tables of another program")
         found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if found is None or found[0] != str(SCHEMA_VERSION):
             raise _Unusable(f"was written by another version (schema {found[0] if found else 'unknown'})")
@@ -200,18 +200,18 @@ class Store:
                 return True
             if writing:
                 self.health = Health.NO_WRITES
-                self._say(fault, f"the cache {self.path} is busy (another program holds it); not saving to it this run")
+                self._warn(f"the cache {self.path} is busy (another program holds it); not saving to it this run")
             return False
         if fault in (Fault.READ_ONLY, Fault.FULL):
             self.health = Health.NO_WRITES
             why = "is read-only" if fault is Fault.READ_ONLY else "is on a full disk"
-            self._say(fault, f"the cache {self.path} {why}; results are not saved this run")
+            self._warn(f"the cache {self.path} {why}; results are not saved this run")
             return False
         if fault is Fault.DAMAGED and attempt == 0 and self._damaged():
             return self._move_aside("failed its integrity check") and self._reopen()
         self.close()
         self.health = Health.OFF
-        self._say(Fault.OTHER, f"cache error in {self.path} ({exc}); working without it this run")
+        self._warn(f"cache error in {self.path} ({exc}); working without it this run")
         return False
 
     def _damaged(self) -> bool:
@@ -227,7 +227,7 @@ class Store:
             self._db, self.health = self._connect()
             return True
         except (sqlite3.Error, _Unusable) as exc:
-            self._say(Fault.OTHER, f"cannot create the cache {self.path} ({exc}); working without it")
+            self._warn(f"cannot create the cache {self.path} ({exc}); working without it")
             return False
 
     def _move_aside(self, why: str) -> bool:
@@ -246,23 +246,16 @@ class Store:
                     source.rename(f"{target}{suffix}")
             reason = prepare_file(self.path)
         except OSError as exc:
-            self._say(
-                Fault.OTHER,
+            self._warn(
                 f"the cache {self.path} {why} and cannot be moved aside ({exc.strerror}); working without it",
             )
             return False
         if reason is not None:
-            self._say(Fault.OTHER, f"not using the cache {self.path}: {reason}; working without it")
+            self._warn(f"not using the cache {self.path}: {reason}; working without it")
             return False
         self.moved_to.append(target)
         self._warn(f"the cache {self.path} {why}; moved it to {target.name} and started a new one")
         return True
-
-    def _say(self, fault: Fault, message: str) -> None:
-        """Each kind of fault is said once per run."""
-        if fault not in self._said:
-            self._said.add(fault)
-            self._warn(message)
 
 
 def _empty(path: Path) -> bool:
