@@ -5,6 +5,7 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def article(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Cache:
+def cache(tmp_path: Path) -> Iterator[Cache]:
     warnings: list[str] = []
     cache = open_cache(warn=warnings.append, folder=tmp_path / "cache")
     cache.warnings = warnings  # type: ignore[attr-defined]
@@ -81,7 +82,8 @@ def test_new_algorithm_is_added_to_the_entry(article: Path, cache: Cache) -> Non
     assert set(both.summaries) == {"lead", "luhn"}
     assert cache.count() == 1
     key = cache.keys().pop()
-    assert set(cache.get(key, str(article)).summaries) == {"lead", "luhn"}
+    stored = cache.get(key, str(article))
+    assert stored is not None and set(stored.summaries) == {"lead", "luhn"}
 
 
 def test_changed_file_is_a_miss(article: Path, cache: Cache) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -41,7 +42,7 @@ def articles(tmp_path: Path) -> list[Path]:
 
 
 @pytest.fixture
-def source(articles: list[Path], tmp_path: Path) -> Cache:
+def source(articles: list[Path], tmp_path: Path) -> Iterator[Cache]:
     cache = open_cache(folder=tmp_path / "one")
     for path in articles:
         analyse_path(str(path), FAST, entities=True, cache=cache)
@@ -175,3 +176,16 @@ def test_entries_stored_by_key_alone_are_exported(articles: list[Path], tmp_path
     cache.put("0" * 32, analyse(load_document(str(articles[2])), FAST, entities=False))  # no known parts
     assert export_entries(cache, tmp_path / "out.rtc") == 2
     cache.close()
+
+
+def test_import_into_a_cache_that_cannot_be_written_says_so_once(
+    source: Cache, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "shared.rtc"
+    export_entries(source, target)
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "reports-tui"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)  # refused: others may write
+    assert cli.main(["cache", "import", str(target)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "others may write" in err[0] and "nothing imported" in err[1]

@@ -26,6 +26,7 @@ import msgspec
 from tui.core.cache.analyses import Cache
 from tui.core.cache.codec import MAX_ENTRY_BYTES, DecodeError, decode, encode, inconsistency
 from tui.core.cache.keys import SCHEMA_VERSION, entry_key
+from tui.core.cache.store import Health
 from tui.core.pipeline import pipeline_version
 
 FORMAT = "reports-tui-cache"
@@ -85,6 +86,8 @@ def export_entries(cache: Cache, target: Path, keys: list[str] | None = None) ->
 def import_entries(cache: Cache, source: Path) -> ImportReport:
     """Add the valid entries of ``source``; each rejected one gets a reason in the report.
     Raises ``TransferError`` when the file is not an export of this schema and pipeline."""
+    if cache.health is not Health.READY:  # said already by the cache; one line, not one per entry
+        raise TransferError(f"nothing imported from {source}: the cache cannot be written")
     report = ImportReport()
     known = cache.keys()
     try:
