@@ -34,7 +34,7 @@ def prepare_file(path: Path) -> str | None:
     """Create ``path`` empty with mode 0600 (SQLite gives its -wal and -shm files the same mode),
     or check an existing one; the reason it must not be used, or None."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     except OSError:
         if path.is_symlink():
             return "it is a symbolic link"

@@ -81,7 +81,6 @@ class Store:
         self._read_only = read_only
         self._db: sqlite3.Connection | None = None
         self.health = Health.OFF
-        self.moved_to: list[Path] = []  # files moved aside by this connection
         self._open()
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple]:
@@ -253,7 +252,6 @@ class Store:
         if reason is not None:
             self._warn(f"not using the cache {self.path}: {reason}; working without it")
             return False
-        self.moved_to.append(target)
         self._warn(f"the cache {self.path} {why}; moved it to {target.name} and started a new one")
         return True
 
