@@ -188,3 +188,24 @@ def test_cache_info_opens_read_only(articles: dict[str, Path], tmp_path: Path) -
     assert "another version" in cache_info(folder)
     assert _moved(folder) == []  # nothing moved by just looking
     assert _sql(folder / "cache.sqlite", "SELECT COUNT(*) FROM analyses") == [(1,)]
+
+
+def test_full_disk_stops_writes_says_so_once_and_keeps_entries(articles: dict[str, Path], tmp_path: Path) -> None:
+    folder = tmp_path / "full"
+    _filled(folder, articles["a.txt"])
+    warnings: list[str] = []
+    cache = open_cache(warn=warnings.append, folder=folder)
+    db = cache._store._db  # the disk is "full" at the current size: SQLite's own page limit
+    assert db is not None
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    for name in ("b.txt", "a.txt"):
+        copy = articles[name].with_name(f"new-{name}")
+        more = "".join(f"Đoạn bổ sung số {n} nói thêm về sự kiện này.\n" for n in range(150))
+        copy.write_text(TEXTS[name] + more, encoding="utf-8")  # needs new pages
+        assert analyse_path(str(copy), FAST, entities=False, cache=cache).summaries
+    assert cache.write_failures == 2
+    assert len(warnings) == 1 and "full disk" in warnings[0]
+    assert cache.count() == 1  # still read
+    cache.close()
+    assert open_cache(folder=folder).count() == 1
