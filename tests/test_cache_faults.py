@@ -91,6 +91,7 @@ def test_damaged_file_is_moved_aside_not_deleted(articles: dict[str, Path], tmp_
     cache.close()
     (moved,) = _moved(folder)
     assert moved.read_bytes() == garbage
+    assert f"moved aside (unused; yours to keep or delete): {moved.name}" in cache_info(folder)
     assert len(warnings) == 1 and "moved it to" in warnings[0]
 
 

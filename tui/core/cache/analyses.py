@@ -205,6 +205,8 @@ def cache_info(folder: Path | None = None) -> str:
         f"size: {size / 1e6:.1f} MB",
         f"pipeline version: {pipeline_version()}",
     ]
+    moved = sorted(p for p in path.parent.glob(f"{CACHE_FILE}.moved-*") if not p.name.endswith(("-wal", "-shm")))
+    lines += [f"moved aside (unused; yours to keep or delete): {p.name}" for p in moved]
     return "\n".join(lines + [f"note: {problem}" for problem in problems])
 
 
