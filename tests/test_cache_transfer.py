@@ -6,6 +6,7 @@ import os
 import pickle
 import struct
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import msgspec
@@ -97,12 +98,12 @@ def test_tampered_entries_are_rejected_each_with_a_reason(source: Cache, tmp_pat
     analysis = decode(bytes(second.analysis))
     bad = analysis.entities[0] if analysis.entities else None
     assert bad is not None
-    moved = type(bad)(bad.type, len(analysis.document.text) + 5, len(analysis.document.text) + 9, bad.text)
+    moved = replace(bad, start=len(analysis.document.text) + 5, end=len(analysis.document.text) + 9)
     outside = Entry(
         second.key,
         second.content_hash,
         second.stopwords,
-        msgspec.Raw(encode(type(analysis)(**{**analysis.__dict__, "entities": (moved,)}))),
+        msgspec.Raw(encode(replace(analysis, entities=(moved,)))),
     )
     # 3: a pickle where the analysis should be
     planted = Entry(
@@ -189,3 +190,12 @@ def test_import_into_a_cache_that_cannot_be_written_says_so_once(
     assert cli.main(["cache", "import", str(target)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "others may write" in err[0] and "nothing imported" in err[1]
+
+
+def test_export_from_a_refused_cache_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "reports-tui"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    target = tmp_path / "out.rtc"
+    assert cli.main(["cache", "export", str(target)]) == 1
+    assert "nothing exported" in capsys.readouterr().err and not target.exists()

@@ -63,6 +63,8 @@ class ImportReport:
 def export_entries(cache: Cache, target: Path, keys: list[str] | None = None) -> int:
     """Write the entries of ``keys`` (all when None) to a new file ``target``; the number written.
     An existing file is never overwritten; the file is made 0600 (it holds article texts)."""
+    if cache.health is Health.OFF:  # said already by the cache
+        raise TransferError(f"nothing exported to {target}: the cache cannot be read")
     entries = cache.stored(keys)
     header = msgspec.msgpack.encode(FileHeader(FORMAT, SCHEMA_VERSION, pipeline_version()))
     try:
