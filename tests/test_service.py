@@ -21,8 +21,8 @@ def test_entities_after_the_summary_reuse_the_words(tmp_path: Path, monkeypatch:
     path.write_text(ARTICLE, encoding="utf-8")
     options = Options()
     fresh = service.analyse_path(str(path), options, entities=True)
-    service._RECENT.clear()
-    summary = service.analyse_path(str(path), options, entities=False)
+    recent = service.RecentAnalyses()
+    summary = service.analyse_path(str(path), options, entities=False, recent=recent)
     assert summary.entities is None
 
     def no_second_segmentation(*args: object) -> object:
@@ -30,7 +30,7 @@ def test_entities_after_the_summary_reuse_the_words(tmp_path: Path, monkeypatch:
 
     monkeypatch.setattr(service, "with_words", no_second_segmentation)
     monkeypatch.setattr(service, "analyse", no_second_segmentation)
-    full = service.analyse_path(str(path), options, entities=True)
+    full = service.analyse_path(str(path), options, entities=True, recent=recent)
     assert full.entities == fresh.entities and full.groups == fresh.groups
     assert full.summaries == fresh.summaries
 
@@ -38,8 +38,9 @@ def test_entities_after_the_summary_reuse_the_words(tmp_path: Path, monkeypatch:
 def test_a_changed_file_is_analysed_again(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    service.analyse_path(str(path), Options(), entities=False)
+    recent = service.RecentAnalyses()
+    service.analyse_path(str(path), Options(), entities=False, recent=recent)
     path.write_text(ARTICLE.replace("2.053", "3.104"), encoding="utf-8")
-    again = service.analyse_path(str(path), Options(), entities=True)
+    again = service.analyse_path(str(path), Options(), entities=True, recent=recent)
     assert "3.104" in again.document.text
     assert any(e.text.startswith("3.104") for e in again.entities or ())

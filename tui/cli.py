@@ -23,6 +23,7 @@ examples:
   reports-tui entities report.txt --format json
   reports-tui index ~/reports/         analyse everything into the cache
   reports-tui cache info
+  reports-tui cache export team.rtc    share the cached analyses
 """
 
 
@@ -87,7 +88,8 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Read Vietnamese reports and news fast: summaries, key sentences and entities. "
         "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
         "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
-        "  index       analyse files into the cache on all cores\n  cache       show or clear the cache",
+        "  index       analyse files into the cache on all cores\n"
+        "  cache       show, clear, export or import the cache",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
     return parser
@@ -159,12 +161,23 @@ def _add_cache(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
     sub = commands.add_parser(
         "cache",
         parents=[common],
-        help="show or clear the analysis cache",
+        help="show, clear, export or import the analysis cache",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="The cache lives in $XDG_CACHE_HOME/reports-tui/ (~/.cache/reports-tui/).",
-        epilog="examples:\n  reports-tui cache info\n  reports-tui cache clear",
+        description="The cache lives in $XDG_CACHE_HOME/reports-tui/ (~/.cache/reports-tui/). "
+        "export writes cached analyses to one file another machine can import; import checks "
+        "every entry and adds the valid ones.",
+        epilog="examples:\n  reports-tui cache info\n  reports-tui cache clear\n"
+        "  reports-tui cache export team.rtc ~/reports/   # the analyses of these articles\n"
+        "  reports-tui cache import team.rtc",
     )
-    sub.add_argument("action", choices=("info", "clear"))
+    actions = sub.add_subparsers(dest="action", metavar="{info,clear,export,import}", required=True)
+    actions.add_parser("info", help="where the cache is, its entries and size")
+    actions.add_parser("clear", help="remove every entry")
+    export = actions.add_parser("export", help="write cached analyses to a new FILE")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders (default: every entry)")
+    imported = actions.add_parser("import", help="add the valid entries of FILE to the cache")
+    imported.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=_cache)
 
 
@@ -268,8 +281,12 @@ def _cache(options: argparse.Namespace, config: Config) -> int:
 
     if options.action == "clear":
         print(clear_cache())
-    else:
+    elif options.action == "info":
         print(cache_info())
+    else:
+        from tui.cli_cache import transfer
+
+        return transfer(options, config, _warn)
     return EXIT_OK
 
 

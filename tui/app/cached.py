@@ -1,6 +1,6 @@
 """Analyses already in the persistent cache, read in the interface process.
 
-Reading a cached analysis needs SQLite and pickle, not the NLP stack, so the
+Reading a cached analysis needs SQLite and msgspec, not the NLP stack, so the
 interface can show cached articles at once instead of asking a worker. No
 Textual here.
 """
@@ -34,7 +34,7 @@ class CacheReader:
         return self._cache.get(key, path) if key is not None else None
 
     def scan(self, paths: Iterable[str]) -> Iterator[tuple[str, Header]]:
-        """What the cache holds for each of ``paths``, in order, without unpickling any analysis."""
+        """What the cache holds for each of ``paths``, in order, without decoding any analysis."""
         headers = self._cache.headers()
         if not headers:
             return

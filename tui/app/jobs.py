@@ -41,13 +41,9 @@ def analyse_article(
 
     Imported in the worker, so the interface process never loads the NLP stack.
     """
-    if use_cache:
-        from tui.core.service import analyse_path_cached
+    from tui.core.service import analyse_path_cached
 
-        return analyse_path_cached(path, options, algorithms, entities)
-    from tui.core.service import analyse_path
-
-    return analyse_path(path, options, algorithms, entities=entities)
+    return analyse_path_cached(path, options, algorithms, entities, use_cache=use_cache)
 
 
 def make_analyse_fn(options: Options, use_cache: bool = True) -> AnalyseFn:

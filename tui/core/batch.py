@@ -86,7 +86,9 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     finally:
         cache.close()
     _print_report(report, time.perf_counter() - started, console)
-    return 1 if report.failed else 0
+    if cache.write_failures:  # analysed but not kept: the run did not do its job
+        console.print(f"reports-tui: {cache.write_failures} analyses could not be saved to the cache", markup=False)
+    return 1 if report.failed or cache.write_failures else 0
 
 
 def _analyse_all(

@@ -39,10 +39,7 @@ def summary_text(analysis: Analysis, algorithm: str, count: int) -> str:
 
 
 def date_text(analysis: Analysis) -> str:
-    document = analysis.document
-    if document.date is not None:
-        return document.date.strftime("%d/%m/%Y")
-    return document.date_text or ""
+    return analysis.document.date_label()
 
 
 def key_groups(groups: Iterable[EntityGroup] | None, per_type: int = 5) -> dict[str, list[EntityGroup]]:

@@ -95,6 +95,12 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)  # issuer, number, type, signer, …
     headings: tuple[Heading, ...] = ()
 
+    def date_label(self) -> str:
+        """The date as shown, saved and cached: dd/mm/yyyy when it was read, else the text found."""
+        if self.date is not None:
+            return self.date.strftime("%d/%m/%Y")
+        return self.date_text or ""
+
 
 @dataclass(frozen=True, slots=True)
 class SentenceScore:

@@ -1,4 +1,4 @@
-"""The calls the interface and the batch indexer make: analyse a file (through the cache), re-summarise.
+"""The calls the interface and the command line make: analyse a file (through the cache), re-summarise.
 
 Module-level functions with picklable arguments and results, so they can run
 in a worker process as well as in a thread.
@@ -18,51 +18,58 @@ from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summ
 from tui.core.tokenize import with_words
 
 
+class RecentAnalyses:
+    """The last few analyses made, words included: the interface asks for an article's summary
+    and then, as a second job, its entities; the second reuses the words of the first.
+
+    Owned by whoever analyses (a worker process keeps one for its life) and passed in,
+    so no result depends on what another caller analysed before.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self._size = size
+        self._items: OrderedDict[str, Analysis] = OrderedDict()
+
+    def get(self, key: str, path: str) -> Analysis | None:
+        analysis = self._items.get(key)
+        if analysis is None:
+            return None
+        self._items.move_to_end(key)
+        return replace(analysis, document=replace(analysis.document, path=path))
+
+    def remember(self, key: str, analysis: Analysis) -> None:
+        self._items[key] = analysis
+        self._items.move_to_end(key)
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+
 def analyse_path(
     path: str,
     options: Options,
     algorithms: tuple[str, ...] | None = None,
     entities: bool = True,
     cache: Cache | None = None,
+    recent: RecentAnalyses | None = None,
 ) -> Analysis:
-    """Load, clean and analyse one file, reusing and filling ``cache``.
+    """Load, clean and analyse one file, reusing and filling ``cache`` and ``recent``.
 
     Raises ``LoadError`` for files that cannot be read.
     """
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
     loaded = load_text(path, options.max_file_bytes)
-    key = cache_key(loaded.content_hash, options)
+    key = cache.key(loaded.content_hash, options) if cache is not None else cache_key(loaded.content_hash, options)
     stored = cache.get(key, path) if cache is not None else None
-    known = _recent_with_words(key, path) or stored
+    known = (recent.get(key, path) if recent is not None else None) or stored
     if known is None:
         analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
     else:
         analysis = complete(known, wanted, entities, options)
     if cache is not None and adds_to(stored, analysis):
-        cache.put(key, merge(stored, analysis))
-    _remember_with_words(key, analysis)
+        cache.put(key, merge(stored, analysis), loaded.content_hash)
+    if recent is not None:
+        recent.remember(key, analysis)
     return analysis
-
-
-# The last few analyses this process made, words included: the interface asks for an
-# article's summary and then, as a second job, its entities; the second reuses the words.
-_RECENT: OrderedDict[str, Analysis] = OrderedDict()
-_RECENT_SIZE = 4
-
-
-def _recent_with_words(key: str, path: str) -> Analysis | None:
-    analysis = _RECENT.get(key)
-    if analysis is None:
-        return None
-    _RECENT.move_to_end(key)
-    return replace(analysis, document=replace(analysis.document, path=path))
-
-
-def _remember_with_words(key: str, analysis: Analysis) -> None:
-    _RECENT[key] = analysis
-    _RECENT.move_to_end(key)
-    while len(_RECENT) > _RECENT_SIZE:
-        _RECENT.popitem(last=False)
 
 
 def complete(analysis: Analysis, algorithms: tuple[str, ...], entities: bool, options: Options) -> Analysis:
@@ -85,14 +92,34 @@ def with_algorithm(analysis: Analysis, algorithm: str, options: Options) -> Anal
     return replace(analysis, summaries={**analysis.summaries, algorithm: summary})
 
 
+class Worker:
+    """What one worker process keeps between jobs: its recent analyses and its cache connection
+    (opened on first use, so a run without the cache never creates one)."""
+
+    def __init__(self) -> None:
+        self.recent = RecentAnalyses()
+        self._cache: Cache | None = None
+
+    def cache(self) -> Cache:
+        if self._cache is None:
+            self._cache = open_cache()
+        return self._cache
+
+
 @lru_cache(maxsize=1)
-def process_cache() -> Cache:
-    """This process's connection to the user's cache (for worker processes)."""
-    return open_cache()
+def process_worker() -> Worker:
+    """This process's own ``Worker``, made on its first job (worker processes only)."""
+    return Worker()
 
 
 def analyse_path_cached(
-    path: str, options: Options, algorithms: tuple[str, ...] | None = None, entities: bool = True
+    path: str,
+    options: Options,
+    algorithms: tuple[str, ...] | None = None,
+    entities: bool = True,
+    use_cache: bool = True,
 ) -> Analysis:
-    """``analyse_path`` through this process's own cache connection: picklable for process pools."""
-    return analyse_path(path, options, algorithms, entities, process_cache())
+    """``analyse_path`` with this process's ``Worker``: a plain function, picklable for process pools."""
+    worker = process_worker()
+    cache = worker.cache() if use_cache else None
+    return analyse_path(path, options, algorithms, entities, cache, worker.recent)
