@@ -12,50 +12,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tui.core.furniture import (
+    CAPTION_CUE,
+    LINK_LINE,
+    MENU_LINE,
+    NAME_TITLES,
+    PHOTO_CREDIT_TAIL,
+    SOURCE_BYLINE,
+    TAIL_START,
+    is_date_line,
+    parse_date,
+)
 from tui.core.model import Document, Removed, Span
 
-_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ\s*nhật|cn)"
-_DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-# What may surround a date on a date line: weekdays, clock times, labels, time zones.
-_DATE_LINE_FILLER = re.compile(
-    rf"{_WEEKDAY}|\d{{1,2}}\s*[:h]\s*\d{{2}}(?:\s*'|\s*(?:am|pm))?|gmt\s*[+-]?\s*\d*|utc|"
-    r"cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*(?:lúc|ngày)|ngày|xuất\s*bản|thời\s*gian|"
-    r"published|updated|posted|lúc",
-    re.IGNORECASE,
-)
-# A line that starts the site's comment form or related-links list: the rest of the page is furniture.
-_TAIL_START = re.compile(
-    r"^(?:ý\s*kiến\s*(?:bạn\s*đọc|của\s*bạn)|gửi\s*ý\s*kiến|bình\s*luận|viết\s*bình\s*luận|"
-    r"bài\s*(?:viết\s*)?cùng\s*chuyên\s*mục|tin\s*cùng\s*chuyên\s*mục|(?:các\s*)?tin\s*(?:bài\s*)?"
-    r"(?:liên\s*quan|khác)|bài\s*viết\s*liên\s*quan|đọc\s*nhiều\s*nhất|tin\s*mới\s*nhất)\b",
-    re.IGNORECASE,
-)
-# Single lines of page furniture: form fields, buttons, menus.
-_FURNITURE = re.compile(
-    r"^(?:họ\s*(?:và\s*)?tên|e-?mail|địa\s*chỉ|điện\s*thoại|mã\s*(?:bảo\s*vệ|xác\s*nhận)|"
-    r"tìm\s*kiếm|in\s*(?:trang\s*này|bài(?:\s*viết)?)|gửi\s*bài|chia\s*sẻ|share|tweet|like|"
-    r"video\s*clips?|xem\s*thêm|đọc\s*thêm|xem\s*tiếp|quay\s*lại|về\s*đầu\s*trang|trở\s*về|"
-    r"tags?|từ\s*kho[áa]|bản\s*quyền|copyright|©|tra\s*cứu|giới\s*thiệu\s*tạp\s*chí|"
-    r"số\s*\d+\s*[-–]\s*\d{4}$|trang\s*chủ|đăng\s*nhập|đăng\s*ký|top)\b",
-    re.IGNORECASE,
-)
-# "Xem thêm: <another headline>" and the like: links to other pages, whatever their length.
-_LINK_LINE = re.compile(r"^\(?(?:xem\s*(?:thêm|tiếp|video|clip)|đọc\s*thêm|mời\s*xem|>>)\s*[:>»]", re.IGNORECASE)
+__all__ = ["clean", "parse_date"]
+
 _KICKER_OCCASION = re.compile(r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE)
-_CAPTION_CUE = re.compile(
-    r"^(?:\(?ảnh\b|toàn\s*cảnh|quang\s*cảnh|hình\s*ảnh|các\s*đại\s*biểu|đại\s*biểu|điểm\s*cầu|"
-    r"video|clip|infographic)",
-    re.IGNORECASE,
-)
-_PHOTO_CREDIT = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ)?\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE)
-_SOURCE_BYLINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*\S.{0,60}\)?$", re.IGNORECASE)
-# Academic and professional titles written before a byline name.
-_NAME_TITLES = re.compile(
-    r"^(?:(?:th\.?s|ts|pgs|gs|ks|bs|ls|cn|nhà\s*báo|nhà\s*thơ|đại\s*tá|thượng\s*tá|trung\s*tá|"
-    r"thiếu\s*tá)\.?\s*)+",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
 _HEADLINE_END = re.compile(r"[!?…]['\"”’)\]]*$")
 _SHORT_LINE_WORDS = 10
@@ -106,18 +78,6 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
     )
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first valid calendar date written as d/m/yyyy, d-m-yyyy, d.m.yyyy or in words."""
-    for pattern in (_DATE_NUM, _DATE_WORDS):
-        for match in pattern.finditer(text):
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                continue
-    return None
-
-
 def _split_lines(text: str) -> list[_Line]:
     """Non-blank lines with the offsets of their stripped content; blank lines separate blocks."""
     lines: list[_Line] = []
@@ -147,17 +107,17 @@ def _mark_furniture(lines: list[_Line]) -> None:
 def _is_tail_start(text: str) -> bool:
     """A heading that ends the article ("Tin liên quan"); a long line that starts with those words
     is a headline or a paragraph ("Tin mới nhất vụ …: Cơ sở … bị đình chỉ")."""
-    return len(text.split()) <= _HEADING_MAX_WORDS and bool(_TAIL_START.match(text))
+    return len(text.split()) <= _HEADING_MAX_WORDS and bool(TAIL_START.match(text))
 
 
 def _is_furniture(text: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True
-    if _LINK_LINE.match(text) and len(text.split()) <= 40:
+    if LINK_LINE.match(text) and len(text.split()) <= 40:
         return True
     if len(text.split()) > _HEADING_MAX_WORDS:
         return False
-    return bool(_FURNITURE.match(text)) or text.rstrip().endswith((": *", ":*"))
+    return bool(MENU_LINE.match(text)) or text.rstrip().endswith((": *", ":*"))
 
 
 def _mark_repeated(lines: list[_Line]) -> None:
@@ -175,20 +135,11 @@ def _mark_repeated(lines: list[_Line]) -> None:
 def _mark_dates(lines: list[_Line]) -> tuple[dt.date | None, str | None]:
     found: tuple[dt.date | None, str | None] = (None, None)
     for line in lines:
-        if line.removed is None and _is_date_line(line.text):
+        if line.removed is None and is_date_line(line.text):
             line.removed = "date"
             if found[0] is None:
                 found = (parse_date(line.text), line.text)
     return found
-
-
-def _is_date_line(text: str) -> bool:
-    if len(text) > 80 or parse_date(text) is None:
-        return False
-    rest = _DATE_NUM.sub(" ", text)
-    rest = _DATE_WORDS.sub(" ", rest)
-    rest = _DATE_LINE_FILLER.sub(" ", rest)
-    return not re.search(r"[^\W\d_]{2,}", rest)
 
 
 def _mark_header(lines: list[_Line]) -> tuple[_Line | None, str | None]:
@@ -219,7 +170,7 @@ def _mark_header(lines: list[_Line]) -> tuple[_Line | None, str | None]:
 
 def _looks_like_body(text: str) -> bool:
     words = len(text.split())
-    return words >= 35 or (words >= 12 and bool(_SENTENCE_END.search(text)) and not _CAPTION_CUE.match(text))
+    return words >= 35 or (words >= 12 and bool(_SENTENCE_END.search(text)) and not CAPTION_CUE.match(text))
 
 
 def _is_question_headline(text: str) -> bool:
@@ -253,11 +204,11 @@ def _mark_byline(lines: list[_Line]) -> _Line | None:
 def _is_byline(text: str) -> bool:
     if len(text.split()) > 25 or re.search(r"[.!?;:]$", text):
         return False
-    if _SOURCE_BYLINE.match(text):
+    if SOURCE_BYLINE.match(text):
         return True
     # "Minh Anh (tổng hợp)", "Hà Linh (theo Reuters)": the name before the note.
     text = re.sub(r"\s*\([^()]{1,40}\)$", "", text)
-    name = _NAME_TITLES.sub("", text.split(",")[0]).strip()
+    name = NAME_TITLES.sub("", text.split(",")[0]).strip()
     syllables = name.split()
     if not 2 <= len(syllables) <= 5 or re.search(r"\d", name):
         return False
@@ -283,6 +234,6 @@ def _mark_captions(lines: list[_Line]) -> None:
 def _is_caption_line(line: _Line) -> bool:
     if line.words <= _SHORT_LINE_WORDS:
         return True
-    if line.words <= 25 and _CAPTION_CUE.match(line.text):
+    if line.words <= 25 and CAPTION_CUE.match(line.text):
         return True
-    return bool(_PHOTO_CREDIT.search(line.text)) and line.words <= _CAPTION_MAX_WORDS
+    return bool(PHOTO_CREDIT_TAIL.search(line.text)) and line.words <= _CAPTION_MAX_WORDS
