@@ -108,7 +108,7 @@ MENU_LINE = re.compile(
     r"video\s*clips?|xem\s*thêm|đọc\s*thêm|xem\s*tiếp|quay\s*lại|về\s*đầu\s*trang|trở\s*về|"
     r"tags?|từ\s*kho[áa]|bản\s*quyền|copyright|©|tra\s*cứu|giới\s*thiệu\s*tạp\s*chí|"
     r"số\s*\d+\s*[-–]\s*\d{4}$|trang\s*chủ|đăng\s*nhập|đăng\s*ký|top|podcast|e-?magazine|"
-    r"theo\s*dõi|lưu\s*bài|nghe\s*bài|sao\s*chép\s*liên\s*kết|zalo|facebook|twitter|bình\s*chọn)\b",
+    r"lưu\s*bài|nghe\s*bài|sao\s*chép\s*liên\s*kết)\b",
     re.IGNORECASE,
 )
 # A copyright or publisher footer line, wherever it sits: `© 2026 Báo X`, `Bản quyền thuộc …`,
