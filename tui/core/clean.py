@@ -46,6 +46,7 @@ _SHORT_LINE_WORDS = 10
 _HEADING_MAX_WORDS = 12  # a menu item, form field or section heading is no longer than this
 _CAPTION_MAX_WORDS = 30
 _FOOTER_MAX_WORDS = 40
+_REPEAT_MIN_WORDS = 8  # a menu item or a label may come back anywhere on a page
 _REPEAT_NEAR = 2  # copies of a line this close together are an image's alt text and legend
 _KEPT_MIN_SHARE = 0.2  # below this share of the text's characters, cleaning is not trusted
 _KEPT_MIN_CHARS = 400
@@ -162,7 +163,7 @@ def _mark_repeated(lines: list[Line]) -> None:
         if near:
             for index in copies:
                 lines[index].removed = Reason.CAPTION
-        else:
+        elif lines[copies[0]].words >= _REPEAT_MIN_WORDS:
             for index in copies[1:]:
                 lines[index].removed = Reason.REPEATED
 

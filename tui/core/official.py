@@ -57,11 +57,27 @@ _TYPES: dict[str, str] = {
     "lenh": "Lệnh",
     "hop dong": "Hợp đồng",
 }
+_TYPE_WORDS = "|".join(sorted((k.replace(" ", r"\W*") for k in _TYPES), key=len, reverse=True))
+_TYPE_AT_END = re.compile(rf"(?:^|[^\w])({_TYPE_WORDS})\W*$")
+_NOISY_TYPE_WORDS = 6
+# Number symbols name the type (Decree 30/2020, appendix): ``…/QĐ-TTg`` is a decision.
+_SYMBOL_TYPES = {
+    "qd": "quyet dinh",
+    "nq": "nghi quyet",
+    "ct": "chi thi",
+    "bc": "bao cao",
+    "kh": "ke hoach",
+    "ttr": "to trinh",
+    "tb": "thong bao",
+    "nd": "nghi dinh",
+    "hd": "huong dan",
+    "kl": "ket luan",
+}
 _TYPE_LINE = re.compile(
     r"^(" + "|".join(sorted((k.replace(" ", r"\s*") for k in _TYPES), key=len, reverse=True)) + r")\b"
 )
 # `Số: 01-NQ/TU`, `Số 970/QĐ-TTg` (OCR may read "Số" as "S6").
-_NUMBER = re.compile(r"\bS[ốoóồổ6]\s*[:.]?\s*([0-9][\w.]*(?:\s*[-/]\s*[\w.Đđ]+)+)", re.IGNORECASE)
+_NUMBER = re.compile(r"\bS[ốoóồổ6]\s*[:.]?\s*([0-9][\w.]*(?:\s*[-/⁄]\s*[\w.Đđ]+)+)", re.IGNORECASE)
 # `Thái Nguyên, ngày 12 tháng 3 năm 2021` (day and month may be blank on a form: `ngày … tháng …`).
 _PLACE_DATE = re.compile(
     r"(?:^|\s)([^\W\d_]+(?:\s+[^\W\d_]+){0,5}),?\s*ng[àa]y\s+(\S{1,4})\s+th[áa]ng\s+(\S{1,4})\s+n[ăa]m\s+(\S{2,6})",
@@ -77,16 +93,28 @@ _SIGNED = re.compile(r"\(\s*(?:đã\s*ký|ký|chữ\s*ký)[^()]{0,40}\)", re.IGN
 _STAMP = re.compile(r"^(?:người\s*ký|email|cơ\s*quan|thời\s*gian\s*ký|ký\s*bởi|ngày\s*ký)\s*:", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\W_]*$")
 # Subject lines: ``V/v …`` under a letter's number.
-_ABOUT = re.compile(r"^v\s*/\s*v\s*[.:]?\s*", re.IGNORECASE)
+_ABOUT = re.compile(r"^(?:v\s*/\s*v\s*[.:]?|về\s*việc)\s*", re.IGNORECASE)
 # Folded titles a signature block prints above the name (``PHÓ THỦ TƯỚNG``, ``BÍ THƯ``).
 _TITLE_PHRASE = re.compile(
     r"thu tuong|bo truong|thu truong|chu tich|giam doc|bi thu|uy vien|thuong vu|thuong truc|truong ban|"
     r"pho ban|chanh van phong|tong cuc|cuc truong|vu truong|nguoi (?:khai|lam don|yeu cau|viet)|xac nhan"
 )
 _NAME_MAX = 5
+# Letters OCR reads for figures in a date (``ngày O7``, ``tháng l1``).
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "Ì": "1", "]": "1", "ó": "6"})
 _HEADER_LINES = 14  # the header block of a document, with OCR noise lines
 _SUBJECT_LINES = 4
 _CUES_NEEDED = 2
+# A form's field: a label and a colon, or dots and ellipses to fill in.
+_FORM_FIELD = re.compile(r"\w\s*:\s*\S|[.…]{3,}")
+_SUBJECT_LINE_WORDS = 20
+_SUBJECT_SCAN = 8
+# The receipt stamp an office prints on incoming mail: ``ĐẾN``, ``Số: …``, ``Ngày: …``, ``Giờ: …``.
+_RECEIPT_STAMP = re.compile(
+    r"\bĐẾN\b\W*|\b(?:Ngày|Ngy|Giờ|Chuyển)\s*[.:,]\S*"
+)  # lines under the type line, stray OCR lines included
+# A token of OCR junk: runs of dots or dashes, slashes and figures glued to letters (``wa./6i312024.--``).
+_JUNK_TOKEN = re.compile(r"[.]{2,}|--|[^\w\s,.;:()\-–/%]|\w[./]\d|\d[./]?[^\W\d]")
 _CUE_MAX_WORDS = 20  # a header line (number, place and date), even with the other column flattened into it
 
 
@@ -130,16 +158,17 @@ def read_official(lines: list[Line]) -> Official | None:
     date, date_text = _date(head[place].text) if place is not None else (None, None)
     title = None
     header_end = max(i for i in (*motto, number, place, kind, 0) if i is not None)
-    if kind is not None:
-        type_name, subject, subject_end = _subject(remaining, kind)
+    type_name, rest = _type_match(head[kind].text) if kind is not None else (None, "")
+    if type_name is None and about is not None:
+        # No readable type line: a letter (``V/v …``), or the type its number's symbol names (``/QĐ-``).
+        type_name = _symbol_type(metadata.get("number", "")) or _TYPES["cong van"]
+        kind, rest = about, _ABOUT.sub("", head[about].text)
+        rest = rest if fold(head[about].text).startswith("ve viec") is False else "về việc " + rest
+    if type_name is not None and kind is not None:
+        subject, subject_end = _subject(remaining, kind, rest, on_type_line=kind != about)
         metadata["type"] = type_name
         title = _sentence_case(type_name, subject)
         header_end = max(header_end, subject_end)
-    elif about is not None:  # a letter: ``V/v hướng dẫn …`` under its number
-        kind = about
-        metadata["type"] = _TYPES["cong van"]
-        title = _sentence_case(_TYPES["cong van"], "về việc " + _ABOUT.sub("", head[about].text))
-        header_end = max(header_end, about)
     for line in remaining[: header_end + 1]:
         line.removed = Reason.HEADER
     title_line = remaining[kind] if kind is not None else None
@@ -173,40 +202,114 @@ def _number(text: str) -> str | None:
 
 
 def _type_of(text: str) -> str | None:
-    """The document type a line names when it is written in capitals (``QUYẾT ĐỊNH``, ``TỜ KHAI …``)."""
+    return _type_match(text)[0]
+
+
+def _type_match(text: str) -> tuple[str | None, str]:
+    """The document type a line names in capitals (``QUYẾT ĐỊNH``, ``TỜ KHAI ĐĂNG KÝ …``) and the
+    rest of the line; on a scan the type may follow a few stray marks (``ĐẾN”” QUYẾT ĐỊNH``)."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2 or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
-        return None
-    match = _TYPE_LINE.match(fold(text).strip())
+        return None, ""
+    folded = fold(text).strip()
+    match = _TYPE_LINE.match(folded)
+    rest = ""
+    if match:
+        rest = text.strip()[match.end() :].strip(" :")
+    elif len(text.split()) <= _NOISY_TYPE_WORDS:
+        match = _TYPE_AT_END.search(folded)
     if not match:
-        return None
-    key = re.sub(r"\s+", " ", match.group(1))
-    if key == "don" and len(text.split()) < 2:
-        return None  # "ĐƠN" alone is too short to trust
-    return _TYPES[key]
+        return None, ""
+    key = re.sub(r"\W+", " ", match.group(1)).strip()
+    if key == "don" and not rest:
+        return None, ""  # "ĐƠN" alone is too short to trust
+    return _TYPES[key], rest
 
 
-def _subject(remaining: list[Line], kind: int) -> tuple[str, str, int]:
-    """The type, the subject (the rest of the type line and the lines after it) and the last index."""
-    line = remaining[kind]
-    type_name = _type_of(line.text) or ""
-    words = len(type_name.split())
-    rest = " ".join(line.text.split()[words:]).strip(" :")
+def _symbol_type(number: str) -> str | None:
+    """``970/QĐ-TTg`` -> Quyết định: the type the number's symbol abbreviates."""
+    match = re.search(r"[/⁄]\s*([A-ZĐa-zđ]+)", number)
+    key = _SYMBOL_TYPES.get(fold(match.group(1))) if match else None
+    return _TYPES[key] if key else None
+
+
+def _subject(remaining: list[Line], kind: int, rest: str, on_type_line: bool = True) -> tuple[str, int]:
+    """The subject (``rest`` of the type line and the lines under it) and the index of its last line.
+
+    Scans carry stray marks and stamp text into these lines; they are cleaned out first.
+    """
     parts = [rest] if rest else []
     end = kind
-    for index in range(kind + 1, min(kind + 1 + _SUBJECT_LINES, len(remaining))):
-        text = remaining[index].text
-        if _SEPARATOR.match(text) or _PREAMBLE.match(text) or _is_caps(text) or _NUMBER.search(text):
-            if _SEPARATOR.match(text):
-                end = index
+    gap = False
+    for index in range(kind + 1, min(kind + 1 + _SUBJECT_SCAN, len(remaining))):
+        raw = remaining[index].text
+        if _SEPARATOR.match(raw):
+            end = index  # the rule under the subject
             break
-        if parts and not text[:1].islower() and (len(text.split()) > 12 or text.endswith((".", ":"))):
-            break  # a body paragraph starts with a capital and runs longer than a subject line
+        if (rest and on_type_line) or _RECIPIENTS.match(raw) or _number(raw) or _caps_share(raw) >= 0.5:
+            break  # the subject was on the type line, or the authority line (``THỦ TƯỚNG CHÍNH PHỦ``)
+        text = _without_noise(raw)
+        if not text:
+            gap = gap or bool(parts)  # a line of stray marks
+            continue
+        if _PREAMBLE.match(text) or _FORM_FIELD.search(text) or len(parts) == _SUBJECT_LINES:
+            break
+        if gap and not text[:1].islower():
+            break  # after stray marks, a new capitalised line is no longer the subject
+        if (
+            parts
+            and not text[:1].islower()
+            and (len(text.split()) > _SUBJECT_LINE_WORDS or text.endswith((".", ":", ";")))
+        ):
+            break  # a body paragraph: a capital, then longer than a subject line or a full stop
         parts.append(text)
         end = index
         if text.endswith("."):
             break
-    return type_name, " ".join(parts), end
+    return " ".join(parts), end
+
+
+def _caps_share(text: str) -> float:
+    """The share of a line's letters in words written in capitals."""
+    letters = sum(ch.isalpha() for ch in text)
+    caps = sum(len(w) for w in re.findall(r"\b[^\W\d_a-zđà-ỹ]{2,}\b", text) if w.isupper())
+    return caps / letters if letters else 0.0
+
+
+def _without_noise(text: str) -> str:
+    """A scanned subject line without stray marks, stamp text (runs of capitals) and junk tokens."""
+    kept: list[str] = []
+    text = _RECEIPT_STAMP.sub(" ", text)
+    for segment in text.split("|"):
+        tokens = [
+            t
+            for t in segment.split()
+            if t in {"-", "–"} or (any(ch.isalnum() for ch in t) and not _JUNK_TOKEN.search(t))
+        ]
+        tokens = _without_caps_runs(tokens)
+        while tokens and not (len(tokens) > 1 and _word(tokens[0]) and _word(tokens[1])):
+            tokens = tokens[1:]  # leading marks and stamp remains before the subject's words
+        kept.extend(tokens)
+    return " ".join(kept)
+
+
+def _without_caps_runs(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token and token.isupper() and sum(ch.isalpha() for ch in token) >= 2 and token.isalpha():
+            run.append(token)
+            continue
+        if len(run) < 2:
+            out.extend(run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
+def _word(token: str) -> bool:
+    return sum(ch.isalpha() for ch in token) >= 2 and token.strip(",.;:-–").isalnum()
 
 
 def _is_caps(text: str) -> bool:
@@ -255,7 +358,7 @@ def _date(text: str) -> tuple[dt.date | None, str | None]:
     if not match:
         return None, None
     try:
-        day, month, year = (int(group) for group in match.groups()[1:])
+        day, month, year = (int(group.translate(_OCR_DIGITS)) for group in match.groups()[1:])
         return dt.date(year, month, day), match.group(0).strip()
     except ValueError:
         return None, None  # a blank form (`ngày … tháng … năm 20…`) or unreadable figures
@@ -276,22 +379,33 @@ def _mark_end(body: list[Line]) -> Line | None:
         line.removed = Reason.SIGNATURE if _SIGN_CUE.search(line.text) or _SIGNED.search(line.text) else None
         if line.removed is None:
             line.removed = Reason.RECIPIENTS if not _name_in(line.text) else Reason.SIGNATURE
-        if _name_in(line.text) and not line.text.lstrip().startswith(("-", "+", "•")):
+        if _name_in(line.text):
             signer = line
     return signer
 
 
 def _name_in(text: str) -> str | None:
-    """A person's name at the end of a signature line: 2 to 5 capitalised syllables, no title."""
-    words = _SIGNED.sub(" ", text).replace(".", " ").replace(",", " ").split()
+    """A person's name closing a signature line: 2 to 5 syllables in title case, not a title, not
+    the end of a phrase (``tỉnh Lạng Sơn``) and not a recipient (those end with ``,`` or ``;``)."""
+    text = _SIGNED.sub(" ", text).rstrip()
+    if text.endswith((",", ";", ":")):
+        return None
+    words = text.split()
     name: list[str] = []
     for word in reversed(words):
-        if len(name) == _NAME_MAX or not (word[:1].isupper() and word.isalpha()):
+        if len(name) == _NAME_MAX or not _title_case(word):
             break
         name.insert(0, word)
-    if len(name) < 2 or _TITLE_PHRASE.search(fold(" ".join(name))):
+    before = words[-len(name) - 1] if len(words) > len(name) else ""
+    if len(name) < 2 or (before.isalpha() and before.islower()):
+        return None
+    if _TITLE_PHRASE.search(fold(" ".join(name))):
         return None
     return " ".join(name)
+
+
+def _title_case(word: str) -> bool:
+    return word.isalpha() and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
 def _signer(line: Line) -> str | None:
@@ -307,7 +421,8 @@ def _mark_preamble(body: list[Line]) -> None:
             continuing = False
             continue
         text = line.text
-        if _PREAMBLE.match(text) or continuing:
+        intro = index < 2 and text.endswith(":") and fold(text).startswith(("thuc hien", "theo"))
+        if _PREAMBLE.match(text) or continuing or intro:
             line.removed = Reason.PREAMBLE
             continuing = not text.endswith((";", ",", ".", ":"))
         elif index < 3 and _is_caps(text) and len(text.split()) <= 10:

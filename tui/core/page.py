@@ -162,18 +162,14 @@ def _mark_author_above(above: list[Line]) -> Line | None:
 def _choose_title(candidates: list[Line]) -> tuple[Line | None, list[Line]]:
     """The headline among the lines above the body, and the kicker lines above it.
 
-    Menus and category labels are short lines; the headline is the first line of
-    a few words after the last of them. Breadcrumbs and occasion lines are kickers.
+    Menus, category labels and share buttons are short lines; the headline is the
+    longest line there. Breadcrumbs and occasion lines are kickers.
     """
     if not candidates:
         return None, []
-    short = [i for i, line in enumerate(candidates) if _is_kicker(line)]
-    after = short[-1] + 1 if short else 0
-    pick = next((i for i in range(after, len(candidates)) if candidates[i].words >= _TITLE_MIN_WORDS), None)
-    if pick is None:
-        pick = next((i for i in range(len(candidates)) if candidates[i].words >= _TITLE_MIN_WORDS), None)
-    if pick is None:
-        pick = len(candidates) - 1  # a lone short line is still the best headline there is
+    pool = [i for i, line in enumerate(candidates) if line.words >= _TITLE_MIN_WORDS and not _is_kicker(line)]
+    # The headline is the fullest line there: menus, labels and share buttons are shorter.
+    pick = max(pool, key=lambda i: (candidates[i].words, -i)) if pool else len(candidates) - 1
     title = candidates[pick]
     kickers: list[Line] = []
     for line in reversed(candidates[:pick]):
