@@ -10,68 +10,98 @@ import datetime as dt
 from tui.core.clean import clean
 from tui.core.model import Document
 
-PARTY_REPORT = """TỈNH ỦY BẮC HÀ                                   ĐẢNG CỘNG SẢN VIỆT NAM
-BAN TỔ CHỨC
-*
-Số: 15-BC/BTCTU                          Bắc Hà, ngày 20 tháng 12 năm 2022
-
-BÁO CÁO
-Tổng kết công tác tổ chức xây dựng Đảng năm 2022,
-phương hướng, nhiệm vụ năm 2023
------
-
-Thực hiện Chương trình công tác năm 2022 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy báo cáo kết quả như sau:
-
-Năm 2022, ngành tổ chức xây dựng Đảng của tỉnh đã tham mưu ban hành nhiều văn bản quan trọng về công tác cán bộ, góp phần nâng cao chất lượng đội ngũ cán bộ các cấp.
-
-Toàn tỉnh kết nạp được 1.250 đảng viên mới, đạt 104% kế hoạch; tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 89%.
-
-Năm 2023, ngành tiếp tục tập trung rà soát, bổ sung quy hoạch cán bộ và đổi mới phương thức đánh giá, xếp loại tổ chức đảng, đảng viên theo hướng thực chất.
-
-Nơi nhận:                                          T/M BAN THƯỜNG VỤ
-- Ban Tổ chức Trung ương,                          PHÓ BÍ THƯ THƯỜNG TRỰC
-- Thường trực Tỉnh ủy,                             (đã ký)
-- Lưu Văn phòng.
-                                                   Lê Văn Quang
-"""
+PARTY_REPORT = "\n".join(
+    [
+        "TỈNH ỦY BẮC HÀ                                   ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BAN TỔ CHỨC",
+        "*",
+        "Số: 15-BC/BTCTU                          Bắc Hà, ngày 20 tháng 12 năm 2022",
+        "",
+        "BÁO CÁO",
+        "Tổng kết công tác tổ chức xây dựng Đảng năm 2022,",
+        "phương hướng, nhiệm vụ năm 2023",
+        "-----",
+        "",
+        (
+            "Thực hiện Chương trình công tác năm 2022 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy "
+            "báo cáo kết quả như sau:"
+        ),
+        "",
+        (
+            "Năm 2022, ngành tổ chức xây dựng Đảng của tỉnh đã tham mưu ban hành nhiều văn bản quan "
+            "trọng về công tác cán bộ, góp phần nâng cao chất lượng đội ngũ cán bộ các cấp."
+        ),
+        "",
+        (
+            "Toàn tỉnh kết nạp được 1.250 đảng viên mới, đạt 104% kế hoạch; tỷ lệ tổ chức cơ sở đảng "
+            "hoàn thành tốt nhiệm vụ trở lên đạt 89%."
+        ),
+        "",
+        (
+            "Năm 2023, ngành tiếp tục tập trung rà soát, bổ sung quy hoạch cán bộ và đổi mới phương "
+            "thức đánh giá, xếp loại tổ chức đảng, đảng viên theo hướng thực chất."
+        ),
+        "",
+        "Nơi nhận:                                          T/M BAN THƯỜNG VỤ",
+        "- Ban Tổ chức Trung ương,                          PHÓ BÍ THƯ THƯỜNG TRỰC",
+        "- Thường trực Tỉnh ủy,                             (đã ký)",
+        "- Lưu Văn phòng.",
+        "                                                   Lê Văn Quang",
+        "",
+    ]
+)
 
 # The same layout as a PDF or OCR gives it: columns flattened into one line, an OCR'd type line.
-GOVERNMENT_DECISION = """Người ký: CỔNG THÔNG TIN ĐIỆN TỬ
-Email: congthongtin@example.vn
-Cơ quan: VĂN PHÒNG ỦY BAN
-Thời gian ký: 02.04.2023 10:11:12 +07:00
-ỦY BAN NHÂN DÂN TỈNH SƠN NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 412/QĐ-UBND Sơn Nam, ngày 28 tháng 3 năm 2023
-QUYÉT ĐỊNH
-Về việc phê duyệt kế hoạch trồng rừng thay thế
-giai đoạn 2023 - 2025 trên địa bàn tỉnh
-ỦY BAN NHÂN DÂN TỈNH SƠN NAM
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
-Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;
-Theo đề nghị của Giám đốc Sở Nông nghiệp và Phát triển nông thôn.
-QUYẾT ĐỊNH:
-Điều 1. Phê duyệt kế hoạch trồng 1.200 ha rừng thay thế trong giai đoạn 2023 - 2025, ưu tiên các huyện miền núi có diện tích rừng bị chuyển đổi mục đích sử dụng lớn.
-Điều 2. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các địa phương tổ chức thực hiện và báo cáo kết quả hằng năm.
-Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
-Nơi nhận: KT. CHỦ TỊCH
-- Như Điều 3; PHÓ CHỦ TỊCH
-- Bộ Nông nghiệp và PTNT;
-- Lưu: VT, NN. Trần Thị Hồng Vân
-"""
+GOVERNMENT_DECISION = "\n".join(
+    [
+        "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ",
+        "Email: congthongtin@example.vn",
+        "Cơ quan: VĂN PHÒNG ỦY BAN",
+        "Thời gian ký: 02.04.2023 10:11:12 +07:00",
+        "ỦY BAN NHÂN DÂN TỈNH SƠN NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 412/QĐ-UBND Sơn Nam, ngày 28 tháng 3 năm 2023",
+        "QUYÉT ĐỊNH",
+        "Về việc phê duyệt kế hoạch trồng rừng thay thế",
+        "giai đoạn 2023 - 2025 trên địa bàn tỉnh",
+        "ỦY BAN NHÂN DÂN TỈNH SƠN NAM",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;",
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp và Phát triển nông thôn.",
+        "QUYẾT ĐỊNH:",
+        (
+            "Điều 1. Phê duyệt kế hoạch trồng 1.200 ha rừng thay thế trong giai đoạn 2023 - 2025, ưu "
+            "tiên các huyện miền núi có diện tích rừng bị chuyển đổi mục đích sử dụng lớn."
+        ),
+        (
+            "Điều 2. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các địa phương tổ "
+            "chức thực hiện và báo cáo kết quả hằng năm."
+        ),
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Nơi nhận: KT. CHỦ TỊCH",
+        "- Như Điều 3; PHÓ CHỦ TỊCH",
+        "- Bộ Nông nghiệp và PTNT;",
+        "- Lưu: VT, NN. Trần Thị Hồng Vân",
+        "",
+    ]
+)
 
-BLANK_FORM = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-----------------
-TỜ KHAI ĐĂNG KÝ THƯỜNG TRÚ
-Kính gửi: Công an xã, phường ……………
-Họ, chữ đệm và tên người khai: ……………………………………
-Ngày, tháng, năm sinh: ……/……/……… Giới tính: ……
-Nơi cư trú hiện tại: ………………………………………………………………
-……, ngày …… tháng …… năm 20……
-NGƯỜI KHAI
-(Ký, ghi rõ họ tên)
-"""
+BLANK_FORM = "\n".join(
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "----------------",
+        "TỜ KHAI ĐĂNG KÝ THƯỜNG TRÚ",
+        "Kính gửi: Công an xã, phường ……………",
+        "Họ, chữ đệm và tên người khai: ……………………………………",
+        "Ngày, tháng, năm sinh: ……/……/……… Giới tính: ……",
+        "Nơi cư trú hiện tại: ………………………………………………………………",
+        "……, ngày …… tháng …… năm 20……",
+        "NGƯỜI KHAI",
+        "(Ký, ghi rõ họ tên)",
+        "",
+    ]
+)
 
 
 def _body(document: Document) -> str:

@@ -53,6 +53,7 @@ _KEPT_MIN_CHARS = 400
 # The end of the article's last sentence, then a byline on the same line (``… ./. Xuân Mai``).
 _LAST_SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.)['\"”’)\]]*\s+(?=\S[^.!?…]{1,60}$)")
 _TAIL_BYLINE_MAX = 60
+_BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,40})+$")
 
 
 def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Document:
@@ -106,6 +107,8 @@ def _read_page(lines: list[Line]) -> Header:
     region = body_region(lines)
     remaining = [i for i, line in enumerate(lines) if line.removed is None]
     first, last = region if region else (remaining[-1] + 1 if remaining else 0, len(lines) - 1)
+    if region is None:
+        return _read_lines_only(lines)
     first = _after_question_headline(lines, first, last)
     last = _mark_tail(lines, first, last)
     last = _extend_body(lines, last)
@@ -126,6 +129,16 @@ def _read_page(lines: list[Line]) -> Header:
     return header
 
 
+def _read_lines_only(lines: list[Line]) -> Header:
+    """A text without a line of prose (notes, a list): the first line is the headline."""
+    remaining = [line for line in lines if line.removed is None]
+    title = remaining[0] if remaining else None
+    if title is not None:
+        title.removed = Reason.TITLE
+    _mark_captions(lines)
+    return Header(title, (), None, None, None, None)
+
+
 def _mark_furniture(lines: list[Line]) -> None:
     """Lines that are furniture wherever they sit: menus, form fields, links, footers, parenthesised captions."""
     for line in lines:
@@ -138,6 +151,8 @@ def _mark_furniture(lines: list[Line]) -> None:
 def _is_furniture(text: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True
+    if _BREADCRUMB.search(text):
+        return False  # ``Trang chủ > Thời sự``: the article's category, read with the headline
     words = len(text.split())
     if LINK_LINE.match(text) and words <= 40:
         return True

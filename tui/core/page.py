@@ -104,19 +104,41 @@ def read_header(lines: list[Line], first: int, last: int) -> Header:
     """Mark the kickers, headline, date and byline around the body ``lines[first..last]``."""
     above = [line for line in lines[:first] if line.removed is None][-_HEADER_LINES:]
     below = [line for line in lines[last + 1 :] if line.removed is None][:3]
-    date, date_text, fused_author = _mark_date(above, lines[first : last + 1], below)
-    author_line = _mark_author_above(above)
-    candidates = [line for line in above if line.removed is None]
+    candidates = [line for line in above if not _dated(line.text)]
     title, kickers = _choose_title(candidates)
+    zone = _near_headline(above, kickers[0] if kickers else title)
+    for line in above:
+        if line not in zone and line.removed is None:
+            line.removed = Reason.BOILERPLATE  # menus and boxes further up the page
     for line in kickers:
         line.removed = Reason.KICKER
     if title is not None:
         title.removed = Reason.TITLE
-        for line in candidates:
-            if line.removed is None and candidates.index(line) > candidates.index(title):
+    date, date_text, fused_author = _mark_date(zone, lines[first : last + 1], below)
+    author_line = _mark_author_above(zone)
+    if title is not None:
+        for line in zone[zone.index(title) + 1 :]:
+            if line.removed is None:
                 line.removed = Reason.CAPTION  # between headline and body: a caption or a lone label
     author = fused_author or (byline_name(author_line.text) if author_line else None)
     return Header(title, tuple(kickers), date, date_text, author, author_line)
+
+
+def _dated(text: str) -> bool:
+    return is_date_line(text) or split_dated_byline(text) is not None
+
+
+def _near_headline(above: list[Line], top: Line | None) -> list[Line]:
+    """The lines from the kicker (or headline) down to the body, and a date line right above
+    them unless it is the timestamp of an item further up (a line the headline search left out)."""
+    if top is None:
+        return above
+    start = above.index(top)
+    if start > 0 and _dated(above[start - 1].text):
+        before = above[start - 2] if start > 1 else None
+        if before is None or before.removed is None or _dated(before.text):
+            start -= 1
+    return above[start:]
 
 
 def _mark_date(above: list[Line], body: list[Line], below: list[Line]) -> tuple[dt.date | None, str | None, str | None]:
@@ -144,16 +166,13 @@ def _mark_date(above: list[Line], body: list[Line], below: list[Line]) -> tuple[
     return found
 
 
-def _mark_author_above(above: list[Line]) -> Line | None:
+def _mark_author_above(zone: list[Line]) -> Line | None:
     """A byline above the body: a name line right after the headline or next to the date line."""
-    remaining = [line for line in above if line.removed is None]
-    for position, line in enumerate(remaining):
-        if position == 0 or not byline_name(line.text):
+    for index, line in enumerate(zone):
+        if line.removed is not None or not byline_name(line.text):
             continue
-        index = above.index(line)
-        near_date = any(0 <= k < len(above) and above[k].removed == Reason.DATE for k in (index - 1, index + 1))
-        after_title = remaining[position - 1].words >= _TITLE_MIN_WORDS
-        if near_date or after_title:
+        neighbours = [zone[k].removed for k in (index - 1, index + 1) if 0 <= k < len(zone)]
+        if Reason.DATE in neighbours or (index > 0 and zone[index - 1].removed is Reason.TITLE):
             line.removed = Reason.BYLINE
             return line
     return None
