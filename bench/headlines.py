@@ -71,7 +71,9 @@ def score(folder: Path, show_errors: bool = False) -> dict[str, tuple[int, int]]
             tally[field][0] += int(ok)
             tally[field][1] += 1
             if show_errors and not ok:
-                got = {"title": doc.title, "date": doc.date, "author": doc.author}.get(field, outside or chosen)
+                got = {"title": doc.title, "title_near": doc.title, "date": doc.date, "author": doc.author}.get(
+                    field, outside or chosen
+                )
                 print(f"  {row['file']} {field}: got {got!r}, gold {row.get(field)!r}")
     return {field: (right, total) for field, (right, total) in tally.items()}
 

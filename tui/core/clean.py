@@ -32,8 +32,8 @@ from tui.core.page import (
     Header,
     body_region,
     byline_name,
+    is_anonymous_byline,
     is_prose,
-    is_source_line,
     question_headline,
     read_header,
 )
@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 _SHORT_LINE_WORDS = 10
 _HEADING_MAX_WORDS = 12  # a menu item, form field or section heading is no longer than this
 _CAPTION_MAX_WORDS = 30
+_HEADLINE_MIN_WORDS = 5
 _FOOTER_MAX_WORDS = 40
 _REPEAT_MIN_WORDS = 8  # a menu item or a label may come back anywhere on a page
 _REPEAT_NEAR = 2  # copies of a line this close together are an image's alt text and legend
@@ -184,12 +185,18 @@ def _mark_repeated(lines: list[Line]) -> None:
 
 
 def _after_question_headline(lines: list[Line], first: int, last: int) -> int:
-    """When the body would start with the file's first line and that line asks or exclaims, or
-    does not end like a sentence, it is the headline: the body starts at the next remaining line."""
-    if first >= len(lines) or any(line.removed is None for line in lines[:first]):
+    """When the body would start with a line that asks or exclaims and no headline-like line is
+    above it (only menus and labels), or with the file's first line and that line does not end
+    like a sentence, that line is the headline: the body starts at the next remaining line."""
+    if first >= len(lines):
         return first
+    above = [line for line in lines[:first] if line.removed is None]
     text = lines[first].text
-    if not question_headline(text) and (SENTENCE_END.search(text) or lines[first].words >= _CAPTION_MAX_WORDS):
+    if question_headline(text):
+        headline_above = any(line.words >= _HEADLINE_MIN_WORDS and not is_date_line(line.text) for line in above)
+        if headline_above:
+            return first
+    elif above or SENTENCE_END.search(text) or lines[first].words >= _CAPTION_MAX_WORDS:
         return first
     return next((i for i in range(first + 1, last + 1) if lines[i].removed is None), first)
 
@@ -228,7 +235,7 @@ def _mark_trailing_byline(lines: list[Line], last: int) -> tuple[str | None, Lin
     body = [line for line in lines[: last + 1] if line.removed is None]
     for line in [*below, *body[-1:]]:
         name = byline_name(line.text)
-        if name or is_source_line(line.text):
+        if name or is_anonymous_byline(line.text):
             if line in body and len(body) < 2:
                 return None
             line.removed = Reason.BYLINE
@@ -261,7 +268,7 @@ def _split_fused_byline(lines: list[Line], line: Line) -> tuple[str | None, Line
     if len(tail) > _TAIL_BYLINE_MAX:
         return None
     name = byline_name(tail)
-    if not name and not is_source_line(tail):
+    if not name and not is_anonymous_byline(tail):
         return None
     start = line.start + match.end()
     byline = Line(start, line.end, tail, line.block, Reason.BYLINE)

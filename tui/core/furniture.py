@@ -75,6 +75,8 @@ BYLINE_TAIL = re.compile(
 )
 # What separates several authors of one byline: `THUẬN VĂN - LÊ ÁNH`, `Minh Anh, Hà Linh`, `A và B`.
 AUTHOR_SEPARATOR = re.compile(r"\s+[-–&]\s+|\s*,\s*|\s*/\s*|\s+và\s+")
+# A byline naming a team, not a writer: `Nhóm PV`, `PV`, `Nhóm phóng viên`, `CTV`.
+COLLECTIVE_BYLINE = re.compile(r"^(?:nhóm\s*)?(?:pv|ctv|btv|phóng\s*viên|p\.?v\.?)\b", re.IGNORECASE)
 # Labels some sites print before the byline: `Tác giả: …`, `Bài và ảnh: …`, `PV: …`.
 BYLINE_LABEL = re.compile(
     r"^(?:tác\s*giả|bài(?:\s*và\s*ảnh)?|thực\s*hiện|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|by)\s*[:：]\s*",

@@ -19,6 +19,7 @@ from tui.core.furniture import (
     BREADCRUMB_SEPARATOR,
     BYLINE_LABEL,
     CAPTION_CUE,
+    COLLECTIVE_BYLINE,
     NAME_TITLES,
     SOURCE_BYLINE,
     SOURCE_CUE,
@@ -124,6 +125,11 @@ def read_header(lines: list[Line], first: int, last: int) -> Header:
     return Header(title, tuple(kickers), date, date_text, author, author_line)
 
 
+def _item_headline(text: str) -> bool:
+    """A related item's headline: several words in sentence case (not a section label in capitals)."""
+    return len(text.split()) >= _TITLE_MIN_WORDS + 1 and not text.isupper()
+
+
 def _dated(text: str) -> bool:
     return is_date_line(text) or split_dated_byline(text) is not None
 
@@ -136,7 +142,7 @@ def _near_headline(above: list[Line], top: Line | None) -> list[Line]:
     start = above.index(top)
     if start > 0 and _dated(above[start - 1].text):
         before = above[start - 2] if start > 1 else None
-        if before is None or before.removed is None or _dated(before.text):
+        if before is None or before.removed is None or _dated(before.text) or not _item_headline(before.text):
             start -= 1
     return above[start:]
 
@@ -219,7 +225,7 @@ def _is_kicker(line: Line) -> bool:
 def byline_name(text: str) -> str | None:
     """The author(s) a byline line names (``THUẬN VĂN - LÊ ÁNH``, ``Bài: Minh Anh``), or None."""
     text = BYLINE_LABEL.sub("", text.strip()).strip()
-    if SOURCE_CUE.match(text):
+    if SOURCE_CUE.match(text) or COLLECTIVE_BYLINE.match(text):
         return None  # "Theo Dân Trí": a source; see is_source_line
     text = _CREDIT_AFTER_NAME.split(text)[0]  # "Hoàng Cường Ảnh, Video: …": the photo credit after the name
     if not text or len(text.split()) > _BYLINE_MAX_WORDS or re.search(r"[.!?;:]$", text):
@@ -240,6 +246,11 @@ def _name(part: str) -> bool:
     if not 2 <= len(syllables) <= _NAME_MAX_SYLLABLES or re.search(r"\d", name):
         return False
     return all(s[0].isupper() and s[0].isalpha() for s in syllables) and not CAPTION_CUE.match(name)
+
+
+def is_anonymous_byline(text: str) -> bool:
+    """``Nhóm PV``, ``PV``, ``Theo VnExpress``: a byline that names no writer."""
+    return is_source_line(text) or bool(COLLECTIVE_BYLINE.match(text.strip()) and len(text.split()) <= 4)
 
 
 def is_source_line(text: str) -> bool:
