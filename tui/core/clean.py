@@ -258,22 +258,19 @@ def _source_author(text: str) -> str | None:
 
 def _split_fused_byline(lines: list[Line], line: Line) -> tuple[str | None, Line] | None:
     """Cut a byline written after the last sentence of the last paragraph into a line of its own."""
-    ends = list(_LAST_SENTENCE_END.finditer(line.text))
+    window = max(0, len(line.text) - _TAIL_BYLINE_MAX - 8)  # the byline sits in the line's last characters
+    ends = list(_LAST_SENTENCE_END.finditer(line.text, window))
     if not ends:
         return None
-    match = ends[-1]
-    if match is None:
-        return None
-    tail = line.text[match.end() :].strip()
+    cut = ends[-1].end()
+    tail = line.text[cut:].strip()
     if len(tail) > _TAIL_BYLINE_MAX:
         return None
     name = byline_name(tail)
     if not name and not is_anonymous_byline(tail):
         return None
-    start = line.start + match.end()
-    byline = Line(start, line.end, tail, line.block, Reason.BYLINE)
-    line.text = line.text[: match.end()].rstrip()
-    line.end = line.start + len(line.text)
+    byline = Line(line.start + cut, line.end, tail, line.block, Reason.BYLINE)
+    line.retext(line.text[:cut].rstrip())
     lines.insert(lines.index(line) + 1, byline)
     return name or _source_author(tail), byline
 
@@ -299,7 +296,7 @@ def _is_caption_line(line: Line) -> bool:
         return True
     if line.words <= 25 and CAPTION_CUE.match(line.text):
         return True
-    return bool(PHOTO_CREDIT_TAIL.search(line.text)) and line.words <= _CAPTION_MAX_WORDS
+    return line.words <= _CAPTION_MAX_WORDS and bool(PHOTO_CREDIT_TAIL.search(line.text))
 
 
 def _keep_if_lost(text: str, lines: list[Line], header: Header) -> tuple[str, ...]:

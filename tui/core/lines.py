@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tui.core.furniture import CAPTION_CUE
@@ -38,10 +38,16 @@ class Line:
     text: str
     block: int
     removed: Reason | None = None
+    words: int = field(init=False)  # counted once: rules ask often, and a paragraph may be long
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
+
+    def retext(self, text: str) -> None:
+        """Keep only ``text``, a prefix of the line (what is left when a fused byline is cut off)."""
+        self.text = text
+        self.end = self.start + len(text)
+        self.words = len(text.split())
 
 
 def split_lines(text: str) -> list[Line]:

@@ -115,7 +115,8 @@ _RECEIPT_STAMP = re.compile(
 )  # lines under the type line, stray OCR lines included
 # A token of OCR junk: runs of dots or dashes, slashes and figures glued to letters (``wa./6i312024.--``).
 _JUNK_TOKEN = re.compile(r"[.]{2,}|--|[^\w\s,.;:()\-–/%]|\w[./]\d|\d[./]?[^\W\d]")
-_CUE_MAX_WORDS = 20  # a header line (number, place and date), even with the other column flattened into it
+_CUE_MAX_WORDS = 20
+_CUE_MAX_CHARS = 160  # a header line (number, place and date), even with the other column flattened into it
 
 
 @dataclass
@@ -138,13 +139,14 @@ def read_official(lines: list[Line]) -> Official | None:
     """Recognise an official document's layout and mark its blocks; None for other texts."""
     remaining = [line for line in lines if line.removed is None]
     head = remaining[:_HEADER_LINES]
-    folded = [fold(line.text) for line in head]
+    # Header lines are short, even with two columns flattened into one; prose is never a cue.
+    folded = [fold(line.text) if len(line.text) <= _CUE_MAX_CHARS else "" for line in head]
     motto = [i for i, line in enumerate(head) if _has_motto(line.text, folded[i])]
     number = next((i for i, line in enumerate(head) if line.words <= _CUE_MAX_WORDS and _number(line.text)), None)
     place = next(
         (i for i, line in enumerate(head) if line.words <= _CUE_MAX_WORDS and _PLACE_DATE.search(line.text)), None
     )
-    kind = next((i for i, line in enumerate(head) if _type_of(line.text)), None)
+    kind = next((i for i, line in enumerate(head) if len(line.text) <= _CUE_MAX_CHARS and _type_of(line.text)), None)
     about = next((i for i, line in enumerate(head) if _ABOUT.match(line.text)), None)
     cues = sum(x is not None for x in (motto[:1] or None, number, place, kind))
     if cues < _CUES_NEEDED or not (motto or number is not None):

@@ -232,6 +232,7 @@ def byline_name(text: str) -> str | None:
         return None
     # "Minh Anh (tổng hợp)", "Hà Linh (theo Reuters)": the name before the note.
     bare = re.sub(r"\s*\([^()]{1,40}\)$", "", text).strip()
+    bare = re.sub(r"\s*[,-–]\s*(?:theo|nguồn)\b.*$", "", bare, flags=re.IGNORECASE)  # "Hòa An, Theo X": the source
     # "Thu Hằng/TTXVN": the writer, then the agency.
     bare_name = re.sub(r"\s*/\s*[A-ZĐ]{2,}[\w-]*$", "", bare)
     # "Nguyễn Văn A, phóng viên": the name(s) before the first comma, then what the writer is.
