@@ -188,3 +188,10 @@ def test_a_news_article_quoting_a_document_number_is_not_an_official_document() 
     assert doc.title == "Tỉnh triển khai Nghị quyết về phát triển nông nghiệp"
     assert doc.metadata == {}
     assert len(doc.paragraphs) == 2
+
+
+def test_a_place_at_the_end_of_a_recipient_is_not_the_signer() -> None:
+    lines = GOVERNMENT_DECISION.rstrip("\n").split("\n")
+    doc = clean("quyet-dinh.txt", "\n".join([*lines, "- UBND huyện Tân Lạc", ""]))
+    assert doc.author == "Trần Thị Hồng Vân"
+    assert doc.metadata["signer"] == "Trần Thị Hồng Vân"

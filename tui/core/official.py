@@ -388,11 +388,8 @@ def _mark_end(body: list[Line]) -> Line | None:
 
 def _name_in(text: str) -> str | None:
     """A person's name closing a signature line: 2 to 5 syllables in title case, not a title, not
-    the end of a phrase (``tỉnh Lạng Sơn``) and not a recipient (those end with ``,`` or ``;``)."""
-    text = _SIGNED.sub(" ", text).rstrip()
-    if text.endswith((",", ";", ":")):
-        return None
-    words = text.split()
+    the end of a phrase (``tỉnh Lạng Sơn``); a recipient's last word carries its ``,`` or ``;``."""
+    words = _SIGNED.sub(" ", text).split()
     name: list[str] = []
     for word in reversed(words):
         if len(name) == _NAME_MAX or not _title_case(word):
