@@ -27,7 +27,7 @@ from tui.core.furniture import (
     is_date_line,
     split_dated_byline,
 )
-from tui.core.lines import Line, Reason, looks_like_body
+from tui.core.lines import SENTENCE_END, Line, Reason, looks_like_body
 
 _KICKER_OCCASION = re.compile(r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[\w)”\"][.!?…](?:/\.)?['\"”’)\]]*\s+\S")
@@ -37,6 +37,7 @@ _CAPTION_MAX_WORDS = 30
 _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a page prints above the body
 _SHORT_LINE_WORDS = 3  # a menu item or a category label
 _TITLE_MIN_WORDS = 4
+_HEADLINE_MAX_WORDS = 25
 _KICKER_LINES = 2  # a category and a breadcrumb right above the headline; menus are further up
 _LINK_PENALTY = 60  # characters of prose one short non-prose line outweighs
 _NAME_MAX_SYLLABLES = 5
@@ -187,14 +188,22 @@ def _mark_author_above(zone: list[Line]) -> Line | None:
 def _choose_title(candidates: list[Line]) -> tuple[Line | None, list[Line]]:
     """The headline among the lines above the body, and the kicker lines above it.
 
-    Menus, category labels and share buttons are short lines; the headline is the
-    longest line there. Breadcrumbs and occasion lines are kickers.
+    The headline is the first line of a few words after the menus and category labels
+    (short lines), unless that line reads like the standfirst (long, or a full sentence)
+    and is only below share buttons: then the first line of a few words is. Breadcrumbs
+    and occasion lines are kickers.
     """
     if not candidates:
         return None, []
     pool = [i for i, line in enumerate(candidates) if line.words >= _TITLE_MIN_WORDS and not _is_kicker(line)]
-    # The headline is the fullest line there: menus, labels and share buttons are shorter.
-    pick = max(pool, key=lambda i: (candidates[i].words, -i)) if pool else len(candidates) - 1
+    short = [i for i, line in enumerate(candidates) if _is_kicker(line)]
+    if not pool:
+        pick = len(candidates) - 1  # a lone short line is still the best headline there is
+    else:
+        after = [i for i in pool if not short or i > short[-1]]
+        pick = after[0] if after else pool[0]
+        if pick != pool[0] and _standfirst(candidates[pick]):
+            pick = pool[0]
     title = candidates[pick]
     kickers: list[Line] = []
     for line in reversed(candidates[:pick]):
@@ -205,6 +214,10 @@ def _choose_title(candidates: list[Line]) -> tuple[Line | None, list[Line]]:
         if line not in kickers:
             line.removed = Reason.BOILERPLATE  # menus and site lines further above the headline
     return title, kickers
+
+
+def _standfirst(line: Line) -> bool:
+    return line.words > _HEADLINE_MAX_WORDS or bool(SENTENCE_END.search(line.text))
 
 
 def _is_kicker(line: Line) -> bool:
