@@ -145,7 +145,16 @@ def test_nothing_is_silently_lost() -> None:
     doc = clean("notes.txt", "\n".join(lines))
     assert doc.title == "Ghi chú cuộc họp giao ban"
     assert len(doc.paragraphs) == 3
-    assert any("kept it all as body" in note for note in doc.notes)
+    assert any("kept it as body" in note for note in doc.notes)
+
+
+def test_a_short_article_among_many_menus_is_not_flooded_with_them() -> None:
+    menus = [f"Chuyên mục {n}" for n in range(60)] + ["© 2026 Báo Sơn Nam", "Giấy phép số 12/GP-BTTTT"]
+    text = "\n".join([*menus[:40], "", TITLE, "", BODY[0], "", *menus[40:], ""])
+    doc = clean("page.txt", text)
+    assert doc.title == TITLE
+    assert _body(doc) == BODY[0]
+    assert doc.notes == ()
 
 
 def test_a_clean_article_gets_no_note() -> None:

@@ -49,8 +49,9 @@ _HEADLINE_MIN_WORDS = 5
 _FOOTER_MAX_WORDS = 40
 _REPEAT_MIN_WORDS = 8  # a menu item or a label may come back anywhere on a page
 _REPEAT_NEAR = 2  # copies of a line this close together are an image's alt text and legend
-_KEPT_MIN_SHARE = 0.2  # below this share of the text's characters, cleaning is not trusted
+_KEPT_MIN_SHARE = 0.2  # below this share of what the shape rules judged, cleaning is not trusted
 _KEPT_MIN_CHARS = 400
+_BY_SHAPE = frozenset({Reason.CAPTION, Reason.REPEATED, Reason.KICKER})
 # The end of the article's last sentence, then a byline on the same line (``… ./. Xuân Mai``).
 _LAST_SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.)['\"”’)\]]*\s+(?=\S[^.!?…]{1,60}$)")
 _TAIL_BYLINE_MAX = 60
@@ -68,7 +69,7 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
     else:
         header = _read_page(lines)
         metadata = {}
-    notes = (*notes, *_keep_if_lost(text, lines, header))
+    notes = (*notes, *_keep_if_lost(lines))
     title = header.title
     body = tuple(Span(line.start, line.end) for line in lines if line.removed is None)
     removed = tuple(
@@ -299,28 +300,19 @@ def _is_caption_line(line: Line) -> bool:
     return line.words <= _CAPTION_MAX_WORDS and bool(PHOTO_CREDIT_TAIL.search(line.text))
 
 
-def _keep_if_lost(text: str, lines: list[Line], header: Header) -> tuple[str, ...]:
-    """When cleaning would drop most of a text and leave little body, keep every line but the
-    headline, date and byline as body, and say so: losing a file's content silently is worse
-    than showing some furniture."""
+def _keep_if_lost(lines: list[Line]) -> tuple[str, ...]:
+    """When the rules that judge a line by its shape (captions, repeats, labels) would leave
+    little body, keep those lines as body and say so: losing a file's content silently is worse
+    than showing a caption. Lines recognised as furniture by what they say (menus, footers,
+    related links, a document's header and signature) stay out."""
     total = sum(line.end - line.start for line in lines)
     kept = sum(line.end - line.start for line in lines if line.removed is None)
-    if total == 0 or kept >= _KEPT_MIN_CHARS or kept >= _KEPT_MIN_SHARE * total:
+    doubtful = [line for line in lines if line.removed in _BY_SHAPE]
+    judged = kept + sum(line.end - line.start for line in doubtful)
+    if not doubtful or kept >= _KEPT_MIN_CHARS or kept >= _KEPT_MIN_SHARE * judged:
         return ()
-    keep = {
-        Reason.TITLE,
-        Reason.DATE,
-        Reason.BYLINE,
-        Reason.HEADER,
-        Reason.SIGNATURE,
-        Reason.RECIPIENTS,
-        Reason.PREAMBLE,
-    }
-    restored = [line for line in lines if line.removed is not None and line.removed not in keep]
-    if not restored:
-        return ()
-    for line in restored:
+    for line in doubtful:
         line.removed = None
     share = 100 * (total - kept) // total
     log.info("cleaning would have dropped %d%% of the text; kept it as body", share)
-    return (f"cleaning would have dropped {share}% of the text as page furniture; kept it all as body",)
+    return (f"cleaning would have dropped {share}% of the text as captions or repeats; kept it as body",)
