@@ -195,3 +195,32 @@ def test_a_place_at_the_end_of_a_recipient_is_not_the_signer() -> None:
     doc = clean("quyet-dinh.txt", "\n".join([*lines, "- UBND huyện Tân Lạc", ""]))
     assert doc.author == "Trần Thị Hồng Vân"
     assert doc.metadata["signer"] == "Trần Thị Hồng Vân"
+
+
+def test_a_plan_signed_without_recipients_or_kt() -> None:
+    text = "\n".join(
+        [
+            "ĐẢNG BỘ TỈNH SƠN NAM          ĐẢNG CỘNG SẢN VIỆT NAM",
+            "HUYỆN ỦY TÂN LẠC",
+            "Số 31-KH/HU                    Tân Lạc, ngày 5 tháng 1 năm 2024",
+            "KẾ HOẠCH",
+            "Tổ chức hội nghị học tập, quán triệt nghị quyết của Tỉnh ủy",
+            "-----",
+            "Huyện ủy tổ chức hội nghị cho toàn thể cán bộ chủ chốt của huyện trong ngày 20 tháng 1, "
+            "bảo đảm nghiêm túc, thiết thực và tiết kiệm.",
+            "Các chi bộ, đảng bộ cơ sở tổ chức học tập cho đảng viên xong trước ngày 15 tháng 2 và báo cáo "
+            "kết quả về Ban Tuyên giáo Huyện ủy.",
+            "BÍ THƯ",
+            "(Đã ký)",
+            "Đinh Công Sơn",
+            "",
+        ]
+    )
+    doc = clean("ke-hoach.txt", text)
+    assert doc.title == "Kế hoạch tổ chức hội nghị học tập, quán triệt nghị quyết của Tỉnh ủy"
+    assert doc.date == dt.date(2024, 1, 5)
+    assert doc.author == "Đinh Công Sơn"
+    assert doc.metadata["number"] == "31-KH/HU"
+    assert doc.metadata["issuer"] == "ĐẢNG BỘ TỈNH SƠN NAM HUYỆN ỦY TÂN LẠC"
+    body = _body(doc)
+    assert body.startswith("Huyện ủy tổ chức") and body.endswith("Ban Tuyên giáo Huyện ủy.")

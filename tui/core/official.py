@@ -85,9 +85,10 @@ _PLACE_DATE = re.compile(
 )
 # Lines that end the header: the legal basis and what follows it.
 _PREAMBLE = re.compile(r"^(?:căn\s*cứ|xét\s*đề\s*nghị|theo\s*đề\s*nghị|thực\s*hiện\s*(?:nghị|chỉ|kết|quyết))\b", re.I)
-_RECIPIENTS = re.compile(r"^(?:n[ơo]i\s*nh[ậa]n|kính\s*gửi)\s*:?", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^n[ơo]i\s*nh[ậa]n\s*:?", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"^kính\s*gửi\s*:?", re.IGNORECASE)
 # Signature cues: `KT. THỦ TƯỚNG`, `TM. BAN THƯỜNG VỤ`, `T/M`, `TL.`, `Q.`, `(Đã ký)`, `(ký, ghi rõ họ tên)`.
-_SIGN_CUE = re.compile(r"(?:^|\s)(?:KT|TM|T/M|TL|T/L|TUQ|Q|K/T)\s*[.:]\s*[A-ZĐ][A-ZĐ]?\w*\s+[A-ZĐ]")
+_SIGN_CUE = re.compile(r"(?:^|\s)(?:(?:KT|TM|TL|TUQ|Q)\s*[.:]|T/M|K/T|T/L)\s*[A-ZĐ][A-ZĐ]?\w*\s+[A-ZĐ]")
 _SIGNED = re.compile(r"\(\s*(?:đã\s*ký|ký|chữ\s*ký)[^()]{0,40}\)", re.IGNORECASE)
 # The digital-signature stamp of a government portal's PDF: never the document's own metadata.
 _STAMP = re.compile(r"^(?:người\s*ký|email|cơ\s*quan|thời\s*gian\s*ký|ký\s*bởi|ngày\s*ký)\s*:", re.IGNORECASE)
@@ -100,6 +101,9 @@ _TITLE_PHRASE = re.compile(
     r"pho ban|chanh van phong|tong cuc|cuc truong|vu truong|nguoi (?:khai|lam don|yeu cau|viet)|xac nhan"
 )
 _NAME_MAX = 5
+_ADDRESSEE_LINES = 4
+_SIGNATURE_LINES = 10  # a signature block without its cues sits in the document's last lines
+_TITLE_MAX_WORDS = 8
 # Letters OCR reads for figures in a date (``ngày O7``, ``tháng l1``).
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "Ì": "1", "]": "1", "ó": "6"})
 _HEADER_LINES = 14  # the header block of a document, with OCR noise lines
@@ -367,23 +371,45 @@ def _date(text: str) -> tuple[dt.date | None, str | None]:
 
 
 def _mark_end(body: list[Line]) -> Line | None:
-    """Mark the recipients and the signature block; return the line that holds the signer's name."""
+    """Mark the addressee, the recipients and the signature block; return the signer's line."""
+    for line in body[:_ADDRESSEE_LINES]:
+        if line.removed is None and _ADDRESSEE.match(line.text):
+            line.removed = Reason.HEADER  # "Kính gửi: …" addresses the document
     start = next(
-        (i for i, line in enumerate(body) if _RECIPIENTS.match(line.text) or _SIGN_CUE.search(line.text)), None
+        (
+            i
+            for i, line in enumerate(body)
+            if line.removed is None and (_RECIPIENTS.match(line.text) or _SIGN_CUE.search(line.text))
+        ),
+        None,
     )
     if start is None:
+        start = _signature_title(body)
+    if start is None:
         return None
-    if _RECIPIENTS.match(body[start].text) and fold(body[start].text).startswith("kinh gui") and start < 3:
-        body[start].removed = Reason.HEADER  # "Kính gửi:" at the top addresses the document
-        return _mark_end(body[start + 1 :])
     signer: Line | None = None
     for line in body[start:]:
-        line.removed = Reason.SIGNATURE if _SIGN_CUE.search(line.text) or _SIGNED.search(line.text) else None
-        if line.removed is None:
-            line.removed = Reason.RECIPIENTS if not _name_in(line.text) else Reason.SIGNATURE
-        if _name_in(line.text):
+        name = _name_in(line.text)
+        if _SIGN_CUE.search(line.text) or _SIGNED.search(line.text) or name or _signer_title(line.text):
+            line.removed = Reason.SIGNATURE
+        else:
+            line.removed = Reason.RECIPIENTS
+        if name:
             signer = line
     return signer
+
+
+def _signature_title(body: list[Line]) -> int | None:
+    """Without ``Nơi nhận:`` or ``KT.``: the signer's title in capitals (``BÍ THƯ``) or ``(Đã ký)``
+    among the last lines."""
+    first = max(0, len(body) - _SIGNATURE_LINES)
+    return next(
+        (i for i in range(first, len(body)) if _signer_title(body[i].text) or _SIGNED.search(body[i].text)), None
+    )
+
+
+def _signer_title(text: str) -> bool:
+    return _is_caps(text) and len(text.split()) <= _TITLE_MAX_WORDS and bool(_TITLE_PHRASE.search(fold(text)))
 
 
 def _name_in(text: str) -> str | None:
