@@ -27,7 +27,7 @@ from tui.core.furniture import (
 )
 from tui.core.lines import SENTENCE_END, Line, Reason, split_lines
 from tui.core.model import Document, Removed, Span
-from tui.core.official import mark_signature_stamp, read_official
+from tui.core.official import read_official
 from tui.core.page import (
     Header,
     body_region,
@@ -37,6 +37,7 @@ from tui.core.page import (
     question_headline,
     read_header,
 )
+from tui.core.signature import mark_signature_stamp
 
 __all__ = ["clean", "parse_date"]
 

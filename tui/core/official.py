@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from tui.core.fold import fold
 from tui.core.lines import Line, Reason
 from tui.core.page import Header
+from tui.core.signature import RECIPIENTS, is_caps, mark_end, signer_name
 
 # Folded mottos (state and Party) and the national motto's second line.
 _MOTTO = re.compile(
@@ -85,25 +86,9 @@ _PLACE_DATE = re.compile(
 )
 # Lines that end the header: the legal basis and what follows it.
 _PREAMBLE = re.compile(r"^(?:căn\s*cứ|xét\s*đề\s*nghị|theo\s*đề\s*nghị|thực\s*hiện\s*(?:nghị|chỉ|kết|quyết))\b", re.I)
-_RECIPIENTS = re.compile(r"^n[ơo]i\s*nh[ậa]n\s*:?", re.IGNORECASE)
-_ADDRESSEE = re.compile(r"^kính\s*gửi\s*:?", re.IGNORECASE)
-# Signature cues: `KT. THỦ TƯỚNG`, `TM. BAN THƯỜNG VỤ`, `T/M`, `TL.`, `Q.`, `(Đã ký)`, `(ký, ghi rõ họ tên)`.
-_SIGN_CUE = re.compile(r"(?:^|\s)(?:(?:KT|TM|TL|TUQ|Q)\s*[.:]|T/M|K/T|T/L)\s*[A-ZĐ][A-ZĐ]?\w*\s+[A-ZĐ]")
-_SIGNED = re.compile(r"\(\s*(?:đã\s*ký|ký|chữ\s*ký)[^()]{0,40}\)", re.IGNORECASE)
-# The digital-signature stamp of a government portal's PDF: never the document's own metadata.
-_STAMP = re.compile(r"^(?:người\s*ký|email|cơ\s*quan|thời\s*gian\s*ký|ký\s*bởi|ngày\s*ký)\s*:", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\W_]*$")
 # Subject lines: ``V/v …`` under a letter's number.
 _ABOUT = re.compile(r"^(?:v\s*/\s*v\s*[.:]?|về\s*việc)\s*", re.IGNORECASE)
-# Folded titles a signature block prints above the name (``PHÓ THỦ TƯỚNG``, ``BÍ THƯ``).
-_TITLE_PHRASE = re.compile(
-    r"thu tuong|bo truong|thu truong|chu tich|giam doc|bi thu|uy vien|thuong vu|thuong truc|truong ban|"
-    r"pho ban|chanh van phong|tong cuc|cuc truong|vu truong|nguoi (?:khai|lam don|yeu cau|viet)|xac nhan"
-)
-_NAME_MAX = 5
-_ADDRESSEE_LINES = 4
-_SIGNATURE_LINES = 10  # a signature block without its cues sits in the document's last lines
-_TITLE_MAX_WORDS = 8
 # Letters OCR reads for figures in a date (``ngày O7``, ``tháng l1``).
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "Ì": "1", "]": "1", "ó": "6"})
 _HEADER_LINES = 14  # the header block of a document, with OCR noise lines
@@ -112,11 +97,9 @@ _CUES_NEEDED = 2
 # A form's field: a label and a colon, or dots and ellipses to fill in.
 _FORM_FIELD = re.compile(r"\w\s*:\s*\S|[.…]{3,}")
 _SUBJECT_LINE_WORDS = 20
-_SUBJECT_SCAN = 8
+_SUBJECT_SCAN = 8  # lines under the type line, stray OCR lines included
 # The receipt stamp an office prints on incoming mail: ``ĐẾN``, ``Số: …``, ``Ngày: …``, ``Giờ: …``.
-_RECEIPT_STAMP = re.compile(
-    r"\bĐẾN\b\W*|\b(?:Ngày|Ngy|Giờ|Chuyển)\s*[.:,]\S*"
-)  # lines under the type line, stray OCR lines included
+_RECEIPT_STAMP = re.compile(r"\bĐẾN\b\W*|\b(?:Ngày|Ngy|Giờ|Chuyển)\s*[.:,]\S*")
 # A token of OCR junk: runs of dots or dashes, slashes and figures glued to letters (``wa./6i312024.--``).
 _JUNK_TOKEN = re.compile(r"[.]{2,}|--|[^\w\s,.;:()\-–/%]|\w[./]\d|\d[./]?[^\W\d]")
 _CUE_MAX_WORDS = 20
@@ -130,13 +113,6 @@ class Official:
     header: Header
     title: str | None
     metadata: dict[str, str] = field(default_factory=dict)
-
-
-def mark_signature_stamp(lines: list[Line]) -> None:
-    """The portal's signature stamp (``Người ký: … Thời gian ký: …``) is not part of the text."""
-    for line in lines:
-        if line.removed is None and _STAMP.match(line.text):
-            line.removed = Reason.SIGNATURE
 
 
 def read_official(lines: list[Line]) -> Official | None:
@@ -180,9 +156,9 @@ def read_official(lines: list[Line]) -> Official | None:
     title_line = remaining[kind] if kind is not None else None
     if title_line is not None:
         title_line.removed = Reason.TITLE
-    signer_line = _mark_end(remaining[header_end + 1 :])
+    signer_line = mark_end(remaining[header_end + 1 :])
     _mark_preamble(remaining[header_end + 1 :])
-    signer = _signer(signer_line) if signer_line else None
+    signer = signer_name(signer_line.text) if signer_line else None
     if signer:
         metadata["signer"] = signer
     header = Header(title_line, (), date, date_text if date else None, signer, signer_line if signer else None)
@@ -193,7 +169,7 @@ def _has_motto(text: str, folded: str) -> bool:
     """A motto written as the layout writes it: the state and Party lines in capitals."""
     for match in _MOTTO.finditer(folded):
         written = text[match.start() : match.end()]
-        if match.group(0).startswith("doc") or _is_caps(written):
+        if match.group(0).startswith("doc") or is_caps(written):
             return True
     return False
 
@@ -252,7 +228,7 @@ def _subject(remaining: list[Line], kind: int, rest: str, on_type_line: bool = T
         if _SEPARATOR.match(raw):
             end = index  # the rule under the subject
             break
-        if (rest and on_type_line) or _RECIPIENTS.match(raw) or _number(raw) or _caps_share(raw) >= 0.5:
+        if (rest and on_type_line) or RECIPIENTS.match(raw) or _number(raw) or _caps_share(raw) >= 0.5:
             break  # the subject was on the type line, or the authority line (``THỦ TƯỚNG CHÍNH PHỦ``)
         text = _without_noise(raw)
         if not text:
@@ -318,17 +294,12 @@ def _word(token: str) -> bool:
     return sum(ch.isalpha() for ch in token) >= 2 and token.strip(",.;:-–").isalnum()
 
 
-def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
-
-
 def _sentence_case(type_name: str, subject: str) -> str:
     """``Quyết định`` + ``Về việc ban hành …`` -> ``Quyết định về việc ban hành …``."""
     subject = subject.strip()
     if not subject:
         return type_name
-    if _is_caps(subject):
+    if is_caps(subject):
         subject = subject.lower()
     first, _, rest = subject.partition(" ")
     if first[:1].isupper() and (first[1:].islower() or len(first) == 1):
@@ -345,7 +316,7 @@ def _issuer(head: list[Line], motto: list[int], number: int | None, place: int |
         if index in motto:
             text = _without_motto(text)
         text = text.strip(" -–*_")
-        if text and _is_caps(text) and not _TYPE_LINE.match(fold(text)):
+        if text and is_caps(text) and not _TYPE_LINE.match(fold(text)):
             parts.append(text)
     return " ".join(parts)
 
@@ -370,73 +341,6 @@ def _date(text: str) -> tuple[dt.date | None, str | None]:
         return None, None  # a blank form (`ngày … tháng … năm 20…`) or unreadable figures
 
 
-def _mark_end(body: list[Line]) -> Line | None:
-    """Mark the addressee, the recipients and the signature block; return the signer's line."""
-    for line in body[:_ADDRESSEE_LINES]:
-        if line.removed is None and _ADDRESSEE.match(line.text):
-            line.removed = Reason.HEADER  # "Kính gửi: …" addresses the document
-    start = next(
-        (
-            i
-            for i, line in enumerate(body)
-            if line.removed is None and (_RECIPIENTS.match(line.text) or _SIGN_CUE.search(line.text))
-        ),
-        None,
-    )
-    if start is None:
-        start = _signature_title(body)
-    if start is None:
-        return None
-    signer: Line | None = None
-    for line in body[start:]:
-        name = _name_in(line.text)
-        if _SIGN_CUE.search(line.text) or _SIGNED.search(line.text) or name or _signer_title(line.text):
-            line.removed = Reason.SIGNATURE
-        else:
-            line.removed = Reason.RECIPIENTS
-        if name:
-            signer = line
-    return signer
-
-
-def _signature_title(body: list[Line]) -> int | None:
-    """Without ``Nơi nhận:`` or ``KT.``: the signer's title in capitals (``BÍ THƯ``) or ``(Đã ký)``
-    among the last lines."""
-    first = max(0, len(body) - _SIGNATURE_LINES)
-    return next(
-        (i for i in range(first, len(body)) if _signer_title(body[i].text) or _SIGNED.search(body[i].text)), None
-    )
-
-
-def _signer_title(text: str) -> bool:
-    return _is_caps(text) and len(text.split()) <= _TITLE_MAX_WORDS and bool(_TITLE_PHRASE.search(fold(text)))
-
-
-def _name_in(text: str) -> str | None:
-    """A person's name closing a signature line: 2 to 5 syllables in title case, not a title, not
-    the end of a phrase (``tỉnh Lạng Sơn``); a recipient's last word carries its ``,`` or ``;``."""
-    words = _SIGNED.sub(" ", text).split()
-    name: list[str] = []
-    for word in reversed(words):
-        if len(name) == _NAME_MAX or not _title_case(word):
-            break
-        name.insert(0, word)
-    before = words[-len(name) - 1] if len(words) > len(name) else ""
-    if len(name) < 2 or (before.isalpha() and before.islower()):
-        return None
-    if _TITLE_PHRASE.search(fold(" ".join(name))):
-        return None
-    return " ".join(name)
-
-
-def _title_case(word: str) -> bool:
-    return word.isalpha() and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
-
-
-def _signer(line: Line) -> str | None:
-    return _name_in(line.text)
-
-
 def _mark_preamble(body: list[Line]) -> None:
     """``Căn cứ …`` lines (with their wrapped continuations), the authority line above them, the
     repeated type line below them (``QUYẾT ĐỊNH:``), rules and page numbers."""
@@ -450,7 +354,7 @@ def _mark_preamble(body: list[Line]) -> None:
         if _PREAMBLE.match(text) or continuing or intro:
             line.removed = Reason.PREAMBLE
             continuing = not text.endswith((";", ",", ".", ":"))
-        elif index < 3 and _is_caps(text) and len(text.split()) <= 10:
+        elif index < 3 and is_caps(text) and len(text.split()) <= 10:
             line.removed = Reason.HEADER  # the authority (``THỦ TƯỚNG CHÍNH PHỦ``) or ``QUYẾT ĐỊNH:``
         elif text.endswith(":") and _type_of(text.rstrip(":")):
             line.removed = Reason.HEADER
