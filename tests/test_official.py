@@ -224,3 +224,15 @@ def test_a_plan_signed_without_recipients_or_kt() -> None:
     assert doc.metadata["issuer"] == "ĐẢNG BỘ TỈNH SƠN NAM HUYỆN ỦY TÂN LẠC"
     body = _body(doc)
     assert body.startswith("Huyện ủy tổ chức") and body.endswith("Ban Tuyên giáo Huyện ủy.")
+
+
+def test_contact_lines_in_an_article_are_not_a_signature_stamp() -> None:
+    text = (
+        "Sở Y tế mở đường dây nóng tiếp nhận phản ánh của người dân\n\n"
+        "Người dân có thể phản ánh các vấn đề về chất lượng khám chữa bệnh qua đường dây nóng hoạt động "
+        "suốt ngày đêm, kể cả ngày nghỉ và ngày lễ.\n\n"
+        "Cơ quan: Sở Y tế tỉnh Sơn Nam\n"
+        "Email: duongdaynong@example.vn\n"
+    )
+    doc = clean("tin.txt", text)
+    assert "signature" not in {r.reason for r in doc.removed}

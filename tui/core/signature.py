@@ -18,7 +18,11 @@ _ADDRESSEE = re.compile(r"^kính\s*gửi\s*:?", re.IGNORECASE)
 _SIGN_CUE = re.compile(r"(?:^|\s)(?:(?:KT|TM|TL|TUQ|Q)\s*[.:]|T/M|K/T|T/L)\s*[A-ZĐ][A-ZĐ]?\w*\s+[A-ZĐ]")
 _SIGNED = re.compile(r"\(\s*(?:đã\s*ký|ký|chữ\s*ký)[^()]{0,40}\)", re.IGNORECASE)
 # The digital-signature stamp of a government portal's PDF: never the document's own metadata.
-_STAMP = re.compile(r"^(?:người\s*ký|email|cơ\s*quan|thời\s*gian\s*ký|ký\s*bởi|ngày\s*ký)\s*:", re.IGNORECASE)
+_STAMP = re.compile(
+    r"^(?:\W*\w*\.?\w*\s*)?(?:người\s*ký|email|cơ\s*quan|thời\s*gian\s*ký|ký\s*bởi|ngày\s*ký)\s*:", re.IGNORECASE
+)
+_SIGNING = re.compile(r"^(?:\W*\w*\.?\w*\s*)?(?:người\s*ký|thời\s*gian\s*ký|ký\s*bởi|ngày\s*ký)\s*:", re.IGNORECASE)
+_STAMP_MIN_LINES = 2
 # Folded titles a signature block prints above the name (``PHÓ THỦ TƯỚNG``, ``BÍ THƯ``).
 _TITLE_PHRASE = re.compile(
     r"thu tuong|bo truong|thu truong|chu tich|giam doc|bi thu|uy vien|thuong vu|thuong truc|truong ban|"
@@ -32,10 +36,17 @@ _TITLE_MAX_WORDS = 8
 
 
 def mark_signature_stamp(lines: list[Line]) -> None:
-    """The portal's signature stamp (``Người ký: … Thời gian ký: …``) is not part of the text."""
-    for line in lines:
-        if line.removed is None and _STAMP.match(line.text):
-            line.removed = Reason.SIGNATURE
+    """The portal's signature stamp (``Người ký: … Email: … Cơ quan: … Thời gian ký: …``) is not
+    part of the text: a run of such lines with at least one naming the signing itself."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.removed is None and _STAMP.match(line.text):
+            run.append(line)
+            continue
+        if any(_SIGNING.match(stamp.text) for stamp in run) and len(run) >= _STAMP_MIN_LINES:
+            for stamp in run:
+                stamp.removed = Reason.SIGNATURE
+        run = []
 
 
 def mark_end(body: list[Line]) -> Line | None:
