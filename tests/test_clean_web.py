@@ -64,6 +64,18 @@ def test_bylines_above_or_fused_with_the_date(lines: tuple[str, ...], author: st
     assert author not in _body(doc)
 
 
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        ((TITLE + " | Báo Sơn Nam", "2026-03-07T08:47:00+07:00", "Bài, ảnh: Quang Huy"), "Quang Huy"),
+        ((TITLE, "Thứ bảy, ngày 7 tháng 3, 2026", "Tin và ảnh: Hà Linh"), "Hà Linh"),
+    ],
+)
+def test_site_name_after_a_bar_iso_dates_and_labelled_bylines(lines: tuple[str, ...], author: str) -> None:
+    doc = clean("a.txt", _page(*lines))
+    assert (doc.title, doc.date, doc.author) == (TITLE, dt.date(2026, 3, 7), author)
+
+
 def test_all_caps_trailing_byline_and_copyright_footer() -> None:
     doc = clean(
         "a.txt",

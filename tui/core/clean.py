@@ -47,6 +47,7 @@ _SHORT_LINE_WORDS = 10
 _HEADING_MAX_WORDS = 12  # a menu item, form field or section heading is no longer than this
 _CAPTION_MAX_WORDS = 30
 _HEADLINE_MIN_WORDS = 5
+_SITE_NAME_WORDS = 4
 _FOOTER_MAX_WORDS = 40
 _REPEAT_MIN_WORDS = 8  # a menu item or a label may come back anywhere on a page
 _REPEAT_NEAR = 2  # copies of a line this close together are an image's alt text and legend
@@ -97,10 +98,15 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
 
 
 def _title_text(title: str | None) -> str | None:
-    """The headline without Markdown heading marks (``# Tiêu đề``)."""
+    """The headline without Markdown heading marks (``# Tiêu đề``) and without the site's name
+    that a page's own title adds after a bar (``Tiêu đề | Báo X``)."""
     if title is None:
         return None
-    return re.sub(r"^#{1,6}\s+", "", title).strip() or None
+    title = re.sub(r"^#{1,6}\s+", "", title).strip()
+    headline, bar, site = title.rpartition(" | ")
+    if bar and len(site.split()) <= _SITE_NAME_WORDS and len(headline.split()) >= _HEADLINE_MIN_WORDS:
+        title = headline.strip()
+    return title or None
 
 
 def _read_page(lines: list[Line]) -> Header:

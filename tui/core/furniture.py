@@ -79,7 +79,8 @@ AUTHOR_SEPARATOR = re.compile(r"\s+[-–&]\s+|\s*,\s*|\s*/\s*|\s+và\s+")
 COLLECTIVE_BYLINE = re.compile(r"^(?:nhóm\s*)?(?:pv|ctv|btv|phóng\s*viên|p\.?v\.?)\b", re.IGNORECASE)
 # Labels some sites print before the byline: `Tác giả: …`, `Bài và ảnh: …`, `PV: …`.
 BYLINE_LABEL = re.compile(
-    r"^(?:tác\s*giả|bài(?:\s*và\s*ảnh)?|thực\s*hiện|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|by)\s*[:：]\s*",
+    r"^(?:tác\s*giả|(?:bài|tin)(?:\s*(?:và|,|/)\s*ảnh)?|thực\s*hiện|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|by)"
+    r"\s*[:：]\s*",
     re.IGNORECASE,
 )
 
@@ -129,7 +130,9 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s*[>»›|/]\s*")
 
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ\s*nhật|cn)"
 DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s+(\d{4})", re.IGNORECASE)
+# ISO dates (``2026-03-07``, ``2026-03-07T08:47``), as pages' metadata and feeds print them: year first.
+DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?(?!\d)")
 # What may surround a date on a date line: weekdays, clock times, labels, time zones.
 _DATE_LINE_FILLER = re.compile(
     rf"{_WEEKDAY}|\d{{1,2}}\s*[:h]\s*\d{{2}}(?:\s*:\s*\d{{2}})?(?:\s*'|\s*(?:am|pm|sa|ch))?|gmt\s*[+-]?\s*\d*|utc|"
@@ -141,16 +144,18 @@ _DATE_LINE_MAX = 80
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The first valid calendar date written as d/m/yyyy, d-m-yyyy, d.m.yyyy or in words."""
+    """The first valid calendar date written as d/m/yyyy, d-m-yyyy, d.m.yyyy, in words or as yyyy-mm-dd."""
     found = first_date(text)
     return found[0] if found else None
 
 
 def first_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     """The first valid calendar date in ``text`` and where it is written."""
-    for pattern in (DATE_NUM, DATE_WORDS):
+    for pattern in (DATE_NUM, DATE_WORDS, DATE_ISO):
         for match in pattern.finditer(text):
             day, month, year = (int(g) for g in match.groups())
+            if pattern is DATE_ISO:
+                day, year = year, day
             try:
                 return dt.date(year, month, day), match
             except ValueError:
@@ -168,6 +173,7 @@ def is_date_line(text: str) -> bool:
 def _without_date(text: str) -> str:
     rest = DATE_NUM.sub(" ", text)
     rest = DATE_WORDS.sub(" ", rest)
+    rest = DATE_ISO.sub(" ", rest)
     return _DATE_LINE_FILLER.sub(" ", rest)
 
 
