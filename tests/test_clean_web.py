@@ -118,6 +118,13 @@ def test_whole_page_dump_finds_the_article_among_menus_and_related_news() -> Non
         assert furniture not in body
 
 
+def test_a_menu_bar_flattened_into_one_long_line_is_not_prose() -> None:
+    menu_bar = " ".join(["Trang chủ", "Thời sự", "Góc nhìn", "Thế giới", "Video", "Podcast", "Kinh doanh"] * 6)
+    doc = clean("page.txt", _page(menu_bar, "", "Giao thông", TITLE, "07/03/2026 08:47"))
+    assert doc.title == TITLE
+    assert "Podcast" not in _body(doc)
+
+
 def test_related_news_before_the_article_does_not_end_it() -> None:
     # A "Tin mới nhất" box above the article: only a heading after the body starts ends the article.
     head = ["Tin mới nhất", "Giá cá ngừ tăng mạnh đầu mùa biển", "06/03/2026 09:15", "", "Giao thông", TITLE]

@@ -32,6 +32,7 @@ from tui.core.lines import SENTENCE_END, Line, Reason, looks_like_body
 _KICKER_OCCASION = re.compile(r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[\w)”\"][.!?…](?:/\.)?['\"”’)\]]*\s+\S")
 _CREDIT_AFTER_NAME = re.compile(r"\s+(?:Ảnh|ẢNH|Video|VIDEO|Clip|CLIP|Đồ họa|Infographic)\b")
+_PUNCTUATED = re.compile(r"\w[.,;:!?…]")
 _HEADLINE_END = re.compile(r"(?:[!?…]|\.\.\.)['\"”’)\]]*$")
 _CAPTION_MAX_WORDS = 30
 _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a page prints above the body
@@ -85,6 +86,8 @@ def body_region(lines: list[Line]) -> tuple[int, int] | None:
 def is_prose(line: Line) -> bool:
     """A line of prose: ``looks_like_body``, or a dozen words holding a sentence end (a byline or
     an unfinished last sentence may follow it)."""
+    if not _PUNCTUATED.search(line.text):
+        return False  # a menu bar flattened into one line runs long but never punctuates
     return looks_like_body(line.text) or (line.words >= 12 and bool(_INNER_SENTENCE_END.search(line.text)))
 
 
