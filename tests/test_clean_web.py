@@ -42,7 +42,9 @@ def _page(*head: str, tail: tuple[str, ...] = ()) -> str:
     return "\n".join([*head, "", SAPO, "", *BODY, "", *tail, ""])
 
 
-@pytest.mark.parametrize("kicker", ["Kinh doanh", "Thời sự", "Trang chủ > Thời sự", "Tin tức » Giao thông"])
+@pytest.mark.parametrize(
+    "kicker", ["Kinh doanh", "Thời sự", "Trang chủ > Thời sự", "Tin tức » Giao thông", "Tin tức sự kiện"]
+)
 def test_category_kickers_and_breadcrumbs_are_not_the_headline(kicker: str) -> None:
     doc = clean("a.txt", _page(kicker, TITLE, "07/03/2026 08:47"))
     assert doc.title == TITLE

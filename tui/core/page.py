@@ -39,6 +39,7 @@ _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a pa
 _SHORT_LINE_WORDS = 3  # a menu item or a category label
 _TITLE_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 25
+_LABEL_MAX_WORDS = 4  # a section label over the headline (``Tin tức sự kiện``) is this short
 _KICKER_LINES = 2  # a category and a breadcrumb right above the headline; menus are further up
 _LINK_PENALTY = 60  # characters of prose one short non-prose line outweighs
 _NAME_MAX_SYLLABLES = 5
@@ -207,16 +208,28 @@ def _choose_title(candidates: list[Line]) -> tuple[Line | None, list[Line]]:
         pick = after[0] if after else pool[0]
         if pick != pool[0] and _standfirst(candidates[pick]):
             pick = pool[0]
+        following = candidates[pick + 1] if pick + 1 < len(candidates) else None
+        if candidates[pick].words <= _LABEL_MAX_WORDS and following is not None and _fuller_headline(following):
+            pick += 1  # ``Tin tức sự kiện`` over the headline: a section label of a few words
     title = candidates[pick]
     kickers: list[Line] = []
     for line in reversed(candidates[:pick]):
-        if len(kickers) == _KICKER_LINES or not (_is_kicker(line) or line.words < _TITLE_MIN_WORDS):
+        if len(kickers) == _KICKER_LINES or not (_is_kicker(line) or line.words <= _LABEL_MAX_WORDS):
             break
         kickers.insert(0, line)
     for line in candidates[:pick]:
         if line not in kickers:
             line.removed = Reason.BOILERPLATE  # menus and site lines further above the headline
     return title, kickers
+
+
+def _fuller_headline(line: Line) -> bool:
+    return (
+        line.words > _LABEL_MAX_WORDS + 1
+        and not _standfirst(line)
+        and not CAPTION_CUE.match(line.text)
+        and not _is_kicker(line)
+    )
 
 
 def _standfirst(line: Line) -> bool:
