@@ -128,12 +128,7 @@ def _role_before(text: str, line_start: int, start: int, spans: list[tuple[int, 
         tok = toks[i - 1]
         inside = any(s <= tok.start < e for s, e in spans)
         lowercase_title_part = tok.lower and i >= 2 and toks[i - 2].cap and word_end(toks, i - 2) >= i
-        if (
-            inside
-            or (tok.alpha and tok.cap)
-            or lowercase_title_part
-            or (tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans)))
-        ):
+        if inside or (tok.alpha and tok.cap) or lowercase_title_part or (tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans))):
             i -= 1
         else:
             break
