@@ -201,7 +201,9 @@ def test_links_credits_and_noted_bylines() -> None:
     )
     doc = clean("x.txt", text)
     body = " ".join(doc.text[p.start : p.end] for p in doc.paragraphs)
-    assert doc.author == "Lan Phương (tổng hợp)"
+    assert doc.author == "Lan Phương"  # the writer; "(tổng hợp)" says how the piece was made
+    assert doc.author_span is not None
+    assert doc.text[doc.author_span.start : doc.author_span.end] == "Lan Phương (tổng hợp)"
     assert "Ảnh:" not in body and "cánh đồng mẫu lớn" not in body
     assert "Xem thêm" not in body
     assert len(doc.paragraphs) == 2

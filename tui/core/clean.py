@@ -1,288 +1,325 @@
-"""Turn a scraped page into a Document: headline, date, author, body paragraphs.
+"""Turn a text file into a Document: headline, date, author, body paragraphs.
 
-Scraped news pages carry more than the article: category kickers, date lines,
-photo captions (often repeated), bylines and the site's comment forms and
-menus. These rules recognise such lines by their shape and by the vocabulary
-web pages use for furniture, never by the exact strings of particular articles.
+Texts arrive as news articles or whole pages saved as text (category kickers,
+date lines, photo captions, bylines, the site's menus, comment forms and
+footers) or as official documents (issuing body, motto, number, place and date,
+recipients, signature). These rules recognise such lines by their shape and by
+the vocabulary pages and documents use, never by the strings of particular ones.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import itertools
+import logging
 import re
-from dataclasses import dataclass
 
+from tui.core.furniture import (
+    CAPTION_CUE,
+    COPYRIGHT,
+    LINK_LINE,
+    MENU_LINE,
+    PAREN_CAPTION,
+    PHOTO_CREDIT_TAIL,
+    SOURCE_CUE,
+    TAIL_START,
+    is_date_line,
+    parse_date,
+)
+from tui.core.lines import SENTENCE_END, Line, Reason, split_lines
 from tui.core.model import Document, Removed, Span
+from tui.core.official import read_official
+from tui.core.page import (
+    Header,
+    body_region,
+    byline_name,
+    is_anonymous_byline,
+    is_prose,
+    question_headline,
+    read_header,
+)
+from tui.core.signature import mark_signature_stamp
 
-_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ\s*nhật|cn)"
-_DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-# What may surround a date on a date line: weekdays, clock times, labels, time zones.
-_DATE_LINE_FILLER = re.compile(
-    rf"{_WEEKDAY}|\d{{1,2}}\s*[:h]\s*\d{{2}}(?:\s*'|\s*(?:am|pm))?|gmt\s*[+-]?\s*\d*|utc|"
-    r"cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*(?:lúc|ngày)|ngày|xuất\s*bản|thời\s*gian|"
-    r"published|updated|posted|lúc",
-    re.IGNORECASE,
-)
-# A line that starts the site's comment form or related-links list: the rest of the page is furniture.
-_TAIL_START = re.compile(
-    r"^(?:ý\s*kiến\s*(?:bạn\s*đọc|của\s*bạn)|gửi\s*ý\s*kiến|bình\s*luận|viết\s*bình\s*luận|"
-    r"bài\s*(?:viết\s*)?cùng\s*chuyên\s*mục|tin\s*cùng\s*chuyên\s*mục|(?:các\s*)?tin\s*(?:bài\s*)?"
-    r"(?:liên\s*quan|khác)|bài\s*viết\s*liên\s*quan|đọc\s*nhiều\s*nhất|tin\s*mới\s*nhất)\b",
-    re.IGNORECASE,
-)
-# Single lines of page furniture: form fields, buttons, menus.
-_FURNITURE = re.compile(
-    r"^(?:họ\s*(?:và\s*)?tên|e-?mail|địa\s*chỉ|điện\s*thoại|mã\s*(?:bảo\s*vệ|xác\s*nhận)|"
-    r"tìm\s*kiếm|in\s*(?:trang\s*này|bài(?:\s*viết)?)|gửi\s*bài|chia\s*sẻ|share|tweet|like|"
-    r"video\s*clips?|xem\s*thêm|đọc\s*thêm|xem\s*tiếp|quay\s*lại|về\s*đầu\s*trang|trở\s*về|"
-    r"tags?|từ\s*kho[áa]|bản\s*quyền|copyright|©|tra\s*cứu|giới\s*thiệu\s*tạp\s*chí|"
-    r"số\s*\d+\s*[-–]\s*\d{4}$|trang\s*chủ|đăng\s*nhập|đăng\s*ký|top)\b",
-    re.IGNORECASE,
-)
-# "Xem thêm: <another headline>" and the like: links to other pages, whatever their length.
-_LINK_LINE = re.compile(r"^\(?(?:xem\s*(?:thêm|tiếp|video|clip)|đọc\s*thêm|mời\s*xem|>>)\s*[:>»]", re.IGNORECASE)
-_KICKER_OCCASION = re.compile(r"^(?:nhân|kỷ\s*niệm|chào\s*mừng|hướng\s*tới|tiến\s*tới|chào\s*đón)\b", re.IGNORECASE)
-_CAPTION_CUE = re.compile(
-    r"^(?:\(?ảnh\b|toàn\s*cảnh|quang\s*cảnh|hình\s*ảnh|các\s*đại\s*biểu|đại\s*biểu|điểm\s*cầu|"
-    r"video|clip|infographic)",
-    re.IGNORECASE,
-)
-_PHOTO_CREDIT = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ)?\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE)
-_SOURCE_BYLINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*\S.{0,60}\)?$", re.IGNORECASE)
-# Academic and professional titles written before a byline name.
-_NAME_TITLES = re.compile(
-    r"^(?:(?:th\.?s|ts|pgs|gs|ks|bs|ls|cn|nhà\s*báo|nhà\s*thơ|đại\s*tá|thượng\s*tá|trung\s*tá|"
-    r"thiếu\s*tá)\.?\s*)+",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
-_HEADLINE_END = re.compile(r"[!?…]['\"”’)\]]*$")
+__all__ = ["clean", "parse_date"]
+
+log = logging.getLogger(__name__)
+
 _SHORT_LINE_WORDS = 10
 _HEADING_MAX_WORDS = 12  # a menu item, form field or section heading is no longer than this
 _CAPTION_MAX_WORDS = 30
-
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-    block: int
-    removed: str | None = None
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+_HEADLINE_MIN_WORDS = 5
+_SITE_NAME_WORDS = 4
+_FOOTER_MAX_WORDS = 40
+_REPEAT_MIN_WORDS = 8  # a menu item or a label may come back anywhere on a page
+_REPEAT_NEAR = 2  # copies of a line this close together are an image's alt text and legend
+_KEPT_MIN_SHARE = 0.2  # below this share of what the shape rules judged, cleaning is not trusted
+_KEPT_MIN_CHARS = 400
+_BY_SHAPE = frozenset({Reason.CAPTION, Reason.REPEATED, Reason.KICKER})
+# The end of the article's last sentence, then a byline on the same line (``… ./. Xuân Mai``).
+_LAST_SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.)['\"”’)\]]*\s+(?=\S[^.!?…]{1,60}$)")
+_TAIL_BYLINE_MAX = 60
+_BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,40})+$")
 
 
 def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Document:
     """Split ``text`` into metadata, body paragraphs and removed page furniture."""
-    lines = _split_lines(text)
-    _mark_furniture(lines)
-    _mark_repeated(lines)
-    date, date_text = _mark_dates(lines)
-    title_line, subtitle = _mark_header(lines)
-    author_line = _mark_byline(lines)
-    _mark_captions(lines)
+    lines = split_lines(text)
+    mark_signature_stamp(lines)
+    official = read_official(lines)
+    if official is not None:
+        header = official.header
+        metadata = official.metadata
+    else:
+        header = _read_page(lines)
+        metadata = {}
+    notes = (*notes, *_keep_if_lost(lines))
+    title = header.title
     body = tuple(Span(line.start, line.end) for line in lines if line.removed is None)
     removed = tuple(
-        Removed(line.start, line.end, line.removed) for line in lines if line.removed not in (None, "title")
+        Removed(line.start, line.end, str(line.removed))
+        for line in lines
+        if line.removed is not None and line.removed is not Reason.TITLE
     )
     return Document(
         path=path,
         text=text,
         encoding=encoding,
-        title=title_line.text if title_line else None,
-        title_span=Span(title_line.start, title_line.end) if title_line else None,
-        subtitle=subtitle,
-        date=date,
-        date_text=date_text,
-        author=author_line.text if author_line else None,
-        author_span=Span(author_line.start, author_line.end) if author_line else None,
+        title=_title_text(official.title if official else title.text if title else None),
+        title_span=Span(title.start, title.end) if title else None,
+        subtitle=" · ".join(line.text for line in header.kickers) or None,
+        date=header.date,
+        date_text=header.date_text,
+        author=header.author,
+        author_span=Span(header.author_line.start, header.author_line.end) if header.author_line else None,
         paragraphs=body,
         removed=removed,
         notes=notes,
+        metadata=metadata,
     )
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first valid calendar date written as d/m/yyyy, d-m-yyyy, d.m.yyyy or in words."""
-    for pattern in (_DATE_NUM, _DATE_WORDS):
-        for match in pattern.finditer(text):
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                continue
-    return None
+def _title_text(title: str | None) -> str | None:
+    """The headline without Markdown heading marks (``# Tiêu đề``) and without the site's name
+    that a page's own title adds after a bar (``Tiêu đề | Báo X``)."""
+    if title is None:
+        return None
+    title = re.sub(r"^#{1,6}\s+", "", title).strip()
+    headline, bar, site = title.rpartition(" | ")
+    if bar and len(site.split()) <= _SITE_NAME_WORDS and len(headline.split()) >= _HEADLINE_MIN_WORDS:
+        title = headline.strip()
+    return title or None
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Non-blank lines with the offsets of their stripped content; blank lines separate blocks."""
-    lines: list[_Line] = []
-    block = 0
-    offset = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = offset + (len(raw) - len(raw.lstrip()))
-            lines.append(_Line(start, start + len(stripped), stripped, block))
-        else:
-            block += 1
-        offset += len(raw) + 1
-    return lines
+def _read_page(lines: list[Line]) -> Header:
+    """A news article or a whole page saved as text."""
+    _mark_furniture(lines)
+    _mark_repeated(lines)
+    region = body_region(lines)
+    remaining = [i for i, line in enumerate(lines) if line.removed is None]
+    first, last = region if region else (remaining[-1] + 1 if remaining else 0, len(lines) - 1)
+    if region is None:
+        return _read_lines_only(lines)
+    first = _after_question_headline(lines, first, last)
+    last = _mark_tail(lines, first, last)
+    last = _extend_body(lines, last)
+    header = read_header(lines, first, last)
+    for line in lines[:first]:
+        if line.removed is None:
+            line.removed = Reason.BOILERPLATE  # above the header: the site's menus
+    for line in lines[first : last + 1]:
+        if line.removed is None and is_date_line(line.text):
+            line.removed = Reason.DATE
+    trailing = _mark_trailing_byline(lines, last)
+    for line in lines[last + 1 :]:
+        if line.removed is None:
+            line.removed = Reason.BOILERPLATE  # below the body: related links, footers
+    _mark_captions(lines)
+    if header.author is None and trailing is not None:
+        header = Header(header.title, header.kickers, header.date, header.date_text, trailing[0], trailing[1])
+    return header
 
 
-def _mark_furniture(lines: list[_Line]) -> None:
-    tail = False
+def _read_lines_only(lines: list[Line]) -> Header:
+    """A text without a line of prose (notes, a list): the first line is the headline."""
+    remaining = [line for line in lines if line.removed is None]
+    title = remaining[0] if remaining else None
+    if title is not None:
+        title.removed = Reason.TITLE
+    _mark_captions(lines)
+    return Header(title, (), None, None, None, None)
+
+
+def _mark_furniture(lines: list[Line]) -> None:
+    """Lines that are furniture wherever they sit: menus, form fields, links, footers, parenthesised captions."""
     for line in lines:
-        if tail or _is_tail_start(line.text):
-            tail = True
-            line.removed = "boilerplate"
-        elif _is_furniture(line.text):
-            line.removed = "boilerplate"
-
-
-def _is_tail_start(text: str) -> bool:
-    """A heading that ends the article ("Tin liên quan"); a long line that starts with those words
-    is a headline or a paragraph ("Tin mới nhất vụ …: Cơ sở … bị đình chỉ")."""
-    return len(text.split()) <= _HEADING_MAX_WORDS and bool(_TAIL_START.match(text))
+        if _is_furniture(line.text):
+            line.removed = Reason.BOILERPLATE
+        elif PAREN_CAPTION.match(line.text):
+            line.removed = Reason.CAPTION
 
 
 def _is_furniture(text: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True
-    if _LINK_LINE.match(text) and len(text.split()) <= 40:
-        return True
-    if len(text.split()) > _HEADING_MAX_WORDS:
-        return False
-    return bool(_FURNITURE.match(text)) or text.rstrip().endswith((": *", ":*"))
-
-
-def _mark_repeated(lines: list[_Line]) -> None:
-    """A line printed twice on a page is a photo caption (the image's alt text and its legend)."""
-    seen: dict[str, list[_Line]] = {}
-    for line in lines:
-        if line.removed is None:
-            seen.setdefault(line.text, []).append(line)
-    for copies in seen.values():
-        if len(copies) > 1:
-            for line in copies:
-                line.removed = "caption"
-
-
-def _mark_dates(lines: list[_Line]) -> tuple[dt.date | None, str | None]:
-    found: tuple[dt.date | None, str | None] = (None, None)
-    for line in lines:
-        if line.removed is None and _is_date_line(line.text):
-            line.removed = "date"
-            if found[0] is None:
-                found = (parse_date(line.text), line.text)
-    return found
-
-
-def _is_date_line(text: str) -> bool:
-    if len(text) > 80 or parse_date(text) is None:
-        return False
-    rest = _DATE_NUM.sub(" ", text)
-    rest = _DATE_WORDS.sub(" ", rest)
-    rest = _DATE_LINE_FILLER.sub(" ", rest)
-    return not re.search(r"[^\W\d_]{2,}", rest)
-
-
-def _mark_header(lines: list[_Line]) -> tuple[_Line | None, str | None]:
-    """Find the headline among the lines above the first body paragraph."""
-    candidates: list[_Line] = []
-    for line in lines:
-        if line.removed is not None:
-            continue
-        if _looks_like_body(line.text) and not (not candidates and _is_question_headline(line.text)):
-            break
-        candidates.append(line)
-    kickers = [line for line in candidates if _is_kicker(line, candidates)]
-    rest = [line for line in candidates if line not in kickers]
-    if not rest:
-        # A lone kicker-looking line is still the best headline there is.
-        rest, kickers = kickers[-1:], kickers[:-1]
-    for line in kickers:
-        line.removed = "kicker"
-    if not rest:
-        return None, None
-    title = rest[0]
-    title.removed = "title"
-    for line in rest[1:]:
-        line.removed = "caption"
-    subtitle = " · ".join(line.text for line in kickers) or None
-    return title, subtitle
-
-
-def _looks_like_body(text: str) -> bool:
+    if _BREADCRUMB.search(text):
+        return False  # ``Trang chủ > Thời sự``: the article's category, read with the headline
     words = len(text.split())
-    return words >= 35 or (words >= 12 and bool(_SENTENCE_END.search(text)) and not _CAPTION_CUE.match(text))
-
-
-def _is_question_headline(text: str) -> bool:
-    """A first line asking or exclaiming ("…, tôi phải làm thế nào?"): news headlines do, a body's
-    first sentence rarely does, and it would then be a paragraph of more words."""
-    return len(text.split()) < _CAPTION_MAX_WORDS and bool(_HEADLINE_END.search(text))
-
-
-def _is_kicker(line: _Line, candidates: list[_Line]) -> bool:
-    """A category label (``Thời sự - Chính trị``) or an occasion line above the real headline."""
-    if line is candidates[-1]:
-        return False
-    parts = re.split(r"\s+[-–|/»>]\s+", line.text)
-    if len(parts) > 1 and line.words <= 6 and not re.search(r"\d", line.text):
+    if LINK_LINE.match(text) and words <= 40:
         return True
-    return bool(_KICKER_OCCASION.match(line.text))
+    if words <= _FOOTER_MAX_WORDS and COPYRIGHT.search(text):
+        return True
+    if words > _HEADING_MAX_WORDS:
+        return False
+    return bool(MENU_LINE.match(text)) or text.rstrip().endswith((": *", ":*"))
 
 
-def _mark_byline(lines: list[_Line]) -> _Line | None:
-    """The last remaining line, when it is a name (with titles) or a source credit."""
-    remaining = [line for line in lines if line.removed is None]
-    if len(remaining) < 2:
-        return None
-    last = remaining[-1]
-    if _is_byline(last.text):
-        last.removed = "byline"
-        return last
+def _mark_repeated(lines: list[Line]) -> None:
+    """A line printed twice close together is a photo caption (the image's alt text and its
+    legend): every copy goes. A paragraph printed again further down (an article pasted several
+    times) keeps its first copy."""
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.removed is None:
+            seen.setdefault(line.text, []).append(index)
+    for copies in seen.values():
+        if len(copies) < 2:
+            continue
+        near = any(b - a <= _REPEAT_NEAR for a, b in itertools.pairwise(copies))
+        if near:
+            for index in copies:
+                lines[index].removed = Reason.CAPTION
+        elif lines[copies[0]].words >= _REPEAT_MIN_WORDS:
+            for index in copies[1:]:
+                lines[index].removed = Reason.REPEATED
+
+
+def _after_question_headline(lines: list[Line], first: int, last: int) -> int:
+    """When the body would start with a line that asks or exclaims and no headline-like line is
+    above it (only menus and labels), or with the file's first line and that line does not end
+    like a sentence, that line is the headline: the body starts at the next remaining line."""
+    if first >= len(lines):
+        return first
+    above = [line for line in lines[:first] if line.removed is None]
+    text = lines[first].text
+    if question_headline(text):
+        headline_above = any(line.words >= _HEADLINE_MIN_WORDS and not is_date_line(line.text) for line in above)
+        if headline_above:
+            return first
+    elif above or SENTENCE_END.search(text) or lines[first].words >= _CAPTION_MAX_WORDS:
+        return first
+    return next((i for i in range(first + 1, last + 1) if lines[i].removed is None), first)
+
+
+def _mark_tail(lines: list[Line], first: int, last: int) -> int:
+    """A heading such as ``Tin liên quan`` after the body starts ends the article: it and
+    everything below are furniture. Returns the body's last line."""
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if line.removed is None and line.words <= _HEADING_MAX_WORDS and TAIL_START.match(line.text):
+            for later in lines[index:]:
+                if later.removed is None:
+                    later.removed = Reason.BOILERPLATE
+            return min(last, index - 1)
+    return last
+
+
+def _extend_body(lines: list[Line], last: int) -> int:
+    """Take in the short sentences that end an article after its last long paragraph."""
+    index = last + 1
+    while index < len(lines):
+        line = lines[index]
+        if line.removed is None:
+            if not (line.words >= 6 and (SENTENCE_END.search(line.text) or is_prose(line))):
+                break
+            last = index
+        index += 1
+    return last
+
+
+def _mark_trailing_byline(lines: list[Line], last: int) -> tuple[str | None, Line] | None:
+    """The byline under the body (a name or a source line on its own line), or fused to the end
+    of the last paragraph (``… cho biết. Minh Anh``). Returns the author's name (None for a
+    source) and the line marked as byline."""
+    below = [line for line in lines[last + 1 : last + 4] if line.removed is None]
+    body = [line for line in lines[: last + 1] if line.removed is None]
+    for line in [*below, *body[-1:]]:
+        name = byline_name(line.text)
+        if name or is_anonymous_byline(line.text):
+            if line in body and len(body) < 2:
+                return None
+            line.removed = Reason.BYLINE
+            return name or _source_author(line.text), line
+        if line in below:
+            if not _is_caption_line(line):
+                break
+            line.removed = Reason.CAPTION  # a photo under the last paragraph, above the byline
+    if body:
+        return _split_fused_byline(lines, body[-1])
     return None
 
 
-def _is_byline(text: str) -> bool:
-    if len(text.split()) > 25 or re.search(r"[.!?;:]$", text):
-        return False
-    if _SOURCE_BYLINE.match(text):
-        return True
-    # "Minh Anh (tổng hợp)", "Hà Linh (theo Reuters)": the name before the note.
-    text = re.sub(r"\s*\([^()]{1,40}\)$", "", text)
-    name = _NAME_TITLES.sub("", text.split(",")[0]).strip()
-    syllables = name.split()
-    if not 2 <= len(syllables) <= 5 or re.search(r"\d", name):
-        return False
-    return all(s[0].isupper() for s in syllables if s[0].isalpha()) and all(s[0].isalpha() for s in syllables)
+def _source_author(text: str) -> str | None:
+    """``Theo Đình Thảo (Dân Trí)``: the writer named before the outlet; ``Theo TTXVN``: no one."""
+    rest = SOURCE_CUE.sub("", text, count=1).strip()
+    match = re.match(r"^(.+?)\s*\([^()]{1,40}\)$", rest)
+    return byline_name(match.group(1)) if match else None
 
 
-def _mark_captions(lines: list[_Line]) -> None:
-    blocks: dict[int, list[_Line]] = {}
+def _split_fused_byline(lines: list[Line], line: Line) -> tuple[str | None, Line] | None:
+    """Cut a byline written after the last sentence of the last paragraph into a line of its own."""
+    window = max(0, len(line.text) - _TAIL_BYLINE_MAX - 8)  # the byline sits in the line's last characters
+    ends = list(_LAST_SENTENCE_END.finditer(line.text, window))
+    if not ends:
+        return None
+    cut = ends[-1].end()
+    tail = line.text[cut:].strip()
+    if len(tail) > _TAIL_BYLINE_MAX:
+        return None
+    name = byline_name(tail)
+    if not name and not is_anonymous_byline(tail):
+        return None
+    byline = Line(line.start + cut, line.end, tail, line.block, Reason.BYLINE)
+    line.retext(line.text[:cut].rstrip())
+    lines.insert(lines.index(line) + 1, byline)
+    return name or _source_author(tail), byline
+
+
+def _mark_captions(lines: list[Line]) -> None:
+    blocks: dict[int, list[Line]] = {}
     for line in lines:
         if line.removed is None:
             blocks.setdefault(line.block, []).append(line)
     for block in blocks.values():
         joined = " ".join(line.text for line in block)
-        if len(joined.split()) <= _CAPTION_MAX_WORDS and not _SENTENCE_END.search(joined):
+        if len(joined.split()) <= _CAPTION_MAX_WORDS and not SENTENCE_END.search(joined):
             for line in block:
-                line.removed = "caption"
+                line.removed = Reason.CAPTION
             continue
         for line in block:
             if _is_caption_line(line):
-                line.removed = "caption"
+                line.removed = Reason.CAPTION
 
 
-def _is_caption_line(line: _Line) -> bool:
+def _is_caption_line(line: Line) -> bool:
     if line.words <= _SHORT_LINE_WORDS:
         return True
-    if line.words <= 25 and _CAPTION_CUE.match(line.text):
+    if line.words <= 25 and CAPTION_CUE.match(line.text):
         return True
-    return bool(_PHOTO_CREDIT.search(line.text)) and line.words <= _CAPTION_MAX_WORDS
+    return line.words <= _CAPTION_MAX_WORDS and bool(PHOTO_CREDIT_TAIL.search(line.text))
+
+
+def _keep_if_lost(lines: list[Line]) -> tuple[str, ...]:
+    """When the rules that judge a line by its shape (captions, repeats, labels) would leave
+    little body, keep those lines as body and say so: losing a file's content silently is worse
+    than showing a caption. Lines recognised as furniture by what they say (menus, footers,
+    related links, a document's header and signature) stay out."""
+    total = sum(line.end - line.start for line in lines)
+    kept = sum(line.end - line.start for line in lines if line.removed is None)
+    doubtful = [line for line in lines if line.removed in _BY_SHAPE]
+    judged = kept + sum(line.end - line.start for line in doubtful)
+    if not doubtful or kept >= _KEPT_MIN_CHARS or kept >= _KEPT_MIN_SHARE * judged:
+        return ()
+    for line in doubtful:
+        line.removed = None
+    share = 100 * (total - kept) // total
+    log.info("cleaning would have dropped %d%% of the text; kept it as body", share)
+    return (f"cleaning would have dropped {share}% of the text as captions or repeats; kept it as body",)

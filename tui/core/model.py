@@ -55,7 +55,7 @@ class Removed:
 
     start: int
     end: int
-    reason: str  # "boilerplate", "caption", "byline", "date", "kicker", "title"
+    reason: str  # a tui.core.lines.Reason value: "boilerplate", "caption", "byline", "date", "kicker", …
 
 
 @dataclass(frozen=True, slots=True)

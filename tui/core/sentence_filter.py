@@ -4,7 +4,7 @@ The cleaner removes whole lines of page furniture; what it cannot see sits
 inside body paragraphs: a photo caption ending in a credit (``… - Ảnh: TTXVN``),
 a caption line written just above a credit line, ``Xem video: …``/``Xem thêm: …``
 links, a byline such as ``Hà Nguyễn (tổng hợp)`` at the end, and fragments left
-by sentence splitting. Every summarizer ranks these last (they keep a score, so
+by sentence splitting, a copyright footer. Every summarizer ranks these last (they keep a score, so
 every sentence is still scored). The rules look at a sentence's shape and at
 the vocabulary news pages use for such matter, never at particular articles.
 """
@@ -14,36 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tui.core.furniture import (
+    BYLINE_TAIL,
+    CAPTION_START,
+    COPYRIGHT,
+    CREDIT_END,
+    CREDIT_LINE_START,
+    LINK_SENTENCE,
+    SOURCE_LINE,
+)
 from tui.core.model import Document, Sentence
 
-JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment")
+JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment", "footer")
 
 _SYLLABLE = re.compile(r"\w+")
-_CREDIT_WORD = r"(?:ảnh|clip|video|nguồn|đồ\s*hoạ|đồ\s*họa|infographic)"
-# A sentence that starts as a caption or a credit: `Ảnh: …`, `(Nguồn: …)`, `Video: …`.
-_CAPTION_START = re.compile(
-    rf"^[\s(\[\-–>]*(?:{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*[:|]|ảnh\s*minh\s*ho[ạa]\b)", re.IGNORECASE
-)
-# A sentence that ends with a credit: `… - Ảnh: QUANG ĐỊNH`, `… (Ảnh: Reuters).`
-_CREDIT_END = re.compile(
-    rf"(?:[-–|(\[]|^|\.)\s*{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*:\s*[^.!?:]{{1,50}}[)\]]?\s*\.?$", re.IGNORECASE
-)
-# A line that sends the reader elsewhere: `Xem video: …`, `Xem thêm tại đây.`, `>> Đọc thêm …`.
-_LINK = re.compile(
-    r"^[\s>»\-–*]*(?:(?:xem|đọc|mời\s*(?:quý\s*vị|bạn\s*đọc|độc\s*giả)\s*xem)\s*"
-    r"(?:thêm|tiếp|video|clip|chi\s*tiết|toàn\s*bộ|ảnh|tin|bài)|video|clip|infographic|"
-    r"nguồn\s*video|(?:link|trailer)\s*:)\b",
-    re.IGNORECASE,
-)
-# How a byline ends: `(tổng hợp)`, `(T/h)`, `(Theo Reuters)`, `(lược dịch)`, `(Video: …)`.
-_BYLINE_TAIL = re.compile(
-    r"\((?:\s*(?:tổng\s*hợp|t\s*/\s*h|th|lược\s*dịch|dịch|biên\s*dịch|theo|nguồn|video|ảnh|clip)\b[^()]{0,60})\)\s*$",
-    re.IGNORECASE,
-)
-_SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*[^\s,.]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 _FRAGMENT_SYLLABLES = 4
 _BYLINE_MAX_WORDS = 12
+_FOOTER_MAX_WORDS = 40  # a copyright or publisher line; a sentence about copyright law is longer
 
 
 def junk_reasons(document: Document, sentences: Sequence[Sentence]) -> tuple[str | None, ...]:
@@ -80,9 +68,11 @@ def sentence_junk(text: str, alone: bool = False, last: bool = False, before_cre
         return "byline"
     if len(syllables) < _FRAGMENT_SYLLABLES:
         return "fragment"
-    if _LINK.match(stripped):
+    if LINK_SENTENCE.match(stripped):
         return "link"
-    if _CAPTION_START.match(stripped) or (len(syllables) <= 40 and _CREDIT_END.search(stripped)):
+    if len(syllables) <= _FOOTER_MAX_WORDS and COPYRIGHT.search(stripped):
+        return "footer"
+    if CAPTION_START.match(stripped) or (len(syllables) <= 40 and CREDIT_END.search(stripped)):
         return "caption"
     if before_credit and len(syllables) <= 30:
         return "caption"
@@ -92,11 +82,11 @@ def sentence_junk(text: str, alone: bool = False, last: bool = False, before_cre
 def _is_byline(text: str, syllables: list[str], alone: bool, last: bool) -> bool:
     if len(syllables) > _BYLINE_MAX_WORDS or not (alone or last):
         return False
-    if _BYLINE_TAIL.search(text):
+    if BYLINE_TAIL.search(text):
         return True
     if _SENTENCE_END.search(text):
         return False
-    if _SOURCE_LINE.match(text) and len(syllables) <= 8:
+    if SOURCE_LINE.match(text) and len(syllables) <= 8:
         return True
     # A bare name, or names joined by a dash: every syllable capitalised, none a number.
     if not alone or len(syllables) > 8:
@@ -112,4 +102,4 @@ def _credit_follows(document: Document, end: int) -> bool:
     if line_end < 0:
         return False
     following = text[line_end : line_end + 200].lstrip()
-    return bool(re.match(r"\(?\s*ảnh\s*(?:minh\s*ho[ạa]\s*)?:", following, re.IGNORECASE))
+    return bool(CREDIT_LINE_START.match(following))

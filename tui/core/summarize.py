@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from tui.core.furniture import STIGMA_WORDS
 from tui.core.model import Document, Sentence, SentenceScore, Summary
 from tui.core.redundancy import diversify
 from tui.core.sentence_filter import junk_reasons
@@ -53,8 +54,6 @@ FAST_CLASSES: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "su
 # takes (about a second on a busy 2-core machine); above it the ranker stands in, with a note.
 MAX_SENTENCES: dict[str, int] = {"lexrank": 1500, "textrank": 1500, "reduction": 1500, "kl": 800, "sumbasic": 800}
 QUADRATIC: frozenset[str] = frozenset(MAX_SENTENCES)
-# Words that mark a sentence as page matter rather than news, for Edmundson's cue method.
-STIGMA_WORDS = ("ảnh", "video", "clip", "xem", "nguồn", "theo")
 
 
 class _RateAll:

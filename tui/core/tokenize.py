@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from tui.core.furniture import GLUED_CREDIT
 from tui.core.model import Document, Sentence, Span, Token
 
 # A piece that ends like this was cut after an abbreviation or an initial, not a sentence.
@@ -20,8 +21,6 @@ _ABBREVIATION_END = re.compile(
     r"St|Mr|Mrs|Ms|Dr|v\.v|Nxb|NXB|tr|Tr|No|Co|Ltd|Inc|Jr)\.$"
 )
 _PUNCTUATION = re.compile(r"^[\W_]+$")
-# A photo or clip credit; scraped pages often glue the next sentence onto it: `Ảnh: QUANG ĐỊNHChiều 18-12, ...`.
-_CREDIT = re.compile(r"\b(?:Ảnh|ẢNH|Clip|CLIP|Video|VIDEO)\s*:\s*")
 # A quotation that spans several sentences is kept as one sentence up to this many words.
 _QUOTE_MAX_WORDS = 80
 
@@ -150,7 +149,7 @@ def _split_glued_credits(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         start = span.start
-        for match in _CREDIT.finditer(text, span.start, span.end):
+        for match in GLUED_CREDIT.finditer(text, span.start, span.end):
             cut = _glued_end(text, match.end(), span.end)
             if cut is not None and cut > start:
                 out.append(Span(start, len(text[:cut].rstrip())))

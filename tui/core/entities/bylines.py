@@ -9,8 +9,8 @@ from tui.core.entities.line import Line, cap_run
 from tui.core.entities.places import gazetteer_at
 from tui.core.entities.tokens import phrase_at
 from tui.core.entities.vocab import CUE_INDEX, ORG_HEAD_INDEX, PHRASE_STARTERS, SURNAMES
+from tui.core.furniture import SOURCE_CUE
 
-_SOURCE = re.compile(r"(?:^|(?<=[(\[]))[^\S\n]*(?:[Tt]heo|[Nn]guồn)[^\S\n]*:?[^\S\n]*(?=\S)")
 _DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:vn|net|com|org|info)(?![\w.])")
 _MEDIA_CUE = re.compile(r"(?:[Tt]heo|với|[Nn]guồn:?|trên)[^\S\n]+$")
 _NAME_SEPARATORS = {"-", "–", "/", ",", "và", "&"}
@@ -99,7 +99,7 @@ def _initial(tok) -> bool:  # type: ignore[no-untyped-def]
 
 def sources(line: Line) -> list[Candidate]:
     found: list[Candidate] = []
-    for m in _SOURCE.finditer(line.text, line.start, line.end):
+    for m in SOURCE_CUE.finditer(line.text, line.start, line.end):
         toks = [t for t in line.toks if t.start >= m.end()]
         if not toks:
             continue

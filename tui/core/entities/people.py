@@ -21,6 +21,7 @@ from tui.core.entities.vocab import (
     SURNAMES,
     TITLE_INDEX,
 )
+from tui.core.furniture import CREDIT_IN_LINE, NO_CREDIT_NAMES
 
 _MAX_NAME = 5
 # Single-syllable cues that are also ordinary words: they need a name of two syllables or more.
@@ -51,15 +52,6 @@ _MEDIA_WORDS = {
     "Daily",
 }
 _WEAK_CUES = {"anh", "em", "cô", "chú", "bác", "cụ", "bé", "mẹ", "cháu", "tân", "cố", "cựu", "nguyên", "tướng", "vua"}
-_CREDIT_WORD = r"(?:[Ảả]nh|[Ii]nfographic|[Vv]ideo|[Cc]lip|[Đđ]ồ họa)"
-# A credit opens a line, follows a bracket, or follows the end of the caption sentence.
-_CREDIT = re.compile(
-    r"(?:^|[(\[]|(?<=[.!?…])[^\S\n])[^\S\n]*"
-    + _CREDIT_WORD
-    + r"(?:[^\S\n]+(?:minh[^\S\n]+họa|tư[^\S\n]+liệu))?[^\S\n]*(:)?[^\S\n]*"
-)
-# Words in a credit that name no one: Ảnh: Internet, Ảnh: NVCC (supplied by the person), Ảnh: PV.
-_NO_CREDIT = {"Internet", "NVCC", "PV", "CTV", "BTV", "Facebook", "FB", "Google", "Nguồn"}
 
 
 def people(line: Line) -> list[Candidate]:
@@ -238,9 +230,9 @@ def credits(line: Line) -> list[Candidate]:
     """``Ảnh: Thắng Quang``, ``Ảnh: An Đăng/TTXVN``: the photographer is a person, the agency
     or outlet (``Ảnh: EPA``, ``Ảnh: Zing``, one word) an org."""
     found: list[Candidate] = []
-    for m in _CREDIT.finditer(line.text, line.start, line.end):
+    for m in CREDIT_IN_LINE.finditer(line.text, line.start, line.end):
         toks = [t for t in line.toks if t.start >= m.end()]
-        if not toks or not toks[0].alpha or not toks[0].cap or toks[0].text in _NO_CREDIT:
+        if not toks or not toks[0].alpha or not toks[0].cap or toks[0].text in NO_CREDIT_NAMES:
             continue
         if len(toks) > 1 and toks[1].lower:
             continue  # Ảnh: Minh họa, Ảnh: Tư liệu
