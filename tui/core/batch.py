@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.loader import LoadError, find_articles, load_text
+from tui.core.loader import LoadError, find_articles, load_text, utf8_name
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
+from tui.core.safe_text import one_line
 
 
 @dataclass
@@ -60,7 +61,7 @@ def pending_files(paths: list[str], options: Options, cache: Cache, report: Inde
         if isinstance(item, LoadError):
             report.failed.append(str(item))
             continue
-        header = known.get(cache.file_key(item, options) or "")
+        header = known.get(cache.file_key(item, options) or "") if utf8_name(item) else None
         if header is not None and header.complete(options.algorithm):
             report.cached += 1
         else:
@@ -76,7 +77,9 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     if not use_cache or not config.cache_enabled:
         console.print("reports-tui: index fills the cache; it cannot run with the cache disabled")
         return 2
-    cache = open_cache(warn=lambda message: console.print(f"reports-tui: {message}", markup=False, soft_wrap=True))
+    cache = open_cache(
+        warn=lambda message: console.print(f"reports-tui: {one_line(message)}", markup=False, soft_wrap=True)
+    )
     report = IndexReport()
     todo = pending_files(paths, config.options, cache, report)
     started = time.perf_counter()
@@ -135,6 +138,9 @@ def _store(future: Future, cache: Cache, report: IndexReport) -> None:
     if isinstance(result, str):
         report.failed.append(result)
         return
+    if not utf8_name(result.document.path):
+        report.failed.append(f"{result.document.path}: not cached (the file name is not valid UTF-8)")
+        return
     held = cache.get(key, result.document.path)
     if held is not None:  # an entry without entities: keep the summaries by other algorithms it had
         result = replace(result, summaries={**held.summaries, **result.summaries})
@@ -154,4 +160,4 @@ def _print_report(report: IndexReport, seconds: float, console: object) -> None:
         soft_wrap=True,
     )
     for reason in report.failed:
-        console.print(f"  failed: {reason}", markup=False, soft_wrap=True)
+        console.print(f"  failed: {one_line(reason)}", markup=False, soft_wrap=True)

@@ -34,6 +34,7 @@ from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
 from tui.core import export
+from tui.core.loader import LoadError, read_start
 from tui.paths import default_summary_dir, fallback_summary_dir
 
 if TYPE_CHECKING:
@@ -697,7 +698,6 @@ def _save_dir(configured: os.PathLike[str] | str | None) -> Path:
 def _raw_text(path: str, limit: int = 20_000) -> str:
     """The start of the file as it is, shown while the analysis runs."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(limit).decode("utf-8", errors="replace")
-    except OSError:
+        return read_start(path, limit).decode("utf-8", errors="replace")
+    except LoadError:
         return ""

@@ -1,0 +1,47 @@
+"""Articles and file names that try to act on the terminal, written for these tests.
+
+Each control sequence sits among plenty of ordinary Vietnamese text, so the loader's binary
+check (more than 1% control characters) lets the file through, as an attacker would arrange.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+CLIPBOARD_PAYLOAD = "rm -rf ~ # hostile"
+OSC52 = "\x1b]52;c;" + base64.b64encode(CLIPBOARD_PAYLOAD.encode()).decode() + "\x07"
+OSC0 = "\x1b]0;HOSTILE-TITLE\x07"
+CLEAR = "\x1b[2J"
+OSC8 = "\x1b]8;;https://example.invalid/\x1b\\bấm vào đây\x1b]8;;\x1b\\"
+C1_CSI = "\x9b2J"
+C1_OSC = "\x9d0;HOSTILE-C1\x9c"
+BIDI = "\u202egnp.exe\u202c"
+
+_PARAGRAPH = (
+    "Sáng 14/3, Sở Kế hoạch và Đầu tư tỉnh Bình Định tổ chức hội nghị sơ kết công tác quý một. "
+    "Ông Lê Minh Tuấn, Giám đốc Sở, cho biết tổng vốn đầu tư trên địa bàn tăng 12% so với cùng kỳ. "
+    "Nhiều dự án hạ tầng giao thông đã được đẩy nhanh tiến độ giải phóng mặt bằng trong tháng qua.\n\n"
+)
+
+
+def hostile_article() -> str:
+    """A headline with an OSC 0 title change, then body text carrying every other sequence."""
+    return (
+        f"Bình Định sơ kết công tác đầu tư quý một {OSC0}\n\n"
+        + _PARAGRAPH * 4
+        + f"Ông Lê Minh Tuấn nhấn mạnh {OSC52} rằng kinh tế tỉnh tăng trưởng ổn định {CLEAR}. "
+        + f"Người dân có thể xem chi tiết {OSC8} trên cổng thông tin {C1_CSI} của tỉnh {C1_OSC}. "
+        + f"Tệp đính kèm {BIDI} đã được gửi tới các sở, ngành liên quan.\n\n"
+        + _PARAGRAPH * 4
+    )
+
+
+# What must never reach a terminal: C0 but tab and newline, DEL, C1, bidi overrides and
+# isolates, and lone surrogates (which a UTF-8 stream cannot even encode).
+_ACTIVE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def active_characters(text: str) -> list[str]:
+    """The characters of ``text`` a terminal could act on (empty when ``text`` is safe to show)."""
+    return _ACTIVE.findall(text)
