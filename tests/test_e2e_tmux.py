@@ -177,3 +177,65 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
         time.sleep(0.1)
     assert dead == "1", "reports-tui did not quit on q"
     assert (status, signal) == ("0", ""), tmux.screen()
+
+
+def _write_hostile(folder: Path) -> Path:
+    from hostile_helpers import hostile_article
+
+    folder.mkdir()
+    article = folder / "bao-cao \x1b]0;NAME-TITLE\x07 quy-mot.txt"
+    article.write_text(hostile_article(), encoding="utf-8")
+    return article
+
+
+def _canary(tmux: Tmux) -> None:
+    """Set the pane title and the clipboard buffer from the shell, and check tmux saw both: the
+    hostile run must leave them as they are (this also proves the checks below can fail)."""
+    tmux("send-keys", "-t", "main", r"printf '\033]0;CANARY\007\033]52;c;Y2FuYXJ5\007'; clear", "Enter")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if tmux("show-buffer", check=False) == "canary" and _title(tmux) == "CANARY":
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"tmux did not take the canary: {_title(tmux)!r} {tmux('show-buffer', check=False)!r}")
+
+
+def _title(tmux: Tmux) -> str:
+    return tmux("display-message", "-p", "-t", "main", "#{pane_title}").strip()
+
+
+def _hostile_session(tmux: Tmux, tmp_path: Path) -> None:
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "main", f"cd {tmp_path} && exec sh")
+    tmux("set", "-s", "set-clipboard", "on")
+    tmux("set-option", "-t", "main", "allow-rename", "on")
+    _canary(tmux)
+
+
+def test_a_hostile_article_cannot_write_clipboard_or_title_from_summarize(tmux: Tmux, tmp_path: Path) -> None:
+    _write_hostile(tmp_path / "articles")
+    _hostile_session(tmux, tmp_path)
+    for args in ("summarize articles", "summarize --format markdown articles", "entities articles"):
+        tmux("send-keys", "-t", "main", f"{SCRIPT} {args} 2>&1; echo END-$?", "Enter")
+        tmux.wait(lambda s: "END-0" in s, 60, f"`{args}` to finish")
+        assert tmux("show-buffer", check=False) == "canary", args
+        assert _title(tmux) == "CANARY", args
+        assert "␛" in tmux.screen()  # shown as a symbol
+        tmux("send-keys", "-t", "main", "clear", "Enter")
+        tmux.wait(lambda s: "END-0" not in s, 10, "the screen to clear")
+
+
+def test_a_hostile_article_cannot_write_clipboard_or_title_from_the_app(tmux: Tmux, tmp_path: Path) -> None:
+    _write_hostile(tmp_path / "articles")
+    _hostile_session(tmux, tmp_path)
+    tmux("send-keys", "-t", "main", f"{SCRIPT} articles; echo END-$?", "Enter")
+    tmux.wait(lambda s: "╭─ Summary" in s and "Lê Minh Tuấn" in s, 60, "the hostile article's summary")
+    tmux("send-keys", "-t", "main", "e")  # the entity panel, then the article scrolled through
+    for _ in range(4):
+        tmux("send-keys", "-t", "main", "Tab")
+        time.sleep(0.3)
+    assert tmux("show-buffer", check=False) == "canary"
+    assert _title(tmux) == "CANARY"
+    assert "␛" in tmux.screen()
+    tmux("send-keys", "-t", "main", "q")
+    tmux.wait(lambda s: "END-0" in s, 30, "the app to quit")
+    assert _title(tmux) == "CANARY"
