@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from tui.core.loader import read_bytes
 
 
 @lru_cache(maxsize=4)
@@ -15,7 +18,8 @@ def load_stopwords(source: str = "stopwords-iso") -> frozenset[str]:
     if source == "stopwords-iso":
         import stopwordsiso
 
-        words = stopwordsiso.stopwords("vi")
+        words: Iterable[str] = stopwordsiso.stopwords("vi")
     else:
-        words = Path(source).read_text(encoding="utf-8").splitlines()
+        # read like an article (no FIFO, bounded); bytes that are not UTF-8 raise UnicodeDecodeError
+        words = read_bytes(str(Path(source).expanduser()), 10_000_000).decode("utf-8").splitlines()
     return frozenset(unicodedata.normalize("NFC", w.strip().lower()) for w in words if w.strip())
