@@ -151,7 +151,12 @@ def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
-    sub.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    sub.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: all cores; at most one per core and per 400 MB of free memory)",
+    )
     sub.set_defaults(handler=_index)
 
 

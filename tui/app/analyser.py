@@ -115,8 +115,8 @@ def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
         return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
 
 
-def _init_worker(background: bool) -> None:
-    """Quiet, single-threaded, lower-priority workers.
+def _init_worker(background: bool, program: int) -> None:
+    """Quiet, single-threaded, lower-priority workers that end with the interface (``program``).
 
     The terminal belongs to the interface: anything a library prints in a
     worker would land on the screen, so the worker's stdout and stderr go to
@@ -131,6 +131,9 @@ def _init_worker(background: bool) -> None:
         pass
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+    from tui.core.lifetime import die_with
+
+    die_with(program, parent_signal=False)  # the interface starts workers from several threads
     if background:
         try:
             os.nice(5)  # the interface and the opened article come first
@@ -219,7 +222,10 @@ class _Lane:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
             else:
                 self._executor = ProcessPoolExecutor(
-                    self.workers, mp_context=self._context, initializer=_init_worker, initargs=(self.name == "back",)
+                    self.workers,
+                    mp_context=self._context,
+                    initializer=_init_worker,
+                    initargs=(self.name == "back", os.getpid()),
                 )
         return self._executor
 

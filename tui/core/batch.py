@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
+from tui.core.lifetime import die_with, max_workers
 from tui.core.loader import LoadError, find_articles, load_text, utf8_name
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
@@ -30,9 +31,14 @@ class IndexReport:
     interrupted: bool = False
 
 
-def worker_init() -> None:
-    """Quiet, single-threaded workers: Ctrl-C is the parent's to handle, BLAS must not oversubscribe."""
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+
+
+def worker_init(program: int) -> None:
+    """Quiet, single-threaded workers: Ctrl-C is the parent's to handle, BLAS must not oversubscribe;
+    they end with ``program`` (the index process), even after a ``kill -9`` of it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with(program, parent_signal=True)  # the parent is the forkserver: one thread
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -82,12 +88,17 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     )
     report = IndexReport()
     todo = pending_files(paths, config.options, cache, report)
+    workers = max_workers(jobs)
+    if jobs is not None and workers < jobs:
+        console.print(f"reports-tui: --jobs {jobs}: using {workers} (one per core and per 400 MB of free memory)")
     started = time.perf_counter()
     try:
-        _analyse_all(todo, config.options, cache, report, jobs or os.cpu_count() or 1, console)
+        _analyse_all(todo, config.options, cache, report, workers, console)
     finally:
         cache.close()
     _print_report(report, time.perf_counter() - started, console)
+    if report.interrupted:
+        return EXIT_INTERRUPTED
     return 1 if report.failed else 0
 
 
@@ -106,7 +117,9 @@ def _analyse_all(
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     with Progress(*columns, console=console) as progress:  # type: ignore[arg-type]
         task = progress.add_task("index", total=len(todo), rate=0.0)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init)
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=worker_init, initargs=(os.getpid(),)
+        )
         started = time.perf_counter()
         completed = 0
         try:
