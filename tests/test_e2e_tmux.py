@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -239,3 +240,31 @@ def test_a_hostile_article_cannot_write_clipboard_or_title_from_the_app(tmux: Tm
     tmux("send-keys", "-t", "main", "q")
     tmux.wait(lambda s: "END-0" in s, 30, "the app to quit")
     assert _title(tmux) == "CANARY"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_app_workers_end_when_the_app_is_killed(tmux: Tmux, tmp_path: Path) -> None:
+    from hostile_helpers import descendants, parent_of, wait_until
+
+    from tui.core.lifetime import alive
+
+    article = _write_hostile(tmp_path / "articles")
+    # a long article keeps a worker busy (an idle one ends anyway when its job pipe closes)
+    long_text = "".join(f"Đoạn {n}: huyện số {n} báo cáo sản lượng lúa đạt {n % 90} tạ.\n" for n in range(6000))
+    (article.parent / "z-dai.txt").write_text("Báo cáo dài\n\n" + long_text, encoding="utf-8")
+    # started from a shell that stays: the terminal sends no hang-up when the app dies, as when a
+    # user's shell outlives it
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "main", f"cd {tmp_path} && {SCRIPT} articles; sleep 60")
+    tmux.wait(lambda s: "╭─ Summary" in s and "Lê Minh Tuấn" in s, 60, "the summary")
+    shell = int(tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
+    time.sleep(1)  # the long article under way
+    app = next(pid for pid in descendants(shell) if parent_of(pid) == shell)
+    workers = descendants(app)
+    assert workers
+    os.kill(app, signal.SIGKILL)
+    try:
+        wait_until(lambda: not any(alive(pid) for pid in workers), 5, f"{workers} to end")
+    finally:
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
