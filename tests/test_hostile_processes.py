@@ -3,11 +3,13 @@ and --jobs is capped by cores and memory."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,38 @@ def test_a_worker_sees_its_program_end() -> None:
     assert lifetime.alive(os.getpid())
     child.wait()
     assert not lifetime.alive(child.pid)
+
+
+def sleepy_job(path: str, options: object) -> tuple[str, str]:
+    """A stand-in for the analysis in the workers: ``slow`` files never finish, ``crash`` ones kill
+    their worker."""
+    if "slow" in os.path.basename(path):
+        time.sleep(120)
+    if "crash" in os.path.basename(path):
+        os._exit(3)
+    return "", f"{path}: looked at"
+
+
+def test_a_job_over_the_time_limit_or_killing_its_worker_is_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from tui.core.batch import IndexReport, _analyse_all
+    from tui.core.cache import open_cache
+    from tui.core.pipeline import Options
+
+    todo = [str(tmp_path / name) for name in ("a.txt", "slow.txt", "b.txt", "crash.txt", "c.txt", "d.txt")]
+    report = IndexReport()
+    cache = open_cache()
+    started = time.monotonic()
+    try:
+        _analyse_all(todo, Options(), cache, report, 2, Console(file=io.StringIO()), 3.0, sleepy_job)
+    finally:
+        cache.close()
+    assert time.monotonic() - started < 60
+    stopped = [reason for reason in report.failed if "took over 3 s" in reason]
+    assert stopped == [f"{tmp_path / 'slow.txt'}: analysis took over 3 s; stopped"]
+    assert [reason for reason in report.failed if "stopped unexpectedly" in reason] == [
+        f"{tmp_path / 'crash.txt'}: the analysis process stopped unexpectedly"
+    ]
+    looked = sorted(reason for reason in report.failed if reason.endswith("looked at"))
+    assert looked == sorted(f"{path}: looked at" for path in todo if "slow" not in path and "crash" not in path)

@@ -6,12 +6,16 @@ so there is one writer and a Ctrl-C keeps everything finished so far.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
 import time
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 
 from tui.config import Config
@@ -102,9 +106,26 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     return 1 if report.failed else 0
 
 
+#: The longest the analysis of one file may take: then its worker is replaced and the file reported
+#: as failed. The largest accepted file (5 MB) takes well under this; a worker's first job also
+#: loads the models.
+JOB_SECONDS = 120.0
+
+AnalyseJob = Callable[[str, Options], tuple[str, "Analysis | str"]]
+
+
 def _analyse_all(
-    todo: list[str], options: Options, cache: Cache, report: IndexReport, jobs: int, console: object
+    todo: list[str],
+    options: Options,
+    cache: Cache,
+    report: IndexReport,
+    jobs: int,
+    console: object,
+    job_seconds: float = JOB_SECONDS,
+    analyse: AnalyseJob = analyse_for_index,
 ) -> None:
+    """Analyse ``todo`` on ``jobs`` workers, one file each at a time (so a job's age is its run
+    time), storing results as they come; a job over ``job_seconds`` is stopped and reported."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (
@@ -114,36 +135,116 @@ def _analyse_all(
         TextColumn("{task.fields[rate]:.1f} files/s"),
         TimeRemainingColumn(),
     )
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     with Progress(*columns, console=console) as progress:  # type: ignore[arg-type]
         task = progress.add_task("index", total=len(todo), rate=0.0)
-        pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=worker_init, initargs=(os.getpid(),)
-        )
+        runs = _Runs(todo, jobs, analyse, options)
         started = time.perf_counter()
         completed = 0
         try:
-            running: set[Future] = set()
-            queue = iter(todo)
-            for path in queue:
-                running.add(pool.submit(analyse_for_index, path, options))
-                if len(running) >= jobs * 4:
-                    break
-            while running:
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    _store(future, cache, report)
+            while runs.fill():
+                for path, future in runs.finished(timeout=1.0):
                     completed += 1
-                    next_path = next(queue, None)
-                    if next_path is not None:
-                        running.add(pool.submit(analyse_for_index, next_path, options))
+                    if future is None:
+                        report.failed.append(f"{path}: the analysis process stopped unexpectedly")
+                    else:
+                        _store(future, cache, report)
+                for path in runs.stop_late(job_seconds):
+                    report.failed.append(f"{path}: analysis took over {job_seconds:g} s; stopped")
+                    completed += 1
                 rate = report.done / max(time.perf_counter() - started, 1e-6)
                 progress.update(task, completed=completed, rate=rate)
         except KeyboardInterrupt:
             report.interrupted = True
-            pool.shutdown(wait=False, cancel_futures=True)
+            runs.pool.shutdown(wait=False, cancel_futures=True)
             return
-        pool.shutdown(wait=True)
+        runs.pool.shutdown(wait=True)
+
+
+class _Runs:
+    """The files in flight on a worker pool, one per worker (so a job's age is its run time).
+
+    A job over the time limit is stopped by replacing the pool; the others run again. A worker
+    that dies breaks the whole pool: the files it was running are tried again one at a time, so
+    the file that kills its worker is found (and reported) and the others are not blamed.
+    """
+
+    def __init__(self, todo: list[str], jobs: int, analyse: AnalyseJob, options: Options) -> None:
+        self._jobs = jobs
+        self._analyse = analyse
+        self._options = options
+        self._context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+        self.pool = _new_pool(jobs, self._context)
+        self._queue: Iterator[str] = iter(todo)
+        self._suspects: deque[str] = deque()  # running when a pool broke: tried alone
+        self._alone: str | None = None  # the suspect running by itself
+        self._running: dict[Future, tuple[str, float]] = {}  # future → (path, when handed out)
+
+    def fill(self) -> bool:
+        """Hand out jobs; False when there is nothing left to run."""
+        if self._suspects:
+            if not self._running:
+                self._alone = self._suspects.popleft()
+                self._submit(self._alone)
+        else:
+            while len(self._running) < self._jobs and (path := next(self._queue, None)) is not None:
+                self._submit(path)
+        return bool(self._running)
+
+    def finished(self, timeout: float) -> list[tuple[str, Future | None]]:
+        """Jobs done within ``timeout``: ``(path, future)``, or ``(path, None)`` for a file whose
+        analysis killed its worker."""
+        done, _ = wait(self._running, timeout=timeout, return_when=FIRST_COMPLETED)
+        out: list[tuple[str, Future | None]] = []
+        broken = False
+        for future in done:
+            path, _at = self._running.pop(future)
+            if not isinstance(future.exception(), BrokenProcessPool):
+                out.append((path, future))
+            elif path == self._alone:  # broke its pool alone: this file is the cause
+                out.append((path, None))
+            else:
+                self._suspects.append(path)
+            broken |= isinstance(future.exception(), BrokenProcessPool)
+        if broken:
+            self._suspects.extend(path for path, _at in self._running.values())
+            self._replace_pool()
+        return out
+
+    def stop_late(self, seconds: float) -> list[str]:
+        """The files running for over ``seconds``: stopped; the others' jobs start again."""
+        now = time.monotonic()
+        late = [path for path, at in self._running.values() if now - at > seconds]
+        if late:
+            again = [path for path, at in self._running.values() if path not in late]
+            self._queue = itertools.chain(again, self._queue)
+            self._replace_pool()
+        return late
+
+    def _submit(self, path: str) -> None:
+        try:
+            future = self.pool.submit(self._analyse, path, self._options)
+        except BrokenProcessPool:  # broke since the last look: its jobs come back as broken
+            self._suspects.extend(p for p, _at in self._running.values())
+            self._replace_pool()
+            future = self.pool.submit(self._analyse, path, self._options)
+        self._running[future] = (path, time.monotonic())
+
+    def _replace_pool(self) -> None:
+        self._running.clear()
+        _kill(self.pool)
+        self.pool = _new_pool(self._jobs, self._context)
+
+
+def _new_pool(jobs: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init, initargs=(os.getpid(),))
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, running jobs included (``shutdown`` would wait for them)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # the executor's own table
+    for process in processes:
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _store(future: Future, cache: Cache, report: IndexReport) -> None:
