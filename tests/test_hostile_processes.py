@@ -140,3 +140,16 @@ def test_a_job_over_the_time_limit_or_killing_its_worker_is_reported_and_the_res
     ]
     looked = sorted(reason for reason in report.failed if reason.endswith("looked at"))
     assert looked == sorted(f"{path}: looked at" for path in todo if "slow" not in path and "crash" not in path)
+
+
+def test_an_interface_job_over_its_time_limit_is_a_failure_with_a_reason() -> None:
+    from tui.app.analyser import FULL, Job, run_job
+
+    def forever(path: str, algorithms: tuple[str, ...], entities: bool) -> None:
+        while True:
+            pass
+
+    started = time.monotonic()
+    outcome = run_job(forever, Job("x.txt", FULL, ("lead",)), seconds=0.3)  # type: ignore[arg-type]
+    assert outcome.analysis is None and outcome.error == "analysis took over 0.3 s; stopped"
+    assert time.monotonic() - started < 5

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from tui.core.lifetime import time_limit
+
 if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
     from tui.core.model import Analysis
     from tui.core.pipeline import Options
@@ -44,6 +46,8 @@ FULL = "full"  # everything, entities included
 ALGORITHM = "algorithm"  # the opened article re-summarised with another algorithm
 
 _MAX_RESTARTS = 3
+#: The longest one job may run; then it is reported as failed (the largest file takes far less).
+JOB_SECONDS = 120.0
 #: The opened article's summary and entities come in one job up to this size (about p95 of news
 #: articles): entities take about 2 ms per 1,000 characters there.
 TOGETHER_UP_TO_BYTES = 16_000
@@ -91,16 +95,17 @@ class Outcome:
         return self.job.path
 
 
-def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
+def run_job(analyse: AnalyseFn, job: Job, seconds: float = JOB_SECONDS) -> Outcome:
     """Run one job in a worker; never raises (exceptions may not survive pickling)."""
     started = time.perf_counter()
     entities = job.kind == FULL
     try:
-        analysis = analyse(job.path, job.algorithms, entities).without_words()  # the interface shows, never re-scores
+        with time_limit(seconds):  # a reason like a LoadError's: reported as the file's failure
+            analysis = analyse(job.path, job.algorithms, entities).without_words()  # shown, never re-scored
         return Outcome(job, analysis, seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - reported to the user, the app goes on
         reason = getattr(exc, "reason", None)
-        if reason is not None:  # LoadError: the file is the problem
+        if reason is not None:  # LoadError or over the time limit: the file is the problem
             return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
         if not entities:
             return Outcome(

@@ -16,6 +16,9 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,38 @@ def _watch(program: int, parent: int) -> None:
             with contextlib.suppress(OSError):  # it may be gone already
                 os.kill(parent, signal.SIGKILL)
         os._exit(1)
+
+
+class TimeLimitExceeded(Exception):
+    """The work took longer than it may; ``reason`` says so in words."""
+
+    def __init__(self, seconds: float) -> None:
+        self.reason = f"analysis took over {seconds:g} s; stopped"
+        super().__init__(self.reason)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``TimeLimitExceeded`` in the block after ``seconds`` (in a worker process's main
+    thread, on Unix; elsewhere the block runs without a limit).
+
+    The signal interrupts Python code, where the slow paths of the pipeline are; a single long
+    call into C finishes first.
+    """
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeLimitExceeded(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def alive(pid: int) -> bool:
