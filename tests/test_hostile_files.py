@@ -185,3 +185,20 @@ def test_good_keymaps_pass() -> None:
 
     check_keymap({}, "c.toml")
     check_keymap({"copy-summary": "y,ctrl+y", "toggle-entities": "ctrl+e", "help": "f1"}, "c.toml")
+
+
+@as_root
+def test_the_interface_lists_a_path_it_cannot_enter_as_failed(tmp_path: Path) -> None:
+    from tui.app.articles import FAILED, build_entries
+
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    closed.chmod(0)
+    try:
+        entries = build_entries([str(closed / "x.txt"), str(good)])
+    finally:
+        closed.chmod(0o755)
+    assert [(e.state == FAILED, "Permission denied" in e.reason) for e in entries] == [(True, True), (False, False)]
+    assert entries[1].title == "Quảng Ninh mở rộng cảng biển"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -84,13 +85,13 @@ def load_config(explicit: str | None = None) -> Config:
     if explicit is not None:
         return parse_config(Path(explicit))
     user = paths.config_file()
-    if user.is_file():
+    if os.path.isfile(user):  # False, not an error, for a folder that cannot be entered
         return parse_config(user)
     return parse_config(paths.bundled_config())
 
 
 def parse_config(path: Path) -> Config:
-    if not path.exists():
+    if not os.path.lexists(path):
         raise ConfigError(f"{path}: no such config file")
     try:  # a FIFO or device (--config /dev/zero) is refused, not read forever
         data = tomllib.loads(read_bytes(str(path), _MAX_CONFIG_BYTES).decode("utf-8"))

@@ -9,6 +9,7 @@ the text as it is (offsets index it); ``safe_text.json_line`` writes them.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -111,7 +112,7 @@ def choose_save_dir(preferred: Path, protected: Sequence[str], fallback: Path) -
     target = preferred.expanduser().resolve()
     for item in protected:
         path = Path(item).expanduser().resolve()
-        folder = path if path.is_dir() else path.parent
+        folder = path if os.path.isdir(path) else path.parent  # isdir: False for what cannot be entered
         if target == folder or folder in target.parents:
             return fallback
     return target
