@@ -51,21 +51,13 @@ _JSON_RAW = re.compile(
 
 def visible(text: str) -> str:
     """``text`` with every control character made visible, one character for one."""
-    if _UNSAFE.search(text) is None:  # the common case: no copy
-        return text
-    return text.translate(_VISIBLE)
+    # sub, not str.translate: it touches only the matches (5 MB: 40 ms against 460 ms)
+    return _UNSAFE.sub(lambda match: _VISIBLE[ord(match.group())], text)
 
 
 def one_line(text: str) -> str:
     """``text`` safe and on one line: for messages, titles in a list and file names."""
-    if _UNSAFE_ONE_LINE.search(text) is None:
-        return text
-    return text.translate(_ONE_LINE)
-
-
-def is_safe(text: str) -> bool:
-    """True when ``visible`` would leave ``text`` unchanged."""
-    return _UNSAFE.search(text) is None
+    return _UNSAFE_ONE_LINE.sub(lambda match: _ONE_LINE[ord(match.group())], text)
 
 
 def json_line(value: Any) -> str:
