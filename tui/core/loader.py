@@ -62,11 +62,16 @@ def find_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Loa
             yield LoadError(path, f"cannot open ({exc.strerror or exc})")
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from sorted(_walk(path), key=lambda item: item if isinstance(item, str) else item.path)
+            yield from sorted(_walk(path), key=_by_folder)
         elif stat.S_ISREG(info.st_mode):
             yield path
         else:
             yield LoadError(path, "not a regular file")
+
+
+def _by_folder(item: str | LoadError) -> tuple[str, ...]:
+    """Sort key: by path components, so a folder's files stay together ("a/b" before "a-b/c")."""
+    return Path(item if isinstance(item, str) else item.path).parts
 
 
 def _walk(root: str) -> Iterator[str | LoadError]:
