@@ -99,6 +99,18 @@ def test_links_to_folders_are_followed_once_and_loops_end(tmp_path: Path) -> Non
     assert found == [str(tmp_path / "real" / "a.txt"), str(tmp_path / "real" / "more" / "b.md")]
 
 
+def test_a_fifo_or_broken_link_named_like_an_article_is_reported(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    found = finishes(lambda: list(find_articles([tmp_path])))
+    assert found[0] == str(tmp_path / "a.txt")
+    assert [(e.path, e.reason) for e in found[1:]] == [  # type: ignore[union-attr]
+        (str(tmp_path / "gone.md"), "broken link"),
+        (str(tmp_path / "pipe.txt"), "not a regular file"),
+    ]
+
+
 def test_cr_only_line_ends_are_newlines(tmp_path: Path) -> None:
     from tui.core.pipeline import clean_loaded
 

@@ -94,8 +94,13 @@ def _walk(root: str) -> Iterator[str | LoadError]:
             try:
                 if entry.is_dir():  # follows links
                     folders.append(entry.path)
-                elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
-                    yield entry.path
+                elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+                    if entry.is_file():
+                        yield entry.path
+                    elif entry.is_symlink() and not os.path.exists(entry.path):
+                        yield LoadError(entry.path, "broken link")
+                    else:  # a FIFO or device named like an article
+                        yield LoadError(entry.path, "not a regular file")
             except OSError as exc:  # a link or entry that cannot be looked at
                 yield LoadError(entry.path, f"cannot open ({exc.strerror or exc})")
 
