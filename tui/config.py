@@ -12,6 +12,7 @@ from typing import Any
 from tui import paths
 from tui.core.loader import LoadError, read_bytes
 from tui.core.pipeline import Options
+from tui.core.stopwords import read_word_file
 from tui.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 
 
@@ -45,7 +46,6 @@ def _int_range(low: int, high: int) -> tuple[Callable[[Any], bool], str]:
 
 
 _MAX_CONFIG_BYTES = 1_000_000
-_MAX_STOPWORD_BYTES = 10_000_000
 
 
 def _stopwords_ok(value: Any) -> bool:
@@ -55,7 +55,7 @@ def _stopwords_ok(value: Any) -> bool:
     if value in ("stopwords-iso", "none"):
         return True
     try:
-        read_bytes(str(Path(value).expanduser()), _MAX_STOPWORD_BYTES).decode("utf-8")
+        read_word_file(value)
     except (LoadError, UnicodeDecodeError):
         return False
     return True

@@ -9,6 +9,14 @@ from pathlib import Path
 
 from tui.core.loader import read_bytes
 
+MAX_FILE_BYTES = 10_000_000
+
+
+def read_word_file(path: str) -> list[str]:
+    """The lines of a stopword file, read like an article (a FIFO or device is refused, the size
+    bounded); LoadError or UnicodeDecodeError when it cannot be used."""
+    return read_bytes(str(Path(path).expanduser()), MAX_FILE_BYTES).decode("utf-8").splitlines()
+
 
 @lru_cache(maxsize=4)
 def load_stopwords(source: str = "stopwords-iso") -> frozenset[str]:
@@ -20,6 +28,5 @@ def load_stopwords(source: str = "stopwords-iso") -> frozenset[str]:
 
         words: Iterable[str] = stopwordsiso.stopwords("vi")
     else:
-        # read like an article (no FIFO, bounded); bytes that are not UTF-8 raise UnicodeDecodeError
-        words = read_bytes(str(Path(source).expanduser()), 10_000_000).decode("utf-8").splitlines()
+        words = read_word_file(source)
     return frozenset(unicodedata.normalize("NFC", w.strip().lower()) for w in words if w.strip())
