@@ -1,4 +1,5 @@
-"""Articles and file names that try to act on the terminal, written for these tests.
+"""Articles and file names that try to act on the terminal, written for these tests, and a
+look at the process tree (/proc) for the tests of worker lifetimes.
 
 Each control sequence sits among plenty of ordinary Vietnamese text, so the loader's binary
 check (more than 1% control characters) lets the file through, as an attacker would arrange.
@@ -52,6 +53,7 @@ def active_characters(text: str) -> list[str]:
 
 
 def parent_of(pid: int) -> int:
+    # the command name (in parentheses) may hold spaces: the fields after it are fixed
     return int(Path(f"/proc/{pid}/stat").read_bytes().rpartition(b")")[2].split()[1])
 
 
@@ -61,11 +63,9 @@ def descendants(pid: int) -> set[int]:
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                stat = Path(f"/proc/{entry}/stat").read_bytes()
-            except OSError:
+                children.setdefault(parent_of(int(entry)), []).append(int(entry))
+            except OSError:  # ended meanwhile
                 continue
-            ppid = int(stat.rpartition(b")")[2].split()[1])
-            children.setdefault(ppid, []).append(int(entry))
     found: set[int] = set()
     todo = [pid]
     while todo:
