@@ -104,8 +104,8 @@ def test_a_fifo_or_broken_link_named_like_an_article_is_reported(tmp_path: Path)
     (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     found = finishes(lambda: list(find_articles([tmp_path])))
-    assert found[0] == str(tmp_path / "a.txt")
-    assert [(e.path, e.reason) for e in found[1:]] == [  # type: ignore[union-attr]
+    assert isinstance(found, list) and found[0] == str(tmp_path / "a.txt")
+    assert [(e.path, e.reason) for e in found[1:]] == [
         (str(tmp_path / "gone.md"), "broken link"),
         (str(tmp_path / "pipe.txt"), "not a regular file"),
     ]

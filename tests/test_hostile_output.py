@@ -88,7 +88,7 @@ def test_saved_and_copied_markdown_is_inert(hostile_folder: Path, tmp_path: Path
 
     config = load_config(None)
     analysis = analyse_path(str(hostile_folder / HOSTILE_NAME), config.options, entities=False)
-    assert OSC0 in analysis.document.title  # the pipeline keeps the text; only output changes it
+    assert OSC0 in (analysis.document.title or "")  # the pipeline keeps the text; only output changes it
     for text in (
         export.markdown(analysis, config.algorithm, 8),
         export.plain_text(analysis, config.algorithm, 8),
