@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from tui.app.worker_setup import init_worker, start_resource_tracker, warm_up
 from tui.core.lifetime import time_limit
 
 if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
@@ -120,73 +121,6 @@ def run_job(analyse: AnalyseFn, job: Job, seconds: float = JOB_SECONDS) -> Outco
         return Outcome(job, error=str(reason), seconds=time.perf_counter() - started)
 
 
-def _init_worker(background: bool, program: int) -> None:
-    """Quiet, single-threaded, lower-priority workers that end with the interface (``program``).
-
-    The terminal belongs to the interface: anything a library prints in a
-    worker would land on the screen, so the worker's stdout and stderr go to
-    /dev/null. Numerical libraries get one thread each (they oversubscribe
-    two cores otherwise).
-    """
-    try:
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
-    except OSError:
-        pass
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
-    from tui.core.lifetime import die_with
-
-    die_with(program, parent_signal=False)  # the interface starts workers from several threads
-    if background:
-        try:
-            os.nice(5)  # the interface and the opened article come first
-        except OSError:
-            pass
-
-
-_WARM_UP_TEXT = (
-    "Hội nghị tổng kết năm\n\n"
-    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
-    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
-    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
-)
-
-
-def warm_up(entities: bool, models: bool = True) -> None:
-    """Import the pipeline and (``models``) load its models in a fresh worker."""
-    try:
-        if not models:
-            import tui.core.service  # noqa: F401 - enough to answer from the cache
-
-            return
-        from tui.core.pipeline import analyse, document_from_text
-
-        analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
-    except Exception:  # noqa: BLE001 - only a head start; real jobs report their own errors
-        pass
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's helper process with the real stderr.
-
-    Textual replaces ``sys.stderr`` with an object whose ``fileno()`` is -1,
-    which makes the helper's launch fail ("bad value(s) in fds_to_keep").
-    Call this on the main thread; later process starts reuse the helper.
-    """
-    import sys
-    from multiprocessing import resource_tracker
-
-    replaced, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    except Exception:  # noqa: BLE001 - the pool reports its own failure if this mattered
-        pass
-    finally:
-        sys.stderr = replaced
-
-
 def _file_size(path: str) -> float:
     try:
         return os.path.getsize(path)
@@ -229,7 +163,7 @@ class _Lane:
                 self._executor = ProcessPoolExecutor(
                     self.workers,
                     mp_context=self._context,
-                    initializer=_init_worker,
+                    initializer=init_worker,
                     initargs=(self.name == "back", os.getpid()),
                 )
         return self._executor
@@ -351,7 +285,7 @@ class Analyser:
             if self.front.started:
                 return
         if self.front._context is not None:
-            _start_resource_tracker()
+            start_resource_tracker()
         self.front.start(True, then=self._front_is_ready, models=False)
 
     def _front_is_ready(self) -> None:
