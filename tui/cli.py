@@ -147,7 +147,7 @@ def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="analyse files into the cache on all cores",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Analyse every article (summary and entities) into the cache, so the interface "
-        "opens them at once. Ctrl-C stops cleanly and keeps what is done.",
+        "opens them at once. Ctrl-C stops cleanly, keeps what is done and exits 130.",
         epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
