@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -177,3 +178,96 @@ def test_open_read_copy_quit_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
         time.sleep(0.1)
     assert dead == "1", "reports-tui did not quit on q"
     assert (status, signal) == ("0", ""), tmux.screen()
+
+
+def _write_hostile(folder: Path) -> Path:
+    from hostile_helpers import hostile_article
+
+    folder.mkdir()
+    article = folder / "bao-cao \x1b]0;NAME-TITLE\x07 quy-mot.txt"
+    article.write_text(hostile_article(), encoding="utf-8")
+    return article
+
+
+def _canary(tmux: Tmux) -> None:
+    """Set the pane title and the clipboard buffer from the shell, and check tmux saw both: the
+    hostile run must leave them as they are (this also proves the checks below can fail)."""
+    tmux("send-keys", "-t", "main", r"printf '\033]0;CANARY\007\033]52;c;Y2FuYXJ5\007'; clear", "Enter")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if tmux("show-buffer", check=False) == "canary" and _title(tmux) == "CANARY":
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"tmux did not take the canary: {_title(tmux)!r} {tmux('show-buffer', check=False)!r}")
+
+
+def _title(tmux: Tmux) -> str:
+    return tmux("display-message", "-p", "-t", "main", "#{pane_title}").strip()
+
+
+def _hostile_session(tmux: Tmux, tmp_path: Path) -> None:
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "main", f"cd {tmp_path} && exec sh")
+    tmux("set", "-s", "set-clipboard", "on")
+    tmux("set-option", "-t", "main", "allow-rename", "on")
+    _canary(tmux)
+
+
+def test_a_hostile_article_cannot_write_clipboard_or_title_from_summarize(tmux: Tmux, tmp_path: Path) -> None:
+    _write_hostile(tmp_path / "articles")
+    _hostile_session(tmux, tmp_path)
+    # Markdown holds the title, the summary, the source path and the entities; every format is
+    # checked in-process by test_hostile_output.py
+    tmux("send-keys", "-t", "main", f"{SCRIPT} summarize --format markdown articles 2>&1; echo END-$?", "Enter")
+    tmux.wait(lambda s: "END-0" in s, 60, "summarize to finish")
+    assert tmux("show-buffer", check=False) == "canary"
+    assert _title(tmux) == "CANARY"
+    assert "␛" in tmux.screen()  # shown as a symbol
+
+
+def test_a_hostile_article_cannot_write_clipboard_or_title_from_the_app(tmux: Tmux, tmp_path: Path) -> None:
+    article = _write_hostile(tmp_path / "articles")
+    # an unreadable file is listed (and notified) by its name: a name that would set the title
+    (article.parent / "rong \x1b]0;EMPTY-NAME\x07 \x1b]52;c;aGk=\x07.txt").write_bytes(b"")
+    _hostile_session(tmux, tmp_path)
+    tmux("send-keys", "-t", "main", f"{SCRIPT} articles; echo END-$?", "Enter")
+    screen = tmux.wait(
+        lambda s: "╭─ Summary" in s and "Lê Minh Tuấn" in s and "EMPTY-NAME" in s, 60, "the summary and the list"
+    )
+    assert "␛" in screen  # shown as a symbol
+    assert tmux("show-buffer", check=False) == "canary"
+    assert _title(tmux) == "CANARY"
+    tmux("send-keys", "-t", "main", "e")  # the entity panel too
+    time.sleep(1)
+    assert tmux("show-buffer", check=False) == "canary"
+    assert _title(tmux) == "CANARY"
+    tmux("send-keys", "-t", "main", "q")
+    tmux.wait(lambda s: "END-0" in s, 30, "the app to quit")
+    assert _title(tmux) == "CANARY"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_app_workers_end_when_the_app_is_killed(tmux: Tmux, tmp_path: Path) -> None:
+    from hostile_helpers import descendants, parent_of, wait_until
+
+    from tui.core.lifetime import alive
+
+    article = _write_hostile(tmp_path / "articles")
+    # a long article keeps a worker busy (an idle one ends anyway when its job pipe closes)
+    long_text = "".join(f"Đoạn {n}: huyện số {n} báo cáo sản lượng lúa đạt {n % 90} tạ.\n" for n in range(6000))
+    (article.parent / "z-dai.txt").write_text("Báo cáo dài\n\n" + long_text, encoding="utf-8")
+    # started from a shell that stays: the terminal sends no hang-up when the app dies, as when a
+    # user's shell outlives it
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "main", f"cd {tmp_path} && {SCRIPT} articles; sleep 60")
+    tmux.wait(lambda s: "╭─ Summary" in s and "Lê Minh Tuấn" in s, 60, "the summary")
+    shell = int(tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
+    time.sleep(1)  # the long article under way
+    app = next(pid for pid in descendants(shell) if parent_of(pid) == shell)
+    workers = descendants(app)
+    assert workers
+    os.kill(app, signal.SIGKILL)
+    try:
+        wait_until(lambda: not any(alive(pid) for pid in workers), 5, f"{workers} to end")
+    finally:
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from tui import paths
 from tui.config import Config, ConfigError, load_config
+from tui.core.safe_text import json_line, one_line
 
 SUBCOMMANDS = ("summarize", "entities", "index", "cache")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -44,7 +44,7 @@ def _run_guarded(action: Callable[[Config], int], config_path: str | None) -> in
         config = load_config(config_path)
         return action(config)
     except ConfigError as exc:
-        print(f"reports-tui: {exc}", file=sys.stderr)
+        _warn(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -149,11 +149,16 @@ def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="analyse files into the cache on all cores",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Analyse every article (summary and entities) into the cache, so the interface "
-        "opens them at once. Ctrl-C stops cleanly and keeps what is done.",
+        "opens them at once. Ctrl-C stops cleanly, keeps what is done and exits 130.",
         epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
-    sub.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    sub.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: all cores; at most one per core and per 400 MB of free memory)",
+    )
     sub.set_defaults(handler=_index)
 
 
@@ -229,7 +234,8 @@ def _report_failures(item: object) -> bool:
 
 
 def _warn(message: str) -> None:
-    print(f"reports-tui: {message}", file=sys.stderr)
+    """One line on stderr; file names and reasons in it cannot act on the terminal."""
+    print(f"reports-tui: {one_line(message)}", file=sys.stderr)
 
 
 def _summarize(options: argparse.Namespace, config: Config) -> int:
@@ -247,7 +253,7 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
             continue
         if options.format == "json":
             summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
-            print(json.dumps(export.summary_json(item, summary, config.sentences), ensure_ascii=False), flush=True)
+            print(json_line(export.summary_json(item, summary, config.sentences)), flush=True)
             continue
         render = export.markdown if options.format == "markdown" else export.plain_text
         text = render(item, config.algorithm, config.sentences)  # type: ignore[arg-type]
@@ -264,7 +270,7 @@ def _entities(options: argparse.Namespace, config: Config) -> int:
             failed = True
             continue
         if options.format == "json":
-            print(json.dumps(export.entities_json(item), ensure_ascii=False), flush=True)
+            print(json_line(export.entities_json(item)), flush=True)
         else:
             print(export.entities_text(item), flush=True)
     return EXIT_FAILED if failed else EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from tui import paths
+from tui.core.loader import LoadError, read_bytes
 from tui.core.pipeline import Options
+from tui.core.stopwords import read_word_file
 from tui.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 
 
@@ -42,8 +45,20 @@ def _int_range(low: int, high: int) -> tuple[Callable[[Any], bool], str]:
     return check, f"a whole number from {low} to {high}"
 
 
+_MAX_CONFIG_BYTES = 1_000_000
+
+
 def _stopwords_ok(value: Any) -> bool:
-    return isinstance(value, str) and (value in ("stopwords-iso", "none") or Path(value).expanduser().is_file())
+    """A named list, or a file that is read here so a bad one is a config error, not a crash later."""
+    if not isinstance(value, str):
+        return False
+    if value in ("stopwords-iso", "none"):
+        return True
+    try:
+        read_word_file(value)
+    except (LoadError, UnicodeDecodeError):
+        return False
+    return True
 
 
 _TEXT = (lambda v: isinstance(v, str) and bool(v.strip())), "a non-empty string"
@@ -54,7 +69,10 @@ _SCHEMA: dict[str, dict[str, tuple[str, tuple[Callable[[Any], bool], str]]]] = {
     "summary": {
         "algorithm": ("algorithm", _one_of(ALGORITHMS)),
         "sentences": ("sentences", _int_range(1, 50)),
-        "stopwords": ("stopwords", (_stopwords_ok, '"stopwords-iso", "none" or the path of an existing file')),
+        "stopwords": (
+            "stopwords",
+            (_stopwords_ok, '"stopwords-iso", "none" or the path of a readable UTF-8 text file (one word a line)'),
+        ),
     },
     "input": {"max_file_bytes": ("max_file_bytes", _int_range(1000, 1_000_000_000))},
     "cache": {"enabled": ("cache_enabled", _BOOL)},
@@ -67,18 +85,20 @@ def load_config(explicit: str | None = None) -> Config:
     if explicit is not None:
         return parse_config(Path(explicit))
     user = paths.config_file()
-    if user.is_file():
+    if os.path.isfile(user):  # False, not an error, for a folder that cannot be entered
         return parse_config(user)
     return parse_config(paths.bundled_config())
 
 
 def parse_config(path: Path) -> Config:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file ({exc})") from None
+    if not os.path.lexists(path):
+        raise ConfigError(f"{path}: no such config file")
+    try:  # a FIFO or device (--config /dev/zero) is refused, not read forever
+        data = tomllib.loads(read_bytes(str(path), _MAX_CONFIG_BYTES).decode("utf-8"))
+    except LoadError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.reason})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config file (not UTF-8: {exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     return _validate(data, str(path))

@@ -30,7 +30,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
-from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome, init_worker, run_job, warm_up
+from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome, run_job
+from tui.app.worker_setup import init_worker, start_resource_tracker, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -40,23 +41,6 @@ _MAX_RESTARTS = 3
 TOGETHER_UP_TO_BYTES = 16_000
 
 
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's helper process with the real stderr.
-
-    Textual replaces ``sys.stderr`` with an object whose ``fileno()`` is -1,
-    which makes the helper's launch fail ("bad value(s) in fds_to_keep").
-    Call this on the main thread; later process starts reuse the helper.
-    """
-    import sys
-    from multiprocessing import resource_tracker
-
-    replaced, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    except Exception:  # the pool reports its own failure if this mattered
-        log.debug("resource tracker not started", exc_info=True)
-    finally:
-        sys.stderr = replaced
 
 
 def _file_size(path: str) -> float:
@@ -99,7 +83,10 @@ class _Lane:
                 self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
             else:
                 self._executor = ProcessPoolExecutor(
-                    self.workers, mp_context=self._context, initializer=init_worker, initargs=(self.name == "back",)
+                    self.workers,
+                    mp_context=self._context,
+                    initializer=init_worker,
+                    initargs=(self.name == "back", os.getpid()),
                 )
         return self._executor
 
@@ -223,7 +210,7 @@ class Analyser:
             if self.front.started:
                 return
         if self.front._context is not None:
-            _start_resource_tracker()
+            start_resource_tracker()
         self.front.start(True, then=self._front_is_ready, models=False)
 
     def _front_is_ready(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.app.analyser import Analyser
@@ -15,6 +16,7 @@ from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
 from tui.config import Config
+from tui.core.safe_text import one_line, visible
 from tui.core.summarize import ALGORITHMS
 
 
@@ -54,6 +56,19 @@ class ReportsApp(App[int]):
         self._analyser = analyser
         self._save_dir = save_dir
         self._scan = scan
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification passes here (screens and widgets call the app's): file names and
+        reasons in it reach the terminal with their control characters made visible."""
+        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from tui.core.fold import fold_loose, matches
-from tui.core.loader import LoadError, find_articles, looks_binary, normalise
+from tui.core.loader import LoadError, find_articles, looks_binary, normalise, read_start
 
 
 class Status(Enum):
@@ -61,9 +61,8 @@ def first_line(path: str) -> str:
     from tui.core.clean import clean
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(_FIRST_BYTES)
-    except OSError:
+        data = read_start(path, _FIRST_BYTES)
+    except LoadError:
         return os.path.basename(path)
     if b"\x00" in data and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         return os.path.basename(path)  # binary: its "first line" would be noise
@@ -107,9 +106,8 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
 def read_loose_text(path: str) -> str:
     """The file's text folded for the filter ('' when it cannot be read)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(2_000_000)
-    except OSError:
+        data = read_start(path, 2_000_000)
+    except LoadError:
         return ""
     return fold_loose(data.decode("utf-8", errors="ignore"))
 

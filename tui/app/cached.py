@@ -27,7 +27,9 @@ class CacheReader:
         self._options = options
 
     def key(self, path: str) -> str | None:
-        return self._cache.file_key(path, self._options)
+        from tui.core.loader import utf8_name
+
+        return self._cache.file_key(path, self._options) if utf8_name(path) else None
 
     def get(self, path: str) -> Analysis | None:
         key = self.key(path)

@@ -1,4 +1,4 @@
-"""What a worker runs: the jobs, their outcomes, and the worker processes' set-up.
+"""What a worker runs: the jobs and their outcomes (the processes' set-up is in ``worker_setup``).
 
 No Textual here, and no pipeline import at module level: this module is
 imported by the interface and by every worker, and the NLP stack loads in the
@@ -7,14 +7,14 @@ workers only, on their first job.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING
+
+from tui.core.lifetime import time_limit
 
 if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
     from tui.core.model import Analysis
@@ -71,15 +71,20 @@ class Outcome:
         return self.job.path
 
 
-def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
+#: The longest one job may run; then it is reported as failed (the largest file takes far less).
+JOB_SECONDS = 120.0
+
+
+def run_job(analyse: AnalyseFn, job: Job, seconds: float = JOB_SECONDS) -> Outcome:
     """Run one job in a worker; never raises (exceptions may not survive pickling)."""
     entities = job.kind is JobKind.FULL
     try:
-        analysis = analyse(job.path, job.algorithms, entities).without_words()  # the interface shows, never re-scores
+        with time_limit(seconds):  # a reason like a LoadError's: reported as the file's failure
+            analysis = analyse(job.path, job.algorithms, entities).without_words()  # shown, never re-scored
         return Outcome(job, analysis)
     except Exception as exc:  # noqa: BLE001 - reported to the user, the app goes on
         reason = getattr(exc, "reason", None)
-        if reason is not None:  # LoadError: the file is the problem
+        if reason is not None:  # LoadError or over the time limit: the file is the problem
             return Outcome(job, error=str(reason))
         if not entities:
             return Outcome(job, error=f"analysis failed ({type(exc).__name__}: {exc})")
@@ -90,46 +95,3 @@ def run_job(analyse: AnalyseFn, job: Job) -> Outcome:
     except Exception as exc:  # noqa: BLE001
         reason = getattr(exc, "reason", None) or f"analysis failed ({type(exc).__name__}: {exc})"
         return Outcome(job, error=str(reason))
-
-
-def init_worker(background: bool) -> None:
-    """Quiet, single-threaded, lower-priority workers.
-
-    The terminal belongs to the interface: anything a library prints in a
-    worker would land on the screen, so the worker's stdout and stderr go to
-    /dev/null. Numerical libraries get one thread each (they oversubscribe
-    two cores otherwise).
-    """
-    try:
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
-    except OSError:
-        pass
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
-    if background:
-        with contextlib.suppress(OSError):  # not allowed: the worker runs at the usual priority
-            os.nice(5)  # the interface and the opened article come first
-
-
-_WARM_UP_TEXT = (
-    "Hội nghị tổng kết năm\n\n"
-    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
-    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
-    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
-)
-
-
-def warm_up(entities: bool, models: bool = True) -> None:
-    """Import the pipeline and (``models``) load its models in a fresh worker."""
-    try:
-        if not models:
-            import tui.core.service  # noqa: F401 - enough to answer from the cache
-
-            return
-        from tui.core.pipeline import analyse, document_from_text
-
-        analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
-    except Exception:  # only a head start: real jobs report their own errors
-        log.debug("warm-up failed", exc_info=True)

@@ -6,11 +6,12 @@ the documentation cannot drift from what the keys do.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from textual.binding import Binding, BindingType
-from textual.keys import format_key
+from textual.keys import Keys, _character_to_key, format_key
 
 from tui.app.bindings import HELP_BINDINGS, READER_BINDINGS
 from tui.app.widgets.article_list import ArticleList
@@ -90,12 +91,76 @@ def binding_ids() -> set[str]:
     return {row.id for row in key_rows()}
 
 
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+# Names Textual gives keys: its Keys values (escape, f5, pageup…) and punctuation by Unicode name.
+_NAMED_KEYS = frozenset(
+    {k.value.rpartition("+")[2] for k in Keys if not k.value.startswith("<")}
+    | {_character_to_key(ch) for ch in string.punctuation + " "}
+)
+_KEYS_ALLOWED = (
+    'one key or several separated by commas: a character ("y", "?"), or a name such as '
+    "enter, escape, space, tab, pageup, f5, question_mark, with modifiers ctrl+, shift+, alt+"
+)
+# Panes where the reader's own bindings ("everywhere") and the pane's are active together.
+_WITH_SCREEN = ("list", "article", "summary", "entities")
+
+
+def key_name_ok(key: str) -> bool:
+    """Whether Textual can ever report ``key`` (a binding to anything else never fires)."""
+    *modifiers, base = key.split("+")
+    if any(m not in _MODIFIERS for m in modifiers) or len(set(modifiers)) != len(modifiers):
+        return False
+    return (len(base) == 1 and base.isprintable() and not base.isspace()) or base in _NAMED_KEYS
+
+
+def _normal(key: str) -> str:
+    """``?`` and ``question_mark`` are one key."""
+    *modifiers, base = key.split("+")
+    if len(base) == 1 and not base.isalnum():
+        base = _character_to_key(base)
+    return "+".join([*modifiers, base])
+
+
+def _actions_by_key(keymap: Mapping[str, str]) -> dict[str, dict[str, set[str]]]:
+    """place → key → what the key does there (binding ids, or the action of a fixed binding)."""
+    ids = {row.id: row for row in key_rows(keymap)}
+    own: dict[str, dict[str, set[str]]] = {}
+    for place, bindings in PLACES:
+        keys = own.setdefault(place, {})
+        for binding in (b for b in bindings if isinstance(b, Binding)):
+            what = binding.id or binding.action
+            bound = ids[binding.id].keys if binding.id in ids else binding.key
+            for key in bound.split(","):
+                keys.setdefault(_normal(key.strip()), set()).add(what)
+    for place in _WITH_SCREEN:
+        for key, actions in own["everywhere"].items():
+            own[place].setdefault(key, set()).update(actions)
+    return own
+
+
 def check_keymap(keymap: Mapping[str, str], source: str) -> None:
-    """Raise ``ConfigError`` naming the config file for ids that no binding has."""
+    """Raise ``ConfigError`` naming the config file, the entry and what is allowed for an
+    unknown binding id, a key name Textual does not know, or a key given two actions in a pane."""
     unknown = sorted(set(keymap) - binding_ids())
     if unknown:
         known = ", ".join(sorted(binding_ids()))
         raise ConfigError(f"{source}: [keymap] has unknown binding id(s) {', '.join(unknown)}; known ids: {known}")
+    for binding_id, value in keymap.items():
+        for key in value.split(","):
+            if not key_name_ok(key.strip()):
+                raise ConfigError(
+                    f"{source}: keymap.{binding_id} = {value!r}: {key.strip()!r} is not a key name; "
+                    f"expected {_KEYS_ALLOWED}"
+                )
+    for place, keys in _actions_by_key(keymap).items():
+        for key, actions in sorted(keys.items()):
+            if len(actions) > 1 and actions & set(keymap):
+                both = " and ".join(sorted(actions))
+                where = "every pane" if place == "everywhere" else f"the {place}"
+                raise ConfigError(
+                    f"{source}: [keymap] gives {key!r} two actions in {where} ({both}); "
+                    "expected one action per key: give one of them another key"
+                )
 
 
 def markdown_table(keymap: Mapping[str, str] | None = None) -> str:

@@ -6,20 +6,26 @@ so there is one writer and a Ctrl-C keeps everything finished so far.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
 import time
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.loader import LoadError, find_articles, load_text
+from tui.core.lifetime import die_with, max_workers
+from tui.core.loader import LoadError, find_articles, load_text, utf8_name
 from tui.core.merge import merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
+from tui.core.safe_text import one_line
 
 
 @dataclass
@@ -30,9 +36,14 @@ class IndexReport:
     interrupted: bool = False
 
 
-def worker_init() -> None:
-    """Quiet, single-threaded workers: Ctrl-C is the parent's to handle, BLAS must not oversubscribe."""
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+
+
+def worker_init(program: int) -> None:
+    """Quiet, single-threaded workers: Ctrl-C is the parent's to handle, BLAS must not oversubscribe;
+    they end with ``program`` (the index process), even after a ``kill -9`` of it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with(program, parent_signal=True)  # the parent is the forkserver: one thread
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -61,7 +72,7 @@ def pending_files(paths: list[str], options: Options, cache: Cache, report: Inde
         if isinstance(item, LoadError):
             report.failed.append(str(item))
             continue
-        header = known.get(cache.file_key(item, options) or "")
+        header = known.get(cache.file_key(item, options) or "") if utf8_name(item) else None
         if header is not None and header.complete(options.algorithm):
             report.cached += 1
         else:
@@ -77,23 +88,47 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     if not use_cache or not config.cache_enabled:
         console.print("reports-tui: index fills the cache; it cannot run with the cache disabled")
         return 2
-    cache = open_cache(warn=lambda message: console.print(f"reports-tui: {message}", markup=False, soft_wrap=True))
+    cache = open_cache(
+        warn=lambda message: console.print(f"reports-tui: {one_line(message)}", markup=False, soft_wrap=True)
+    )
     report = IndexReport()
     todo = pending_files(paths, config.options, cache, report)
+    workers = max_workers(jobs)
+    if jobs is not None and workers < jobs:
+        console.print(f"reports-tui: --jobs {jobs}: using {workers} (one per core and per 400 MB of free memory)")
     started = time.perf_counter()
     try:
-        _analyse_all(todo, config.options, cache, report, jobs or os.cpu_count() or 1, console)
+        _analyse_all(todo, config.options, cache, report, workers, console)
     finally:
         cache.close()
     _print_report(report, time.perf_counter() - started, console)
     if cache.write_failures:  # analysed but not kept: the run did not do its job
         console.print(f"reports-tui: {cache.write_failures} analyses could not be saved to the cache", markup=False)
+    if report.interrupted:
+        return EXIT_INTERRUPTED
     return 1 if report.failed or cache.write_failures else 0
 
 
+#: The longest the analysis of one file may take: then its worker is replaced and the file reported
+#: as failed. The largest accepted file (5 MB) takes well under this; a worker's first job also
+#: loads the models.
+JOB_SECONDS = 120.0
+
+AnalyseJob = Callable[[str, Options], tuple[str, "Analysis | str"]]
+
+
 def _analyse_all(
-    todo: list[str], options: Options, cache: Cache, report: IndexReport, jobs: int, console: object
+    todo: list[str],
+    options: Options,
+    cache: Cache,
+    report: IndexReport,
+    jobs: int,
+    console: object,
+    job_seconds: float = JOB_SECONDS,
+    analyse: AnalyseJob = analyse_for_index,
 ) -> None:
+    """Analyse ``todo`` on ``jobs`` workers, one file each at a time (so a job's age is its run
+    time), storing results as they come; a job over ``job_seconds`` is stopped and reported."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (
@@ -103,40 +138,125 @@ def _analyse_all(
         TextColumn("{task.fields[rate]:.1f} files/s"),
         TimeRemainingColumn(),
     )
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     with Progress(*columns, console=console) as progress:  # type: ignore[arg-type]
         task = progress.add_task("index", total=len(todo), rate=0.0)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init)
+        runs = _Runs(todo, jobs, analyse, options)
         started = time.perf_counter()
         completed = 0
         try:
-            running: set[Future] = set()
-            queue = iter(todo)
-            for path in queue:
-                running.add(pool.submit(analyse_for_index, path, options))
-                if len(running) >= jobs * 4:
-                    break
-            while running:
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    _store(future, cache, report)
+            while runs.fill():
+                for path, future in runs.finished(timeout=1.0):
                     completed += 1
-                    next_path = next(queue, None)
-                    if next_path is not None:
-                        running.add(pool.submit(analyse_for_index, next_path, options))
+                    if future is None:
+                        report.failed.append(f"{path}: the analysis process stopped unexpectedly")
+                    else:
+                        _store(future, cache, report)
+                for path in runs.stop_late(job_seconds):
+                    report.failed.append(f"{path}: analysis took over {job_seconds:g} s; stopped")
+                    completed += 1
                 rate = report.done / max(time.perf_counter() - started, 1e-6)
                 progress.update(task, completed=completed, rate=rate)
         except KeyboardInterrupt:
             report.interrupted = True
-            pool.shutdown(wait=False, cancel_futures=True)
+            runs.pool.shutdown(wait=False, cancel_futures=True)
             return
-        pool.shutdown(wait=True)
+        runs.pool.shutdown(wait=True)
+
+
+class _Runs:
+    """The files in flight on a worker pool, one per worker (so a job's age is its run time).
+
+    A job over the time limit is stopped by replacing the pool; the others run again. A worker
+    that dies breaks the whole pool: the files it was running are tried again one at a time, so
+    the file that kills its worker is found (and reported) and the others are not blamed.
+    """
+
+    def __init__(self, todo: list[str], jobs: int, analyse: AnalyseJob, options: Options) -> None:
+        self._jobs = jobs
+        self._analyse = analyse
+        self._options = options
+        self._context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+        self.pool = _new_pool(jobs, self._context)
+        self._queue: Iterator[str] = iter(todo)
+        self._suspects: deque[str] = deque()  # running when a pool broke: tried alone
+        self._alone: str | None = None  # the suspect running by itself
+        self._running: dict[Future, tuple[str, float]] = {}  # future → (path, when handed out)
+
+    def fill(self) -> bool:
+        """Hand out jobs; False when there is nothing left to run."""
+        if self._suspects:
+            if not self._running:
+                self._alone = self._suspects.popleft()
+                self._submit(self._alone)
+        else:
+            while len(self._running) < self._jobs and (path := next(self._queue, None)) is not None:
+                self._submit(path)
+        return bool(self._running)
+
+    def finished(self, timeout: float) -> list[tuple[str, Future | None]]:
+        """Jobs done within ``timeout``: ``(path, future)``, or ``(path, None)`` for a file whose
+        analysis killed its worker."""
+        done, _ = wait(self._running, timeout=timeout, return_when=FIRST_COMPLETED)
+        out: list[tuple[str, Future | None]] = []
+        broken = False
+        for future in done:
+            path, _at = self._running.pop(future)
+            if not isinstance(future.exception(), BrokenProcessPool):
+                out.append((path, future))
+            elif path == self._alone:  # broke its pool alone: this file is the cause
+                out.append((path, None))
+            else:
+                self._suspects.append(path)
+            broken |= isinstance(future.exception(), BrokenProcessPool)
+        if broken:
+            self._suspects.extend(path for path, _at in self._running.values())
+            self._replace_pool()
+        return out
+
+    def stop_late(self, seconds: float) -> list[str]:
+        """The files running for over ``seconds``: stopped; the others' jobs start again."""
+        now = time.monotonic()
+        late = [path for path, at in self._running.values() if now - at > seconds]
+        if late:
+            again = [path for path, at in self._running.values() if path not in late]
+            self._queue = itertools.chain(again, self._queue)
+            self._replace_pool()
+        return late
+
+    def _submit(self, path: str) -> None:
+        try:
+            future = self.pool.submit(self._analyse, path, self._options)
+        except BrokenProcessPool:  # broke since the last look: its jobs come back as broken
+            self._suspects.extend(p for p, _at in self._running.values())
+            self._replace_pool()
+            future = self.pool.submit(self._analyse, path, self._options)
+        self._running[future] = (path, time.monotonic())
+
+    def _replace_pool(self) -> None:
+        self._running.clear()
+        _kill(self.pool)
+        self.pool = _new_pool(self._jobs, self._context)
+
+
+def _new_pool(jobs: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init, initargs=(os.getpid(),))
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, running jobs included (``shutdown`` would wait for them)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # the executor's own table
+    for process in processes:
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _store(future: Future, cache: Cache, report: IndexReport) -> None:
     key, result = future.result()
     if isinstance(result, str):
         report.failed.append(result)
+        return
+    if not utf8_name(result.document.path):
+        report.failed.append(f"{result.document.path}: not cached (the file name is not valid UTF-8)")
         return
     # an entry without entities: keep the summaries by other algorithms it had
     cache.put(key, merge(cache.get(key, result.document.path), result))
@@ -155,4 +275,4 @@ def _print_report(report: IndexReport, seconds: float, console: object) -> None:
         soft_wrap=True,
     )
     for reason in report.failed:
-        console.print(f"  failed: {reason}", markup=False, soft_wrap=True)
+        console.print(f"  failed: {one_line(reason)}", markup=False, soft_wrap=True)

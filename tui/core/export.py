@@ -1,17 +1,22 @@
 """What leaves the app: summaries as plain text, Markdown or JSON, and saved summary files.
 
 Pure functions over an Analysis, shared by the interface (`c`, `C`, `s`) and
-the command line (`summarize`, `entities`).
+the command line (`summarize`, `entities`). The texts pass through
+``safe_text.visible`` on the way out: an article's control characters arrive as
+visible symbols in a terminal, a clipboard or a saved file. The JSON objects keep
+the text as it is (offsets index it); ``safe_text.json_line`` writes them.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from tui.core.model import Analysis, EntityGroup, Summary
+from tui.core.safe_text import one_line, visible
 from tui.core.summarize import select
 
 # Entity types in panel order, with their headings.
@@ -62,14 +67,14 @@ def _md_escape(text: str) -> str:
 def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) -> str:
     """The summary as Markdown: title, date, source path, summary and key entities."""
     document = analysis.document
-    title = document.title or Path(document.path).name
+    title = document.title or one_line(Path(document.path).name)
     lines = [f"## {_md_escape(title)}", ""]
     meta = []
     if date := date_text(analysis):
         meta.append(f"**Date:** {_md_escape(date)}")
     if document.author:
         meta.append(f"**Author:** {_md_escape(document.author)}")
-    meta.append(f"**Source:** `{document.path.replace('`', '')}`")
+    meta.append(f"**Source:** `{one_line(document.path).replace('`', '')}`")
     lines += [line + "  " for line in meta[:-1]] + [meta[-1], ""]
     lines += [f"**Summary** ({algorithm}, {count} sentence{'s' if count != 1 else ''}):", ""]
     lines += [_md_escape(summary_text(analysis, algorithm, count)), ""]
@@ -85,7 +90,7 @@ def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) 
                 names.append(name)
             lines.append(f"- {GROUP_TITLES[kind]}: " + "; ".join(names))
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return visible("\n".join(lines).rstrip() + "\n")
 
 
 def summary_file_name(source: str) -> str:
@@ -104,7 +109,7 @@ def choose_save_dir(preferred: Path, protected: Sequence[str], fallback: Path) -
     target = preferred.expanduser().resolve()
     for item in protected:
         path = Path(item).expanduser().resolve()
-        folder = path if path.is_dir() else path.parent
+        folder = path if os.path.isdir(path) else path.parent  # isdir: False for what cannot be entered
         if target == folder or folder in target.parents:
             return fallback
     return target
@@ -133,12 +138,12 @@ def save_summary(text: str, source: str, directory: Path, protected: Iterable[st
 def plain_text(analysis: Analysis, algorithm: str, count: int) -> str:
     """Headline, then date and author, then the summary as one paragraph: ready to paste."""
     document = analysis.document
-    lines = [document.title or Path(document.path).name]
+    lines = [document.title or one_line(Path(document.path).name)]
     meta = " · ".join(part for part in (date_text(analysis), document.author) if part)
     if meta:
         lines.append(meta)
     lines += ["", summary_text(analysis, algorithm, count)]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def summary_json(analysis: Analysis, summary: Summary, count: int) -> dict[str, Any]:
@@ -187,7 +192,7 @@ def entities_json(analysis: Analysis) -> dict[str, Any]:
 def entities_text(analysis: Analysis) -> str:
     """Entities grouped by type, most mentioned first, with roles and figure contexts."""
     doc = analysis.document
-    out = [doc.title or doc.path]
+    out = [doc.title or one_line(doc.path)]
     for kind, title in GROUP_TITLES.items():
         groups = sorted((g for g in analysis.groups or () if g.type == kind), key=lambda g: (-g.count, g.name))
         if not groups:
@@ -196,4 +201,4 @@ def entities_text(analysis: Analysis) -> str:
         for group in groups:
             detail = group.role or group.context
             out.append(f"  {group.name} ×{group.count}" + (f" — {detail}" if detail else ""))
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.loader import load_text
+from tui.core.loader import load_text, utf8_name
 from tui.core.merge import adds_to, merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summarize_with
@@ -57,6 +57,8 @@ def analyse_path(
     Raises ``LoadError`` for files that cannot be read.
     """
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
+    if cache is not None and not utf8_name(path):
+        cache = None
     loaded = load_text(path, options.max_file_bytes)
     key = cache.key(loaded.content_hash, options) if cache is not None else cache_key(loaded.content_hash, options)
     stored = cache.get(key, path) if cache is not None else None

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+
+from tui.core.loader import read_bytes
+
+MAX_FILE_BYTES = 10_000_000
+
+
+def read_word_file(path: str) -> list[str]:
+    """The lines of a stopword file, read like an article (a FIFO or device is refused, the size
+    bounded); LoadError or UnicodeDecodeError when it cannot be used."""
+    return read_bytes(str(Path(path).expanduser()), MAX_FILE_BYTES).decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=4)
@@ -15,7 +26,7 @@ def load_stopwords(source: str = "stopwords-iso") -> frozenset[str]:
     if source == "stopwords-iso":
         import stopwordsiso
 
-        words = stopwordsiso.stopwords("vi")
+        words: Iterable[str] = stopwordsiso.stopwords("vi")
     else:
-        words = Path(source).read_text(encoding="utf-8").splitlines()
+        words = read_word_file(source)
     return frozenset(unicodedata.normalize("NFC", w.strip().lower()) for w in words if w.strip())

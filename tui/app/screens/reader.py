@@ -36,6 +36,7 @@ from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
 from tui.core import export
+from tui.core.loader import LoadError, read_start
 
 if TYPE_CHECKING:
     from tui.app.cached import CacheReader
@@ -385,7 +386,6 @@ def _thread_analyser(analyse: AnalyseFn) -> Analyser:
 def _raw_text(path: str, limit: int = 20_000) -> str:
     """The start of the file as it is, shown while the analysis runs."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(limit).decode("utf-8", errors="replace")
-    except OSError:
+        return read_start(path, limit).decode("utf-8", errors="replace")
+    except LoadError:
         return ""

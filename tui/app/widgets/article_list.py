@@ -20,6 +20,7 @@ from textual.style import Style
 
 from tui.app.articles import Entry, Status
 from tui.app.messages import ArticleOpened
+from tui.core.safe_text import one_line
 
 # Row markers: never colour alone.
 MARKERS = {Status.PENDING: "·", Status.DONE: " ", Status.FAILED: "✗"}
@@ -34,9 +35,9 @@ def row_prompt(entry: Entry) -> Content:
     A failed row is ``✗ title — reason``: the title struck through, the reason in italics.
     """
     marker = MARKERS[entry.state]
-    title = " ".join(entry.title.split())
+    title = one_line(" ".join(entry.title.split()))
     if entry.state is Status.FAILED:
-        reason = " ".join(entry.reason.split())
+        reason = one_line(" ".join(entry.reason.split()))
         return Content.assemble((f"{marker} ", "bold"), (title, "strike"), (f" — {reason}", "italic"))
     date = entry.date
     if len(date) == 10 and date[2] == "/" and date[5] == "/":  # dd/mm/yyyy → dd/mm/yy

@@ -30,6 +30,7 @@ from textual.style import Style as VisualStyle
 from tui.app.messages import MarksChanged
 from tui.core.export import date_text
 from tui.core.fold import find_all, fold
+from tui.core.safe_text import one_line, visible
 
 if TYPE_CHECKING:
     from tui.core.model import Analysis, Document
@@ -105,9 +106,9 @@ class ArticleView(ScrollView, can_focus=True):
         """A header and a plain body: while the article loads, or when it cannot be read."""
         self.path = path
         self._pieces, self._starts, self._base, self._key = [], [], [], []
-        self.text = body
+        self.text = visible(body)
         self._clear_marks()
-        self._header = Content.assemble((title, "bold"), "\n", (message, "italic"))
+        self._header = Content.assemble((one_line(title), "bold"), "\n", (visible(message), "italic"))
         self._rewrap()
         self._restyle()
 
@@ -160,7 +161,7 @@ class ArticleView(ScrollView, can_focus=True):
             shown += span.end - span.start
         self._pieces = pieces
         self._starts = [p.start for p in pieces]
-        self.text = "".join(parts)
+        self.text = visible("".join(parts))  # one character for one: the offsets stay valid
 
     def to_display(self, start: int, end: int) -> Iterable[tuple[int, int]]:
         """Displayed ranges of the document range ``[start, end)`` (clipped to shown paragraphs)."""
@@ -372,9 +373,13 @@ def _header(analysis: Analysis) -> Content:
     title = document.title or os.path.basename(document.path)
     meta = [part for part in (date_text(analysis), document.author) if part]
     meta.append(os.path.basename(document.path))
-    parts: list[Content | str | tuple[str, str]] = [(title, "bold"), "\n", (" · ".join(meta), "dim")]
+    parts: list[Content | str | tuple[str, str]] = [
+        (one_line(title), "bold"),
+        "\n",
+        (one_line(" · ".join(meta)), "dim"),
+    ]
     if document.subtitle:
-        parts += ["\n", (document.subtitle, "italic")]
+        parts += ["\n", (one_line(document.subtitle), "italic")]
     for note in document.notes:
-        parts += ["\n", (f"Note: {note}", "italic")]
+        parts += ["\n", (one_line(f"Note: {note}"), "italic")]
     return Content.assemble(*parts)

@@ -14,13 +14,14 @@ from textual.widgets.option_list import Option
 from tui.app.messages import EntityChosen
 from tui.core.export import GROUP_TITLES
 from tui.core.model import EntityGroup
+from tui.core.safe_text import one_line
 
 
 def entity_prompt(group: EntityGroup) -> Content:
-    parts: list[Content | str | tuple[str, str]] = [group.name, (f" ×{group.count}", "dim")]
+    parts: list[Content | str | tuple[str, str]] = [one_line(group.name), (f" ×{group.count}", "dim")]
     extra = group.role if group.type == "PER" else group.context if group.type == "NUM" else None
     if extra:
-        parts += ["\n", (f"  {' '.join(extra.split())}", "italic")]
+        parts += ["\n", (one_line(f"  {' '.join(extra.split())}"), "italic")]
     return Content.assemble(*parts)
 
 
@@ -48,7 +49,7 @@ class EntityPanel(OptionList):
 
     def show_message(self, message: str) -> None:
         self.groups = {}
-        self.set_options([Option(Content.styled(message, "italic"), disabled=True)])
+        self.set_options([Option(Content.styled(one_line(message), "italic"), disabled=True)])
 
     def show_groups(self, groups: Sequence[EntityGroup]) -> None:
         """Group headers (not selectable) and one row per entity, most mentioned first."""

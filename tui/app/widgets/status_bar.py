@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.safe_text import one_line
+
 
 @dataclass(frozen=True)
 class Status:
@@ -56,4 +58,4 @@ class StatusBar(Static):
             parts.append(s.marks)
         parts.append(f"{s.algorithm} ×{s.count}")
         parts.append("? help")
-        return Content(" │ ".join(parts))
+        return Content(one_line(" │ ".join(parts)))  # the filter is typed or pasted: it may hold controls

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.safe_text import one_line, visible
+
 
 class SummaryPane(VerticalScroll, can_focus=True):
     """The summary of the opened article. `+`/`-` change its length, `a` the algorithm."""
@@ -42,17 +44,18 @@ class SummaryPane(VerticalScroll, can_focus=True):
         yield Static(id="summary-text")
 
     def show(self, text: str, algorithm: str, count: int, note: str | None = None) -> None:
+        text = visible(text)  # shown and copied alike: the clipboard gets no control characters
         self.text = text
         self.border_title = Content(f"Summary · {algorithm} · {count} sentence{'s' if count != 1 else ''}")
         body = Content(text) if text else Content.styled("(no body sentences to summarise)", "italic")
         if note:
-            body = Content.assemble(body, "\n", (note, "italic dim"))
+            body = Content.assemble(body, "\n", (one_line(note), "italic dim"))
         self.query_one("#summary-text", Static).update(body)
 
     def show_waiting(self, message: str, algorithm: str, count: int) -> None:
         self.text = ""
         self.border_title = Content(f"Summary · {algorithm} · {count}")
-        self.query_one("#summary-text", Static).update(Content.styled(message, "italic"))
+        self.query_one("#summary-text", Static).update(Content.styled(visible(message), "italic"))
 
     @property
     def shown(self) -> str:

@@ -1,0 +1,77 @@
+"""What each analysis process of the interface runs first, and the helper process they need.
+
+No Textual here: this runs in the worker processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+
+from tui.core.lifetime import die_with
+
+log = logging.getLogger(__name__)
+
+
+def init_worker(background: bool, program: int) -> None:
+    """Quiet, single-threaded, lower-priority workers that end with the interface (``program``).
+
+    The terminal belongs to the interface: anything a library prints in a
+    worker would land on the screen, so the worker's stdout and stderr go to
+    /dev/null. Numerical libraries get one thread each (they oversubscribe
+    two cores otherwise).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+    except OSError:
+        pass
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    die_with(program, parent_signal=False)  # the interface starts workers from several threads
+    if background:
+        with contextlib.suppress(OSError):  # not allowed: same priority, still correct
+            os.nice(5)  # the interface and the opened article come first
+
+
+_WARM_UP_TEXT = (
+    "Hội nghị tổng kết năm\n\n"
+    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
+    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
+    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
+)
+
+
+def warm_up(entities: bool, models: bool = True) -> None:
+    """Import the pipeline and (``models``) load its models in a fresh worker."""
+    try:
+        if not models:
+            import tui.core.service  # noqa: F401 - enough to answer from the cache
+
+            return
+        from tui.core.pipeline import analyse, document_from_text
+
+        analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
+    except Exception:  # only a head start; real jobs report their own errors
+        log.debug("warm-up failed", exc_info=True)
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's helper process with the real stderr.
+
+    Textual replaces ``sys.stderr`` with an object whose ``fileno()`` is -1,
+    which makes the helper's launch fail ("bad value(s) in fds_to_keep").
+    Call this on the main thread; later process starts reuse the helper.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    replaced, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    except Exception:  # the pool reports its own failure if this mattered
+        log.debug("resource tracker not started", exc_info=True)
+    finally:
+        sys.stderr = replaced
