@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tui.core.model import Document, Removed, Span
+from tui.core.model import Document, Heading, Removed, Span
+from tui.core.readers.hints import apply_hints
 
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ\s*nhật|cn)"
 _DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
@@ -76,8 +78,20 @@ class _Line:
         return len(self.text.split())
 
 
-def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Document:
-    """Split ``text`` into metadata, body paragraphs and removed page furniture."""
+def clean(
+    path: str,
+    text: str,
+    encoding: str = "utf-8",
+    notes: tuple[str, ...] = (),
+    *,
+    format: str = "text",
+    metadata: Mapping[str, str] | None = None,
+    headings: tuple[Heading, ...] = (),
+) -> Document:
+    """Split ``text`` into metadata, body paragraphs and removed page furniture.
+
+    ``format``, ``metadata`` and ``headings`` come from the file's reader: a title, date or
+    author the file states wins over the guesses below (``readers.hints``)."""
     lines = _split_lines(text)
     _mark_furniture(lines)
     _mark_repeated(lines)
@@ -89,7 +103,7 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
     removed = tuple(
         Removed(line.start, line.end, line.removed) for line in lines if line.removed not in (None, "title")
     )
-    return Document(
+    document = Document(
         path=path,
         text=text,
         encoding=encoding,
@@ -104,6 +118,7 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
         removed=removed,
         notes=notes,
     )
+    return apply_hints(document, format, metadata or {}, headings)
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -7,11 +7,16 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+from tui.core.model import Heading
+from tui.core.readers import BINARY_FORMATS, SUFFIXES, Progress
+
+ARTICLE_SUFFIXES = tuple(SUFFIXES)
 DEFAULT_MAX_BYTES = 5_000_000
+# Word and PDF files carry images and fonts beside their text: they may be this many times larger.
+BINARY_SIZE_FACTOR = 10
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -38,8 +43,11 @@ class LoadedText:
     path: str
     text: str  # decoded and NFC-normalised: the frame of every offset
     encoding: str
-    note: str | None = None  # set when a fallback decoding was used
+    note: str | None = None  # what the reader wants said: a fallback decoding, a conversion, OCR
     content_hash: str = ""
+    format: str = "text"  # the reader: text, markdown, html, docx, pdf, doc, odt
+    metadata: dict[str, str] = field(default_factory=dict)  # what the file itself states
+    headings: tuple[Heading, ...] = ()
 
 
 def find_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | LoadError]:
@@ -84,30 +92,49 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, str | None]:
     return text, "windows-1258", "not valid UTF-8: decoded as Windows-1258 (legacy fallback)"
 
 
-def load_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedText:
-    """Read one file (never writing to it), decode it and normalise it to NFC."""
+def load_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> LoadedText:
+    """Read one file (never writing to it) with the reader for its format; NFC text and metadata.
+
+    ``progress(page, pages)`` is called during long reads (OCR of a scanned PDF)."""
+    from tui.core.readers import extract
+
+    data = read_bytes(path, max_bytes)
+    extracted = extract(path, data, progress)
+    text = extracted.text
+    if looks_binary(text):
+        raise LoadError(path, "binary file (control characters)")
+    if not text.strip():
+        raise LoadError(path, "empty file")
+    return LoadedText(
+        path,
+        text,
+        extracted.encoding,
+        "; ".join(extracted.notes) or None,
+        content_hash(data),
+        extracted.format.value,
+        extracted.metadata,
+        extracted.headings,
+    )
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes; a LoadError when it is too large or cannot be read."""
+    limit = max_bytes * BINARY_SIZE_FACTOR if SUFFIXES.get(Path(path).suffix.lower()) in BINARY_FORMATS else max_bytes
     try:
         size = os.path.getsize(path)
-        if size > max_bytes:
+        if size > limit:
             raise LoadError(
                 path,
-                f"file too large ({size:,} bytes; the limit is {max_bytes:,}, set by max_file_bytes in config.toml)",
+                f"file too large ({size:,} bytes; the limit is {limit:,}, set by max_file_bytes in config.toml)",
             )
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except LoadError:
         raise
     except IsADirectoryError:
         raise LoadError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise LoadError(path, f"cannot read ({exc.strerror or exc})") from None
-    text, encoding, note = decode(data, path)
-    text = normalise(text)
-    if looks_binary(text):
-        raise LoadError(path, "binary file (control characters)")
-    if not text.strip():
-        raise LoadError(path, "empty file")
-    return LoadedText(path, text, encoding, note, content_hash(data))
 
 
 # Invisible characters that split words for search and entities ("Jae-\u200bin"): zero width

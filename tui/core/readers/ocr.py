@@ -1,0 +1,121 @@
+"""OCR of scanned PDF pages: pypdfium2 renders each page, the ``tesseract`` program reads it.
+
+tesseract (Apache-2.0) and its Vietnamese model are installed from the system's packages
+(``apt-get install tesseract-ocr tesseract-ocr-vie``) and run as a command, one page at a
+time, with ``OMP_THREAD_LIMIT=1``: its OpenMP threads make a page several times slower on a
+busy machine, not faster. Pages are rendered at 300 dpi in grey, without annotations (a
+signing tool's stamp is an annotation, not the document), and passed as PGM on stdin.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import time
+from typing import Any
+
+from tui.core.loader import LoadError
+from tui.core.readers import Progress
+
+DPI = 300
+MAX_PAGES = 200
+PAGE_TIMEOUT = 120.0  # seconds for one page
+TOTAL_TIMEOUT = 1_800.0  # seconds for one document
+INSTALL_HINT = "install tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
+_SENTENCE_END = (".", ":", ";", "!", "?")
+
+
+@functools.lru_cache(maxsize=1)
+def _tesseract() -> str | None:
+    """The tesseract program when it is installed with the Vietnamese model, else None."""
+    program = shutil.which("tesseract")
+    if program is None:
+        return None
+    try:
+        langs = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return program if "vie" in langs.stdout.split() else None
+
+
+def available() -> bool:
+    return _tesseract() is not None
+
+
+def ocr_pdf(path: str, pdf: Any, progress: Progress | None = None) -> tuple[str, tuple[str, ...]]:
+    """The text of every page of a scanned PDF, and a note saying it was read by OCR."""
+    program = _tesseract()
+    if program is None:
+        raise LoadError(path, f"scanned PDF (no text layer): to read it by OCR, {INSTALL_HINT}")
+    pages = len(pdf)
+    if pages > MAX_PAGES:
+        raise LoadError(path, f"scanned PDF has {pages:,} pages (the OCR limit is {MAX_PAGES:,})")
+    deadline = time.monotonic() + TOTAL_TIMEOUT
+    texts = []
+    for number in range(pages):
+        if progress is not None:
+            progress(number + 1, pages)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise LoadError(path, f"OCR took longer than {TOTAL_TIMEOUT:.0f} s (stopped at page {number + 1})")
+        image = _render(pdf[number])
+        texts.append(_reflow(_run(path, program, image, min(PAGE_TIMEOUT, remaining), number + 1)))
+    note = f"read by OCR (tesseract, Vietnamese model) from {pages} scanned page{'s' if pages != 1 else ''}"
+    return "\n\n".join(t for t in texts if t), (note,)
+
+
+def _render(page: Any) -> bytes:
+    """The page as a binary PGM image (greyscale, 8 bits), at DPI."""
+    try:
+        bitmap = page.render(scale=DPI / 72, grayscale=True, may_draw_forms=False, draw_annots=False)
+        array = bitmap.to_numpy()
+    finally:
+        page.close()
+    if array.ndim == 3:  # some builds return one channel as a third axis
+        array = array[:, :, 0]
+    height, width = array.shape
+    return f"P5 {width} {height} 255\n".encode() + array.astype("uint8").tobytes()
+
+
+def _run(path: str, program: str, image: bytes, timeout: float, page: int) -> str:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(
+            [program, "stdin", "stdout", "-l", "vie", "--psm", "4"],
+            input=image,
+            capture_output=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise LoadError(path, f"OCR of page {page} took longer than {timeout:.0f} s") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot run tesseract ({exc.strerror or exc})") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LoadError(path, f"tesseract failed on page {page}: {message[-1] if message else done.returncode}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _reflow(text: str) -> str:
+    """Join a page's wrapped lines: a line that fills the width and does not end a sentence, or
+    that is followed by a lowercase start, continues on the next line."""
+    lines = [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n")]
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        previous = out[-1] if out else ""
+        full = len(previous) >= 0.75 * width
+        if previous and full and (not previous.endswith(_SENTENCE_END) or line[:1].islower()):
+            out[-1] = re.sub(r"(?<=[^\W\d_])-$", "", previous) + ("" if previous.endswith("-") else " ") + line
+        else:
+            out.append(line)
+    return "\n".join(out).strip()

@@ -1,0 +1,200 @@
+"""PDF files through pypdfium2 (BSD/Apache): the text layer re-flowed into paragraphs, or OCR.
+
+A PDF's text layer is a set of positioned runs, not paragraphs. Runs on one baseline make
+a line; a line starts a new paragraph after a vertical gap wider than the page's usual line
+spacing, when it is indented, or when the line before it ended short with a full stop.
+Wrapped lines join with a space, a word hyphenated at the line end joins without one.
+Lines that repeat at the top or bottom of most pages (running heads, footers) and bare
+page numbers are dropped. A PDF with no real text layer (a scan, or a scan carrying only
+a digital-signature stamp) goes to OCR (``ocr.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.loader import LoadError
+from tui.core.readers import Extracted, Format, Progress, TextBuilder
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES = 2_000
+_EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads and numbers sit
+_PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|của|of)\s*\d{1,4})?\s*[-–—)\]]?$", re.I)
+# The stamp a signing tool puts on a scan ("Người ký: … Cơ quan: … Thời gian ký: …").
+_SIGNATURE_STAMP = re.compile(
+    r"^\s*(?:người\s*ký|ký\s*bởi|cơ\s*quan|email|thời\s*gian\s*ký|ngày\s*ký|signed\s*by|signature)\b", re.I
+)
+_MIN_LETTERS_PER_PAGE = 40  # fewer letters than this on average: the pages are images
+
+
+@dataclass
+class _Line:
+    left: float
+    right: float
+    top: float
+    bottom: float
+    text: str
+
+
+def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = "password-protected" if "password" in str(exc).lower() else f"not a readable PDF ({exc})"
+        raise LoadError(path, reason) from None
+    try:
+        pages = len(pdf)
+        if pages > MAX_PAGES:
+            raise LoadError(path, f"PDF has {pages:,} pages (the limit is {MAX_PAGES:,})")
+        metadata = _metadata(pdf)
+        page_lines = [_page_lines(pdf[i]) for i in range(pages)]
+        if _is_scan(page_lines):
+            from tui.core.readers.ocr import ocr_pdf
+
+            text, notes = ocr_pdf(path, pdf, progress)
+            builder = TextBuilder()
+            builder.add(text)
+            return Extracted(builder.text(), Format.PDF, "pdf+ocr", notes, metadata)
+    finally:
+        pdf.close()
+    return Extracted(_flow(page_lines), Format.PDF, "pdf", (), metadata)
+
+
+def _metadata(pdf: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception as exc:  # noqa: BLE001 - a damaged info dictionary: the pages may still be fine
+        log.info("PDF metadata unreadable: %s", exc)
+        return out
+    for key in ("Title", "Author", "Subject"):
+        if value := " ".join(str(info.get(key, "")).split()):
+            out[key.lower()] = value
+    if match := re.match(r"D:(\d{4})(\d{2})(\d{2})", str(info.get("CreationDate", ""))):
+        out["created"] = "-".join(match.groups())
+    return out
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The page's text lines top to bottom, from the text runs' rectangles."""
+    textpage = page.get_textpage()
+    try:
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        runs = [(r, textpage.get_text_bounded(*r)) for r in rects]
+    finally:
+        textpage.close()
+        page.close()
+    lines: list[_Line] = []
+    # PDF y grows upwards: sort by top descending, then left to right.
+    for (left, bottom, right, top), text in sorted(runs, key=lambda item: (-item[0][3], item[0][0])):
+        text = text.replace("\r", " ").replace("\n", " ")
+        if not text.strip():
+            continue
+        same = lines[-1] if lines else None
+        height = top - bottom
+        if same is not None and abs((same.top + same.bottom) / 2 - (top + bottom) / 2) < max(height, 1) / 2:
+            gap = " " if left - same.right > 0.2 * height and not same.text.endswith(" ") else ""
+            same.text += gap + text
+            same.left, same.right = min(same.left, left), max(same.right, right)
+        else:
+            lines.append(_Line(left, right, top, bottom, text))
+    for line in lines:
+        line.text = " ".join(line.text.split())
+    return lines
+
+
+def _is_scan(page_lines: list[list[_Line]]) -> bool:
+    """No text layer to speak of, or one holding only a signing stamp."""
+    if not page_lines:
+        return False
+    letters = sum(
+        sum(ch.isalpha() for ch in line.text)
+        for lines in page_lines
+        for line in lines
+        if not _SIGNATURE_STAMP.match(line.text)
+    )
+    return letters < _MIN_LETTERS_PER_PAGE * len(page_lines)
+
+
+def _flow(page_lines: list[list[_Line]]) -> str:
+    furniture = _running_lines(page_lines)
+    builder = TextBuilder()
+    paragraph: list[str] = []
+    for lines in page_lines:
+        kept = [
+            line
+            for i, line in enumerate(lines)
+            if not (_at_edge(i, len(lines)) and (_key(line.text) in furniture or _PAGE_NUMBER.match(line.text)))
+        ]
+        spacing = _line_spacing(kept)
+        left = min((line.left for line in kept), default=0.0)
+        right = max((line.right for line in kept), default=0.0)
+        previous: _Line | None = None
+        for line in kept:
+            if previous is not None and _breaks(previous, line, spacing, left, right):
+                builder.add(_join(paragraph))
+                paragraph = []
+            paragraph.append(line.text)
+            previous = line
+        # A paragraph may run on to the next page: it continues unless the page ended a sentence.
+        if paragraph and paragraph[-1].rstrip().endswith((".", ":", "!", "?", ";")):
+            builder.add(_join(paragraph))
+            paragraph = []
+    builder.add(_join(paragraph))
+    return builder.text()
+
+
+def _running_lines(page_lines: list[list[_Line]]) -> set[str]:
+    """Lines (digits ignored) at a page's top or bottom that repeat on at least half the pages."""
+    if len(page_lines) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in page_lines:
+        counts.update({_key(line.text) for i, line in enumerate(lines) if _at_edge(i, len(lines))})
+    needed = max(2, len(page_lines) // 2)
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def _at_edge(index: int, count: int) -> bool:
+    return index < _EDGE_LINES or index >= count - _EDGE_LINES
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _line_spacing(lines: list[_Line]) -> float:
+    steps = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if a.bottom > b.bottom]
+    return statistics.median(steps) if steps else 0.0
+
+
+def _breaks(previous: _Line, line: _Line, spacing: float, left: float, right: float) -> bool:
+    height = max(previous.top - previous.bottom, 1.0)
+    step = previous.bottom - line.bottom
+    if step <= 0 or (spacing and step > 1.4 * spacing) or step > 2.5 * height:
+        return True
+    if line.left - left > 1.5 * height and previous.left - left < 0.5 * height:
+        return True  # an indented first line
+    ended = previous.text.rstrip().endswith((".", ":", "!", "?", ";"))
+    return ended and right - previous.right > 4 * height
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif re.search(r"[^\W\d_]-$", out) and line[:1].islower():
+            out = out[:-1] + line  # a word hyphenated at the line's end
+        else:
+            out += " " + line
+    return out
