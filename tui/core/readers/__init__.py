@@ -118,14 +118,19 @@ _MODULES = {
 }
 
 
-def extract(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
-    """Read ``data`` (the bytes of ``path``) with the reader for its format; LoadError on failure."""
+def extract(path: str, data: bytes, progress: Progress | None = None, *, ocr: bool = True) -> Extracted:
+    """Read ``data`` (the bytes of ``path``) with the reader for its format; LoadError on failure.
+
+    ``ocr=False``: a scanned PDF is refused instead of read page by page (for quick previews)."""
     from tui.core.loader import LoadError
 
     kind = sniff(path, data) or Format.TEXT  # a file named on the command line is read as text
     module = importlib.import_module(f"tui.core.readers.{_MODULES[kind]}")
-    reader: Callable[[str, bytes, Progress | None], Extracted] = module.read
-    extracted = reader(path, data, progress)
+    if kind is Format.PDF:
+        extracted = module.read(path, data, progress, ocr=ocr)
+    else:
+        reader: Callable[[str, bytes, Progress | None], Extracted] = module.read
+        extracted = reader(path, data, progress)
     if not extracted.text.strip():
         raise LoadError(path, f"no text found in this {kind.value} file")
     metadata = {key: value for key, value in ((k, plain(v)) for k, v in extracted.metadata.items()) if value}

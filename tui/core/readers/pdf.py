@@ -43,7 +43,7 @@ class _Line:
     text: str
 
 
-def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
+def read(path: str, data: bytes, progress: Progress | None = None, ocr: bool = True) -> Extracted:
     import pypdfium2 as pdfium
 
     try:
@@ -58,6 +58,8 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
         metadata = _metadata(pdf)
         page_lines = [_page_lines(pdf[i]) for i in range(pages)]
         if _is_scan(page_lines):
+            if not ocr:
+                raise LoadError(path, "scanned PDF: its text needs OCR")
             from tui.core.readers.ocr import ocr_pdf
 
             text, notes = ocr_pdf(path, pdf, progress)

@@ -1,0 +1,63 @@
+"""Cheap looks at a file for the article list: a headline from its first bytes, text for the filter.
+
+The list paints before any analysis, so a headline here must cost a millisecond or two:
+Markdown is parsed from its first kilobytes, a web page gives its ``<title>``, and Word
+or PDF files give none (the list shows the file name until the analysis arrives).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from tui.core.readers import BINARY_FORMATS, SUFFIXES, Format, extract, plain, sniff
+
+_HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_HTML_CHARSET = re.compile(rb"charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+def preview_format(path: str) -> Format:
+    return SUFFIXES.get(Path(path).suffix.lower(), Format.TEXT)
+
+
+def head_title(path: str, head: bytes) -> str | None:
+    """A Markdown file's first heading or a web page's ``<title>`` from the file's first bytes."""
+    kind = sniff(path, head)
+    if kind is Format.MARKDOWN:
+        from tui.core.readers.markdown import read
+
+        whole_lines = head[: head.rfind(b"\n") + 1] or head  # never a character cut in two
+        from tui.core.clean import clean
+
+        try:
+            extracted = read(path, whole_lines)
+        except Exception:  # noqa: BLE001 - a preview; the analysis reports real errors
+            return None
+        return extracted.metadata.get("title") or clean(path, extracted.text).title
+    if kind is Format.HTML and (match := _HTML_TITLE.search(head)):
+        charset = _HTML_CHARSET.search(head)
+        try:
+            raw = match.group(1).decode(charset.group(1).decode() if charset else "utf-8", errors="replace")
+        except LookupError:
+            raw = match.group(1).decode("utf-8", errors="replace")
+        return plain(html.unescape(raw)) or None
+    return None
+
+
+def extracted_text(path: str, data: bytes) -> str:
+    """The text a reader extracts, for formats whose bytes are not their text ('' when unreadable).
+
+    Scanned PDFs give '' here: OCR is too slow for a filter index."""
+    from tui.core.loader import LoadError
+
+    try:
+        return extract(path, data, ocr=False).text
+    except LoadError:
+        return ""
+
+
+def needs_reader(path: str) -> bool:
+    """Whether the file's raw bytes are not its text (Word, PDF, OpenDocument, HTML, Markdown)."""
+    kind = preview_format(path)
+    return kind in BINARY_FORMATS or kind in (Format.HTML, Format.MARKDOWN)
