@@ -9,6 +9,7 @@ article (a page of links, a fragment), the page's visible text goes to the text 
 from __future__ import annotations
 
 import logging
+import re
 
 from tui.core.loader import LoadError
 from tui.core.readers import Extracted, Format, Progress, TextBuilder
@@ -16,6 +17,22 @@ from tui.core.readers import Extracted, Format, Progress, TextBuilder
 log = logging.getLogger(__name__)
 
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "head")
+_CHARSET = re.compile(rb"<meta[^>]{0,200}charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> str:
+    """A page's characters: its BOM or ``<meta charset>``, else UTF-8, else Windows-1258."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if match := _CHARSET.search(data[:4096]):
+        try:
+            return data.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: guess as below
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace")
 
 
 def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
@@ -45,9 +62,12 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     metadata = {key: " ".join(str(root.get(key)).split()) for key in ("title", "author", "date") if root.get(key)}
     if sitename := root.get("sitename"):
         metadata["site"] = sitename
-    builder = TextBuilder()
     main = root.find("main")
     blocks = list(main) if main is not None else []
+    if main is None or not "".join(main.itertext()).strip():
+        return _fallback(path, data, metadata)
+    builder = TextBuilder()
+    builder.add(main.text or "")  # text directly inside <main>, before any block
     first_text = " ".join("".join(blocks[0].itertext()).split()) if blocks else ""
     if metadata.get("title") and first_text != metadata["title"]:
         builder.add(metadata["title"], 1)  # the headline leads the text, as on the page
@@ -74,14 +94,14 @@ def _add_block(element: object, builder: TextBuilder) -> None:
         builder.add("".join(element.itertext()))  # type: ignore[attr-defined]
 
 
-def _fallback(path: str, data: bytes) -> Extracted:
+def _fallback(path: str, data: bytes, metadata: dict[str, str] | None = None) -> Extracted:
     """The page's visible text, one line per block element, for the text cleaner to sort out."""
     import lxml.html
     from lxml import etree
 
     try:
-        parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
-        root = lxml.html.document_fromstring(data, parser=parser)
+        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(decode_html(data).encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(path, f"cannot parse HTML ({exc})") from None
     title = root.findtext(".//title") or ""
@@ -91,6 +111,8 @@ def _fallback(path: str, data: bytes) -> Extracted:
         block.tail = "\n" + (block.tail or "")
     builder = TextBuilder()
     builder.add(root.text_content())
-    metadata = {"title": " ".join(title.split())} if title.strip() else {}
+    metadata = dict(metadata or {})
+    if title.strip():
+        metadata.setdefault("title", " ".join(title.split()))
     note = "no article found by trafilatura: the page's whole text was read"
     return Extracted(builder.text(), Format.HTML, "html", (note,), metadata, ())

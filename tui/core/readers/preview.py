@@ -13,8 +13,7 @@ from pathlib import Path
 
 from tui.core.readers import BINARY_FORMATS, SUFFIXES, Format, extract, plain, sniff
 
-_HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
-_HTML_CHARSET = re.compile(rb"charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 
 
 def preview_format(path: str) -> Format:
@@ -35,13 +34,11 @@ def head_title(path: str, head: bytes) -> str | None:
         except Exception:  # noqa: BLE001 - a preview; the analysis reports real errors
             return None
         return extracted.metadata.get("title") or clean(path, extracted.text).title
-    if kind is Format.HTML and (match := _HTML_TITLE.search(head)):
-        charset = _HTML_CHARSET.search(head)
-        try:
-            raw = match.group(1).decode(charset.group(1).decode() if charset else "utf-8", errors="replace")
-        except LookupError:
-            raw = match.group(1).decode("utf-8", errors="replace")
-        return plain(html.unescape(raw)) or None
+    if kind is Format.HTML:
+        from tui.core.readers.html import decode_html
+
+        match = _HTML_TITLE.search(decode_html(head))
+        return plain(html.unescape(match.group(1))) or None if match else None
     return None
 
 
