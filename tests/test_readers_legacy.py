@@ -33,7 +33,9 @@ def test_tcvn3_round_trips_lowercase_and_plain_capitals() -> None:
 def test_published_chart_positions() -> None:
     """A few code points checked against the charts, so a shifted table cannot pass the round trip."""
     assert decode_tcvn3("\xb8\xb5\xae\xad\xac\xab\xa9\xa8\xa7") == "áàđươôâăĐ"
+    assert decode_tcvn3("\xdd\xdc\xee\xf9\xfc\xc9\xc6\xd7\xb6\xbe") == "íĩợựỹẫặìảắ"
     assert decode_vni("a\xf9 a\xf8 o\xe2 \xf4\xf9 \xf6\xef \xf1 A\xd9 \xd1") == "á à ô ớ ự đ Á Đ"
+    assert decode_vni("\xf3 \xe6 \xf2 \xee a\xfa a\xfc e\xe5 O\xc4") == "ĩ ỉ ị ỵ ẳ ẵ ể Ộ"
 
 
 @pytest.mark.parametrize("kind", [Legacy.TCVN3, Legacy.VNI])
