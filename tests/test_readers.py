@@ -225,3 +225,24 @@ def test_control_characters_in_metadata_are_dropped(tmp_path: Path) -> None:
     path.write_text(f"---\ntitle: Tin \x1b[31mđỏ\x1b[0m {TITLE}\n---\n\n{PARAGRAPHS[0]}\n", encoding="utf-8")
     document = load_document(str(path))
     assert "\x1b" not in document.metadata["title"] and "\x1b" not in (document.title or "")
+
+
+def test_article_list_titles_and_filter_text_come_from_the_readers(tmp_path: Path) -> None:
+    from tui.app.articles import first_line, read_loose_text
+    from tui.core.fold import fold_loose
+    from tui.core.readers.legacy import Legacy, encode
+
+    markdown = tmp_path / "a.md"
+    markdown.write_text(f"# {TITLE}\n\n{PARAGRAPHS[0]}\n", encoding="utf-8")
+    page = tmp_path / "b.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    word = write_docx(tmp_path / "c.docx")
+    old = tmp_path / "d.txt"
+    old.write_bytes(encode(f"{TITLE.lower()}\n\n{PARAGRAPHS[0]}\n", Legacy.VNI))
+    assert first_line(str(markdown)) == TITLE
+    assert first_line(str(page)).startswith(TITLE)
+    assert first_line(str(word)) == "c.docx"  # until analysed
+    assert first_line(str(old)) == TITLE.lower()
+    loose = read_loose_text(str(word))
+    assert fold_loose("giải quyết trực tuyến") in loose
+    assert "word/document.xml" not in loose and "<w:" not in loose

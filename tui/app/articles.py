@@ -54,7 +54,7 @@ def first_line(path: str) -> str:
     no NLP, and only the first few kilobytes are read.
     """
     from tui.core.clean import clean
-    from tui.core.readers.preview import head_title, needs_reader
+    from tui.core.readers.preview import head_text, head_title, needs_reader
 
     try:
         with open(path, "rb") as handle:
@@ -68,7 +68,8 @@ def first_line(path: str) -> str:
     if b"\x00" in data and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         return os.path.basename(path)  # binary: its "first line" would be noise
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    text = normalise(data.decode(encoding, errors="ignore"))
+    text = head_text(path, data) if encoding == "utf-8-sig" else None  # TCVN3/VNI/Windows-1258
+    text = normalise(text if text is not None else data.decode(encoding, errors="ignore"))
     if looks_binary(text):
         return os.path.basename(path)  # its "first line" would be noise
     title = clean(path, text).title

@@ -42,6 +42,24 @@ def head_title(path: str, head: bytes) -> str | None:
     return None
 
 
+def head_text(path: str, head: bytes) -> str | None:
+    """The first bytes of a text file that is not UTF-8, decoded as its reader would (legacy
+    encodings converted); None for UTF-8, which the caller decodes itself."""
+    from tui.core.loader import LoadError
+    from tui.core.readers.text import decode_text
+
+    whole_lines = head[: head.rfind(b"\n") + 1] or head  # never a character cut in two
+    try:
+        whole_lines.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode_text(path, whole_lines)[0]
+    except LoadError:
+        return None
+
+
 def extracted_text(path: str, data: bytes) -> str:
     """The text a reader extracts, for formats whose bytes are not their text ('' when unreadable).
 
