@@ -120,3 +120,19 @@ def test_scan_with_only_a_signing_stamp_is_read_by_ocr(tmp_path: Path) -> None:
     found = set(loaded.text.split())
     recall = sum(word in found for word in expected) / len(expected)
     assert recall >= 0.9, loaded.text
+
+
+def test_ocr_output_is_reflowed_and_cleared_of_noise() -> None:
+    page = (
+        "7}\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\n"
+        "Giờ:..... S9 9910xxEExzess.iztserrerssee\n"
+        "Trong năm qua, các cơ quan của huyện đã tập trung chỉ đạo thực hiện\n"
+        "đồng bộ nhiều giải pháp và đạt kết quả.\n"
+        "Vụ TCCV, TGĐ Công TTĐT,\n"
+    )
+    assert ocr._reflow(page).split("\n") == [
+        "THỦ TƯỚNG CHÍNH PHỦ",
+        "Trong năm qua, các cơ quan của huyện đã tập trung chỉ đạo thực hiện đồng bộ nhiều giải pháp và đạt kết quả.",
+        "Vụ TCCV, TGĐ Công TTĐT,",
+    ]

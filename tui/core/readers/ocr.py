@@ -19,6 +19,7 @@ from typing import Any
 
 from tui.core.loader import LoadError
 from tui.core.readers import Progress
+from tui.core.readers.legacy import is_syllable
 
 DPI = 300
 MAX_PAGES = 200
@@ -26,6 +27,8 @@ PAGE_TIMEOUT = 120.0  # seconds for one page
 TOTAL_TIMEOUT = 1_800.0  # seconds for one document
 INSTALL_HINT = "install tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
 _SENTENCE_END = (".", ":", ";", "!", "?")
+_PARTS = re.compile(r"\d+|[^\W\d_]+")  # "08/2016/NĐ-CP": 08, 2016, NĐ, CP
+_JUNK_RUN = 10  # letters in a row: no syllable is that long
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,8 +106,9 @@ def _run(path: str, program: str, image: bytes, timeout: float, page: int) -> st
 
 def _reflow(text: str) -> str:
     """Join a page's wrapped lines: a line that fills the width and does not end a sentence, or
-    that is followed by a lowercase start, continues on the next line."""
+    that is followed by a lowercase start, continues on the next line. Noise lines go."""
     lines = [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n")]
+    lines = [line for line in lines if not _is_noise(line)]
     width = max((len(line) for line in lines), default=0)
     out: list[str] = []
     for line in lines:
@@ -119,3 +123,29 @@ def _reflow(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out).strip()
+
+
+_NOISE_MAX_TOKENS = 6
+
+
+def _is_noise(line: str) -> bool:
+    """What seals, stamps, handwriting and specks become: a line with hardly any letters, or a
+    short line most of whose words are neither syllables, numbers nor abbreviations, or that
+    holds a long run of letters no syllable has."""
+    if not line:
+        return False
+    if sum(ch.isalpha() for ch in line) < 3:
+        return True
+    parts = [_PARTS.findall(token) for token in line.split()]
+    parts = [p for p in parts if p]
+    if not parts or len(parts) > _NOISE_MAX_TOKENS:
+        return False
+    if any(len(part) >= _JUNK_RUN and not is_syllable(part) for token in parts for part in token):
+        return True
+    good = sum(all(part.isdigit() or is_syllable(part) or _is_abbreviation(part) for part in token) for token in parts)
+    return good < 0.6 * len(parts)
+
+
+def _is_abbreviation(part: str) -> bool:
+    """TCCV, QĐ, TTg, PTTgCP: capitals, with at most two lowercase letters among them."""
+    return part[0].isupper() and len(part) <= 8 and sum(ch.islower() for ch in part) <= 2
