@@ -136,3 +136,25 @@ def test_ocr_output_is_reflowed_and_cleared_of_noise() -> None:
         "Trong năm qua, các cơ quan của huyện đã tập trung chỉ đạo thực hiện đồng bộ nhiều giải pháp và đạt kết quả.",
         "Vụ TCCV, TGĐ Công TTĐT,",
     ]
+
+
+def test_a_known_document_is_not_extracted_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service looks the file's bytes up before reading them as a document: a scan is OCR'd once."""
+    from tui.core import loader, service
+    from tui.core.cache import open_cache
+    from tui.core.pipeline import Options
+
+    path = write_docx(tmp_path / "report.docx")
+    cache = open_cache()
+    service._RECENT.clear()  # only the on-disk cache may know the file
+    first = service.analyse_path(str(path), Options(), entities=False, cache=cache)
+    service._RECENT.clear()
+
+    def no_second_extraction(*args: object) -> object:
+        raise AssertionError("the document was extracted again")
+
+    monkeypatch.setattr(loader, "load_bytes", no_second_extraction)
+    monkeypatch.setattr(service, "load_bytes", no_second_extraction)
+    again = service.analyse_path(str(path), Options(), entities=False, cache=cache)
+    cache.close()
+    assert again.document.title == first.document.title == TITLE

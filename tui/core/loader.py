@@ -96,9 +96,13 @@ def load_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress 
     """Read one file (never writing to it) with the reader for its format; NFC text and metadata.
 
     ``progress(page, pages)`` is called during long reads (OCR of a scanned PDF)."""
+    return load_bytes(path, read_bytes(path, max_bytes), progress)
+
+
+def load_bytes(path: str, data: bytes, progress: Progress | None = None) -> LoadedText:
+    """``load_text`` for bytes already read (a caller that looked them up in the cache first)."""
     from tui.core.readers import extract
 
-    data = read_bytes(path, max_bytes)
     extracted = extract(path, data, progress)
     text = extracted.text
     if looks_binary(text):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.loader import load_text
+from tui.core.loader import content_hash, load_bytes, read_bytes
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summarize_with
 from tui.core.tokenize import with_words
@@ -29,12 +29,13 @@ def analyse_path(
     Raises ``LoadError`` for files that cannot be read.
     """
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
-    loaded = load_text(path, options.max_file_bytes)
-    key = cache_key(loaded.content_hash, options)
+    data = read_bytes(path, options.max_file_bytes)
+    key = cache_key(content_hash(data), options)
     stored = cache.get(key, path) if cache is not None else None
     known = _recent_with_words(key, path) or stored
     if known is None:
-        analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
+        # Extracted only now: a cached scanned PDF is not read by OCR again.
+        analysis = analyse(clean_loaded(load_bytes(path, data)), options, wanted, entities=entities)
     else:
         analysis = complete(known, wanted, entities, options)
     if cache is not None and _adds_to(stored, analysis):
