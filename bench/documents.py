@@ -169,10 +169,12 @@ def write_html(path: Path, title: str, paragraphs: list[str]) -> None:
     )
 
 
-def write_docx(path: Path, title: str, paragraphs: list[str]) -> None:
+def write_docx(path: Path, title: str, paragraphs: list[str], font: str | None = None) -> None:
     import docx
 
     document = docx.Document()
+    if font:
+        document.styles["Normal"].font.name = font
     document.add_heading(title, 0)
     for paragraph in paragraphs:
         document.add_paragraph(paragraph)
@@ -228,7 +230,8 @@ def syllables(text: str) -> list[str]:
 
 
 def ocr_recall(limit: int) -> None:
-    """A corpus article → LibreOffice PDF → 300 dpi image PDF → OCR; syllables found / text layer's."""
+    """A corpus article → Word file → LibreOffice PDF → 300 dpi image PDF → OCR; the share of the
+    text layer's syllables (as a multiset) that the OCR text holds."""
     import pypdfium2 as pdfium
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -240,8 +243,9 @@ def ocr_recall(limit: int) -> None:
     recalls, per_page = [], []
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as folder:
         for number, (title, paragraphs) in enumerate(corpus_articles(limit)):
-            source = Path(folder) / f"{number}.txt"
-            source.write_text("\n\n".join([title, *paragraphs]) + "\n", encoding="utf-8")
+            # A proportional font with every Vietnamese letter precomposed, as a real report would use.
+            source = Path(folder) / f"{number}.docx"
+            write_docx(source, title, paragraphs, font="DejaVu Sans")
             subprocess.run(
                 [program, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
                  "--outdir", folder, str(source)],

@@ -87,30 +87,29 @@ def _metadata(pdf: Any) -> dict[str, str]:
 
 
 def _page_lines(page: Any) -> list[_Line]:
-    """The page's text lines top to bottom, from the text runs' rectangles."""
+    """The page's text lines in pdfium's reading order, each with the box of its characters.
+
+    The text comes from pdfium's own text run (which puts accents placed as separate glyphs
+    back on their letters); one character of it is one index of the page's character boxes."""
     textpage = page.get_textpage()
     try:
-        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-        runs = [(r, textpage.get_text_bounded(*r)) for r in rects]
+        text = textpage.get_text_range()
+        lines: list[_Line] = []
+        offset = 0
+        for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            start, end = offset, offset + len(raw)
+            offset = end + (2 if text[end : end + 2] == "\r\n" else 1)
+            content = " ".join(raw.split())
+            if not content:
+                continue
+            first = start + len(raw) - len(raw.lstrip())
+            last = start + len(raw.rstrip()) - 1
+            left, bottom, _, top = textpage.get_charbox(first, loose=True)
+            _, last_bottom, right, last_top = textpage.get_charbox(last, loose=True)
+            lines.append(_Line(left, right, max(top, last_top), min(bottom, last_bottom), content))
     finally:
         textpage.close()
         page.close()
-    lines: list[_Line] = []
-    # PDF y grows upwards: sort by top descending, then left to right.
-    for (left, bottom, right, top), text in sorted(runs, key=lambda item: (-item[0][3], item[0][0])):
-        text = text.replace("\r", " ").replace("\n", " ")
-        if not text.strip():
-            continue
-        same = lines[-1] if lines else None
-        height = top - bottom
-        if same is not None and abs((same.top + same.bottom) / 2 - (top + bottom) / 2) < max(height, 1) / 2:
-            gap = " " if left - same.right > 0.2 * height and not same.text.endswith(" ") else ""
-            same.text += gap + text
-            same.left, same.right = min(same.left, left), max(same.right, right)
-        else:
-            lines.append(_Line(left, right, top, bottom, text))
-    for line in lines:
-        line.text = " ".join(line.text.split())
     return lines
 
 
