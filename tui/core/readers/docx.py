@@ -46,7 +46,7 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
                 builder.add(" | ".join(cells))
             continue
         text = reader.paragraph_text(block)
-        level = _heading_level(block)
+        level = reader.heading_level(block)
         if level == 0:
             title_style = title_style or " ".join(text.split())
             level = 1
@@ -68,11 +68,33 @@ class _Reader:
     def __init__(self, document: Any) -> None:
         self.legacy: set[Legacy] = set()
         self._default_font = _default_font(document)
+        # Style id → (font, heading level): python-docx finds a style by scanning every style.
+        self._styles: dict[str | None, tuple[str | None, int | None]] = {}
+
+    def _style(self, paragraph: Any) -> tuple[str | None, int | None]:
+        style_id = paragraph._p.style
+        if style_id not in self._styles:
+            try:
+                style = paragraph.style
+            except (KeyError, ValueError):
+                style = None
+            self._styles[style_id] = (_style_font(style) or self._default_font, _style_level(style))
+        return self._styles[style_id]
+
+    def heading_level(self, paragraph: Any) -> int | None:
+        """1-9 for a heading style or outline level, 0 for the Title style, None for body text."""
+        level = self._style(paragraph)[1]
+        if level is not None:
+            return level
+        outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
+        if outline is not None and (value := outline.get(f"{_W}val", "")).isdigit() and int(value) < 9:
+            return int(value) + 1
+        return None
 
     def paragraph_text(self, paragraph: Any) -> str:
         from docx.text.run import Run
 
-        style_font = _style_font(paragraph.style) or self._default_font
+        style_font = self._style(paragraph)[0]
         parts = []
         for element in paragraph._p.iter(f"{_W}r"):
             run = Run(element, paragraph)
@@ -96,12 +118,8 @@ def _row_cells(row: Any, reader: _Reader) -> list[str]:
     return cells
 
 
-def _heading_level(paragraph: Any) -> int | None:
-    """1-9 for a heading style or outline level, 0 for the Title style, None for body text."""
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError):
-        return None
+def _style_level(style: Any) -> int | None:
+    """The heading level a style (or the style it is based on) gives; 0 for Title."""
     while style is not None:
         name = (style.name or "").strip()
         if name.lower() == "title":
@@ -109,9 +127,6 @@ def _heading_level(paragraph: Any) -> int | None:
         if match := _HEADING_STYLE.match(name):
             return int(match.group(1))
         style = style.base_style
-    outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
-    if outline is not None and (value := outline.get(f"{_W}val", "")).isdigit() and int(value) < 9:
-        return int(value) + 1
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.loader import decode, normalise
 from tui.core.readers import Extracted, Format, Progress
 from tui.core.readers.legacy import Legacy, detect
@@ -34,5 +36,9 @@ _ENCODING_NAMES = {Legacy.TCVN3: "tcvn3", Legacy.VNI: "vni"}
 def latin1_heavy(text: str) -> bool:
     """Only Latin-1 characters beyond ASCII, and many of them (more than 2% of the first 20,000)."""
     sample = text[:20_000]
-    high = sum(1 for ch in sample if ord(ch) > 0x7F)
-    return high > 0.02 * len(sample) and all(ord(ch) <= 0xFF for ch in sample)
+    if not sample or max(sample) > "\xff":
+        return False
+    return len(_HIGH.findall(sample)) > 0.02 * len(sample)
+
+
+_HIGH = re.compile(r"[\x80-\xff]")
