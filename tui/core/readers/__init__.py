@@ -61,6 +61,19 @@ class Extracted:
     headings: tuple[Heading, ...] = ()
 
 
+# A line ending with one of these may end its paragraph; any other wrapped line continues.
+SENTENCE_END = (".", ":", ";", "!", "?")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def join_wrapped(previous: str, line: str) -> str:
+    """Two lines of one paragraph, joined with a space; a word hyphenated at the line's end
+    (rare for Vietnamese syllables, common in loanwords: ``Inter-`` + ``net``) loses its hyphen."""
+    if _HYPHENATED.search(previous) and line[:1].islower():
+        return previous[:-1] + line
+    return f"{previous} {line}"
+
+
 class TextBuilder:
     """Blocks of text joined by blank lines, with the offsets of the headings among them."""
 

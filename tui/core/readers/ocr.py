@@ -18,7 +18,7 @@ import time
 from typing import Any
 
 from tui.core.loader import LoadError
-from tui.core.readers import Progress
+from tui.core.readers import SENTENCE_END, Progress, join_wrapped
 from tui.core.readers.legacy import is_syllable
 
 DPI = 300
@@ -26,7 +26,6 @@ MAX_PAGES = 200
 PAGE_TIMEOUT = 120.0  # seconds for one page
 TOTAL_TIMEOUT = 1_800.0  # seconds for one document
 INSTALL_HINT = "install tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
-_SENTENCE_END = (".", ":", ";", "!", "?")
 _PARTS = re.compile(r"\d+|[^\W\d_]+")  # "08/2016/NĐ-CP": 08, 2016, NĐ, CP
 _JUNK_RUN = 10  # letters in a row: no syllable is that long
 
@@ -118,8 +117,8 @@ def _reflow(text: str) -> str:
             continue
         previous = out[-1] if out else ""
         full = len(previous) >= 0.75 * width
-        if previous and full and (not previous.endswith(_SENTENCE_END) or line[:1].islower()):
-            out[-1] = re.sub(r"(?<=[^\W\d_])-$", "", previous) + ("" if previous.endswith("-") else " ") + line
+        if previous and full and (not previous.endswith(SENTENCE_END) or line[:1].islower()):
+            out[-1] = join_wrapped(previous, line)
         else:
             out.append(line)
     return "\n".join(out).strip()

@@ -11,6 +11,7 @@ a digital-signature stamp) goes to OCR (``ocr.py``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.loader import LoadError
-from tui.core.readers import Extracted, Format, Progress, TextBuilder
+from tui.core.readers import SENTENCE_END, Extracted, Format, Progress, TextBuilder, join_wrapped
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ def _flow(page_lines: list[list[_Line]]) -> str:
             paragraph.append(line.text)
             previous = line
         # A paragraph may run on to the next page: it continues unless the page ended a sentence.
-        if paragraph and paragraph[-1].rstrip().endswith((".", ":", "!", "?", ";")):
+        if paragraph and paragraph[-1].rstrip().endswith(SENTENCE_END):
             builder.add(_join(paragraph))
             paragraph = []
     builder.add(_join(paragraph))
@@ -185,17 +186,9 @@ def _breaks(previous: _Line, line: _Line, spacing: float, left: float, right: fl
         return True
     if line.left - left > 1.5 * height and previous.left - left < 0.5 * height:
         return True  # an indented first line
-    ended = previous.text.rstrip().endswith((".", ":", "!", "?", ";"))
+    ended = previous.text.rstrip().endswith(SENTENCE_END)
     return ended and right - previous.right > 4 * height
 
 
 def _join(lines: list[str]) -> str:
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif re.search(r"[^\W\d_]-$", out) and line[:1].islower():
-            out = out[:-1] + line  # a word hyphenated at the line's end
-        else:
-            out += " " + line
-    return out
+    return functools.reduce(join_wrapped, lines) if lines else ""
