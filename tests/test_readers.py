@@ -246,3 +246,10 @@ def test_article_list_titles_and_filter_text_come_from_the_readers(tmp_path: Pat
     loose = read_loose_text(str(word))
     assert fold_loose("giải quyết trực tuyến") in loose
     assert "word/document.xml" not in loose and "<w:" not in loose
+
+
+def test_wrapped_lines_join_with_a_space_and_hyphenated_words_without_their_hyphen() -> None:
+    assert readers.join_wrapped("mạng Inter-", "net toàn cầu") == "mạng Internet toàn cầu"
+    assert readers.join_wrapped("nhiệm kỳ 2021 -", "2026") == "nhiệm kỳ 2021 - 2026"
+    assert readers.join_wrapped("Đồng Đăng -", "Lạng Sơn") == "Đồng Đăng - Lạng Sơn"
+    assert readers.join_wrapped("kinh tế-", "Xã hội") == "kinh tế- Xã hội"
