@@ -113,3 +113,19 @@ def test_font_names_choose_the_table() -> None:
     assert decode_font_run("\xae\xb8", ".VnArial") == ("đá", Legacy.TCVN3)
     assert decode_font_run("\xf1a\xf9", "VNI-Helve") == ("đá", Legacy.VNI)
     assert decode_font_run("\xae\xb8", "Arial") == ("\xae\xb8", None)
+
+
+def test_docx_legacy_text_without_its_font_keeps_heading_offsets(tmp_path: Path) -> None:
+    """VNI text whose font was replaced: found by its statistics, converted block by block."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(encode(TITLE, Legacy.VNI).decode("latin-1"), 1)
+    for paragraph in PARAGRAPHS:
+        document.add_paragraph(encode(paragraph, Legacy.VNI).decode("latin-1"))
+    path = tmp_path / "lost-font.docx"
+    document.save(str(path))
+    loaded = load_text(str(path))
+    assert loaded.note == "converted from VNI"
+    assert [(loaded.text[h.start : h.end], h.text) for h in loaded.headings] == [(TITLE, TITLE)]
+    assert PARAGRAPHS[-1] in loaded.text

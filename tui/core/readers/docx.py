@@ -16,7 +16,7 @@ from typing import Any
 from tui.core.loader import LoadError
 from tui.core.readers import Extracted, Format, Progress, TextBuilder
 from tui.core.readers.container import open_zip
-from tui.core.readers.legacy import Legacy, decode_font_run, detect
+from tui.core.readers.legacy import Legacy, decode, decode_font_run, detect
 from tui.core.readers.text import latin1_heavy
 
 log = logging.getLogger(__name__)
@@ -37,25 +37,30 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     except Exception as exc:  # noqa: BLE001 - lxml and zipfile errors from a damaged part
         raise LoadError(path, f"broken Word file ({exc.__class__.__name__}: {exc})") from None
     reader = _Reader(document)
-    builder = TextBuilder()
+    blocks: list[tuple[str, int | None]] = []
     title_style: str | None = None
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
-            for row in block.rows:
-                cells = _row_cells(row, reader)
-                builder.add(" | ".join(cells))
+            blocks += [(" | ".join(_row_cells(row, reader)), None) for row in block.rows]
             continue
         text = reader.paragraph_text(block)
         level = reader.heading_level(block)
         if level == 0:
             title_style = title_style or " ".join(text.split())
             level = 1
+        blocks.append((text, level))
+    notes = [f"converted from {kind.value} (text set in its fonts)" for kind in sorted(reader.legacy, key=str)]
+    whole = "\n".join(text for text, _ in blocks)
+    if not reader.legacy and latin1_heavy(whole) and (found := detect(whole, whole)):
+        # Legacy text whose font names were lost: converted block by block, so headings keep their offsets.
+        kind = found[1]
+        blocks = [(decode(text, kind), level) for text, level in blocks]
+        title_style = decode(title_style, kind) if title_style else None
+        notes.append(f"converted from {kind.value}")
+    builder = TextBuilder()
+    for text, level in blocks:
         builder.add(text, level)
     text = builder.text()
-    notes = [f"converted from {kind.value} (text set in its fonts)" for kind in sorted(reader.legacy, key=str)]
-    if not reader.legacy and latin1_heavy(text) and (found := detect(text, text)):
-        text, kind = found
-        notes.append(f"converted from {kind.value}")
     metadata = _core_properties(document)
     if title_style:
         metadata["title"] = title_style

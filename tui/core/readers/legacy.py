@@ -88,6 +88,12 @@ def decode_vni(text: str) -> str:
     return _VNI_PATTERN.sub(lambda m: _VNI_DECODE[m.group()], text)
 
 
+def decode(text: str, encoding: Legacy) -> str:
+    """Latin-1 characters typed in ``encoding`` → Unicode (NFC)."""
+    decoder = decode_tcvn3 if encoding is Legacy.TCVN3 else decode_vni
+    return unicodedata.normalize("NFC", decoder(text))
+
+
 def encode(text: str, encoding: Legacy) -> bytes:
     """Unicode → bytes in a legacy encoding (for writing test documents and checking round trips).
 
