@@ -14,6 +14,12 @@ from pathlib import Path
 from tui.core.readers import BINARY_FORMATS, SUFFIXES, Format, extract, plain, sniff
 
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+# The headline without the site's name, where the page gives it for sharing.
+_OG_TITLE = re.compile(
+    r"<meta\s[^>]*?property=[\"']og:title[\"'][^>]*?content=[\"']([^\"']*)|"
+    r"<meta\s[^>]*?content=[\"']([^\"']*)[\"'][^>]*?property=[\"']og:title",
+    re.IGNORECASE,
+)
 
 
 def preview_format(path: str) -> Format:
@@ -37,7 +43,10 @@ def head_title(path: str, head: bytes) -> str | None:
     if kind is Format.HTML:
         from tui.core.readers.html import decode_html
 
-        match = _HTML_TITLE.search(decode_html(head))
+        page = decode_html(head)
+        if (match := _OG_TITLE.search(page)) and (stated := plain(html.unescape(match.group(1) or match.group(2)))):
+            return stated
+        match = _HTML_TITLE.search(page)
         return plain(html.unescape(match.group(1))) or None if match else None
     return None
 
