@@ -39,6 +39,8 @@ def apply_hints(
         "headings": headings or document.headings,
     }
     title = sane_title(metadata.get("title"))
+    if title and _fold(title) == _fold(metadata.get("site", "")):
+        title = None  # a page whose only stated title is the site's name
     if title and (stated or _find_line(document.text, title)) and _fold(title) != _fold(document.title or ""):
         changes.update(_retitle(document, title))
     if stated and (date := sane_date(metadata.get("date"))):
