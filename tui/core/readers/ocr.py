@@ -10,6 +10,7 @@ signing tool's stamp is an annotation, not the document), and passed as PGM on s
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ from tui.core.readers.legacy import is_syllable
 
 DPI = 300
 MAX_PAGES = 200
+MAX_PIXELS = 40_000_000  # an A4 page at 300 dpi is 8.7 million; a page declared metres wide is not rendered so
 PAGE_TIMEOUT = 120.0  # seconds for one page
 TOTAL_TIMEOUT = 1_800.0  # seconds for one document
 INSTALL_HINT = "install tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
@@ -70,9 +72,11 @@ def ocr_pdf(path: str, pdf: Any, progress: Progress | None = None) -> tuple[str,
 
 
 def _render(page: Any) -> bytes:
-    """The page as a binary PGM image (greyscale, 8 bits), at DPI."""
+    """The page as a binary PGM image (greyscale, 8 bits), at DPI or less for a huge page."""
     try:
-        bitmap = page.render(scale=DPI / 72, grayscale=True, may_draw_forms=False, draw_annots=False)
+        width, height = page.get_size()
+        scale = min(DPI / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+        bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=False, draw_annots=False)
         array = bitmap.to_numpy()
     finally:
         page.close()
