@@ -253,3 +253,13 @@ def test_wrapped_lines_join_with_a_space_and_hyphenated_words_without_their_hyph
     assert readers.join_wrapped("nhiệm kỳ 2021 -", "2026") == "nhiệm kỳ 2021 - 2026"
     assert readers.join_wrapped("Đồng Đăng -", "Lạng Sơn") == "Đồng Đăng - Lạng Sơn"
     assert readers.join_wrapped("kinh tế-", "Xã hội") == "kinh tế- Xã hội"
+
+
+def test_a_web_page_saved_as_doc_is_read_as_html_and_rtf_is_named(tmp_path: Path) -> None:
+    page = tmp_path / "quyet-dinh.doc"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    assert load_text(str(page)).format == "html"
+    rtf = tmp_path / "old.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi Xin chao}")
+    with pytest.raises(LoadError, match="RTF"):
+        load_text(str(rtf))

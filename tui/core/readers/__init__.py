@@ -114,10 +114,9 @@ def sniff(path: str, data: bytes) -> Format | None:
             return Format.DOCX
         if b"opendocument.text" in data[:200]:
             return Format.ODT
-    by_suffix = SUFFIXES.get(Path(path).suffix.lower())
-    if by_suffix in (Format.TEXT, None) and head[:15].lower().startswith((b"<!doctype html", b"<html")):
-        return Format.HTML
-    return by_suffix
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return Format.HTML  # also a page saved as ".doc", as some portals publish them
+    return SUFFIXES.get(Path(path).suffix.lower())
 
 
 _MODULES = {
@@ -137,6 +136,8 @@ def extract(path: str, data: bytes, progress: Progress | None = None, *, ocr: bo
     ``ocr=False``: a scanned PDF is refused instead of read page by page (for quick previews)."""
     from tui.core.loader import LoadError
 
+    if data[:5] == b"{\\rtf":
+        raise LoadError(path, "RTF file: not supported (save it as .docx or .odt)")
     kind = sniff(path, data) or Format.TEXT  # a file named on the command line is read as text
     module = importlib.import_module(f"tui.core.readers.{_MODULES[kind]}")
     if kind is Format.PDF:
