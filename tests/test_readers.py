@@ -74,6 +74,16 @@ def test_html_main_text_and_markup_metadata(tmp_path: Path) -> None:
     assert_offsets(document)
 
 
+def test_html_date_never_comes_from_a_related_news_list(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    stated = '<meta property="article:published_time" content="2025-12-15T09:30:00+07:00">'
+    assert stated in HTML_PAGE
+    path.write_text(HTML_PAGE.replace(stated, ""), encoding="utf-8")
+    document = load_document(str(path))
+    assert document.date is None or document.date.isoformat() != "2024-03-14"
+    assert "date" not in document.metadata
+
+
 def test_html_without_an_article_falls_back_to_the_page_text(tmp_path: Path) -> None:
     path = tmp_path / "tiny.htm"
     path.write_text("<html><head><title>Thông báo</title></head><body><div>Lịch họp tuần</div></body></html>")

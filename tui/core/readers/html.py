@@ -48,6 +48,9 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
             include_tables=True,
             include_images=False,
             include_links=False,
+            # Dates from the markup only (meta tags, JSON-LD, <time>, the URL): htmldate's search
+            # of the page's text takes a related-news timestamp for the article's date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura and lxml raise many kinds on broken markup
         log.info("trafilatura failed on %s: %s", path, exc)
