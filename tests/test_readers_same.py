@@ -158,3 +158,21 @@ def test_a_known_document_is_not_extracted_again(tmp_path: Path, monkeypatch: py
     again = service.analyse_path(str(path), Options(), entities=False, cache=cache)
     cache.close()
     assert again.document.title == first.document.title == TITLE
+
+
+def test_word_and_pdf_files_may_be_larger_and_are_still_cached(tmp_path: Path) -> None:
+    """A Word file over max_file_bytes (images and fonts) but within ten times it is read and cached."""
+    from tui.core.cache import open_cache
+    from tui.core.pipeline import Options
+
+    path = write_docx(tmp_path / "report.docx")
+    size = path.stat().st_size
+    options = Options(max_file_bytes=size // 2)
+    assert load_text(str(path), options.max_file_bytes).format == "docx"
+    cache = open_cache()
+    assert cache.file_key(str(path), options) is not None
+    cache.close()
+    text = tmp_path / "big.txt"
+    text.write_text("x" * size)
+    with pytest.raises(LoadError, match="too large"):
+        load_text(str(text), options.max_file_bytes)

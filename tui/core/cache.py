@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tui import paths
 from tui.core.export import date_text
-from tui.core.loader import content_hash
+from tui.core.loader import content_hash, size_limit
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, pipeline_version
 
@@ -99,7 +99,7 @@ class Cache:
         """
         try:
             stat = os.stat(path)
-            if stat.st_size > options.max_file_bytes:
+            if stat.st_size > size_limit(path, options.max_file_bytes):
                 return None
             seen = self._remembered().get(os.path.abspath(path))
             if (

@@ -121,9 +121,14 @@ def load_bytes(path: str, data: bytes, progress: Progress | None = None) -> Load
     )
 
 
+def size_limit(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """The largest file ``path`` may be: ``max_bytes``, or BINARY_SIZE_FACTOR times it for Word/PDF files."""
+    return max_bytes * BINARY_SIZE_FACTOR if SUFFIXES.get(Path(path).suffix.lower()) in BINARY_FORMATS else max_bytes
+
+
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes; a LoadError when it is too large or cannot be read."""
-    limit = max_bytes * BINARY_SIZE_FACTOR if SUFFIXES.get(Path(path).suffix.lower()) in BINARY_FORMATS else max_bytes
+    limit = size_limit(path, max_bytes)
     try:
         size = os.path.getsize(path)
         if size > limit:
