@@ -273,3 +273,24 @@ def test_a_web_page_saved_as_doc_is_read_as_html_and_rtf_is_named(tmp_path: Path
     rtf.write_bytes(b"{\\rtf1\\ansi Xin chao}")
     with pytest.raises(LoadError, match="RTF"):
         load_text(str(rtf))
+
+
+def test_docx_layout_tables_keep_their_lines(tmp_path: Path) -> None:
+    """An official document's header and signature block are borderless tables: each cell's lines
+    stay lines (the signer's name alone on its line), unlike a data table's rows."""
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nHUYỆN YÊN HÒA"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    for paragraph in PARAGRAPHS:
+        document.add_paragraph(paragraph)
+    sign = document.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+    sign.cell(0, 1).text = f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n{AUTHOR}"
+    path = tmp_path / "official.docx"
+    document.save(str(path))
+    lines = load_text(str(path)).text.split("\n")
+    for line in ("ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "CHỦ TỊCH", AUTHOR):
+        assert line in lines

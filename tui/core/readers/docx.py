@@ -2,7 +2,8 @@
 core properties, and runs typed in TCVN3 (``.Vn*``) or VNI (``VNI-*``) fonts converted.
 
 Headers, footers, footnotes and comments live in other parts of the file and never enter
-the text. Table rows become one line each, cells separated by `` | `` (merged cells once).
+the text. Data tables become one line a row, cells separated by `` | `` (merged cells once);
+layout tables (an official document's header and signature block) one block a cell.
 python-docx parses XML with entity resolution off; the zip container is checked first.
 """
 
@@ -41,7 +42,7 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     title_style: str | None = None
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
-            blocks += [(" | ".join(_row_cells(row, reader)), None) for row in block.rows]
+            blocks += [(text, None) for text in _table_blocks(block, reader)]
             continue
         text = reader.paragraph_text(block)
         level = reader.heading_level(block)
@@ -110,16 +111,28 @@ class _Reader:
         return "".join(parts)
 
 
-def _row_cells(row: Any, reader: _Reader) -> list[str]:
-    cells: list[str] = []
+def _table_blocks(table: Any, reader: _Reader) -> list[str]:
+    """A data table one row a line, cells separated by `` | ``; a layout table (some cell holds
+    several lines: an official document's issuer and motto, its recipients and signature
+    block) one cell a block, each paragraph a line, so those lines keep their shape."""
+    rows = [_row_cells(row, reader) for row in table.rows]
+    if any(len(cell) > 1 for row in rows for cell in row):
+        return ["\n".join(cell) for row in rows for cell in row]
+    return [" | ".join(" ".join(cell) for cell in row) for row in rows]
+
+
+def _row_cells(row: Any, reader: _Reader) -> list[list[str]]:
+    """Each cell's non-empty lines (a merged cell once)."""
+    cells: list[list[str]] = []
     seen: set[int] = set()
     for cell in row.cells:
         if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
             continue
         seen.add(id(cell._tc))
-        text = " ".join(" ".join(reader.paragraph_text(p).split()) for p in cell.paragraphs).strip()
-        if text:
-            cells.append(text)
+        # A cell's lines: its paragraphs, and the lines within them (line breaks, Shift+Enter).
+        lines = [" ".join(line.split()) for p in cell.paragraphs for line in reader.paragraph_text(p).split("\n")]
+        if lines := [line for line in lines if line]:
+            cells.append(lines)
     return cells
 
 
