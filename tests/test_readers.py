@@ -176,6 +176,24 @@ def test_odt_text_headings_and_meta(tmp_path: Path) -> None:
     assert_offsets(document)
 
 
+def test_odt_tables_data_rows_and_layout_cells(tmp_path: Path) -> None:
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+    def cell(*lines: str) -> str:
+        return "<table:table-cell>" + "".join(f"<text:p>{line}</text:p>" for line in lines) + "</table:table-cell>"
+
+    body = (
+        f'<table:table xmlns:table="{table}"><table:table-row>{cell("Chỉ tiêu")}{cell("Kết quả")}</table:table-row>'
+        f"<table:table-row>{cell('Hồ sơ trực tuyến')}{cell('68%')}</table:table-row></table:table>"
+        f"<text:p>{PARAGRAPHS[0]}</text:p>"
+        f'<table:table xmlns:table="{table}"><table:table-row>{cell("Nơi nhận:", "- Lưu: VT.")}'
+        f"{cell('CHỦ TỊCH', AUTHOR)}</table:table-row></table:table>"
+    )
+    lines = load_text(str(write_odt(tmp_path / "tables.odt", content_body=body))).text.split("\n")
+    assert "Chỉ tiêu | Kết quả" in lines and "Hồ sơ trực tuyến | 68%" in lines
+    assert "CHỦ TỊCH" in lines and AUTHOR in lines
+
+
 def test_odt_entity_declarations_are_refused(tmp_path: Path) -> None:
     bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
     path = write_odt(tmp_path / "bomb.odt", content_body="<text:p>&b;</text:p>", doctype=bomb)

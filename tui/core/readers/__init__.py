@@ -74,6 +74,16 @@ def join_wrapped(previous: str, line: str) -> str:
     return f"{previous} {line}"
 
 
+def table_blocks(rows: list[list[list[str]]]) -> list[str]:
+    """Blocks for a table given as rows of cells of lines. A data table gives one line a row,
+    cells separated by `` | ``; a layout table (some cell holds several lines: an official
+    document's issuer and motto, its recipients and signature block) one block a cell, each
+    line kept, so those lines keep their shape."""
+    if any(len(cell) > 1 for row in rows for cell in row):
+        return ["\n".join(cell) for row in rows for cell in row]
+    return [" | ".join(" ".join(cell) for cell in row) for row in rows]
+
+
 class TextBuilder:
     """Blocks of text joined by blank lines, with the offsets of the headings among them."""
 

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from tui.core.loader import LoadError
-from tui.core.readers import Extracted, Format, Progress, TextBuilder
+from tui.core.readers import Extracted, Format, Progress, TextBuilder, table_blocks
 from tui.core.readers.container import open_zip
 from tui.core.readers.legacy import Legacy, decode, decode_font_run, detect
 from tui.core.readers.text import latin1_heavy
@@ -42,7 +42,7 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     title_style: str | None = None
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
-            blocks += [(text, None) for text in _table_blocks(block, reader)]
+            blocks += [(text, None) for text in table_blocks([_row_cells(row, reader) for row in block.rows])]
             continue
         text = reader.paragraph_text(block)
         level = reader.heading_level(block)
@@ -109,16 +109,6 @@ class _Reader:
                 self.legacy.add(kind)
             parts.append(text)
         return "".join(parts)
-
-
-def _table_blocks(table: Any, reader: _Reader) -> list[str]:
-    """A data table one row a line, cells separated by `` | ``; a layout table (some cell holds
-    several lines: an official document's issuer and motto, its recipients and signature
-    block) one cell a block, each paragraph a line, so those lines keep their shape."""
-    rows = [_row_cells(row, reader) for row in table.rows]
-    if any(len(cell) > 1 for row in rows for cell in row):
-        return ["\n".join(cell) for row in rows for cell in row]
-    return [" | ".join(" ".join(cell) for cell in row) for row in rows]
 
 
 def _row_cells(row: Any, reader: _Reader) -> list[list[str]]:

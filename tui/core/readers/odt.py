@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.loader import LoadError
-from tui.core.readers import Extracted, Format, Progress, TextBuilder
+from tui.core.readers import Extracted, Format, Progress, TextBuilder, table_blocks
 from tui.core.readers.container import open_zip, parse_xml, read_part
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -46,11 +46,16 @@ def _blocks(element: Any, builder: TextBuilder) -> None:
         elif tag == f"{_TEXT}p":
             builder.add(_inline(child))
         elif tag == f"{_TABLE}table":
-            for row in child.iter(f"{_TABLE}table-row"):
-                cells = [" ".join(_inline(p) for p in cell.iter(f"{_TEXT}p")) for cell in row]
-                builder.add(" | ".join(" ".join(c.split()) for c in cells if c.strip()))
+            rows = [[_cell_lines(cell) for cell in row] for row in child.iter(f"{_TABLE}table-row")]
+            for block in table_blocks([[cell for cell in row if cell] for row in rows]):
+                builder.add(block)
         elif tag not in _SKIP:
             _blocks(child, builder)  # lists, sections, list items
+
+
+def _cell_lines(cell: Any) -> list[str]:
+    lines = (line for p in cell.iter(f"{_TEXT}p") for line in _inline(p).split("\n"))
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def _inline(element: Any) -> str:
