@@ -126,6 +126,7 @@ def test_ocr_output_is_reflowed_and_cleared_of_noise() -> None:
     page = (
         "7}\n"
         "THỦ TƯỚNG CHÍNH PHỦ\n"
+        "Số: 285/QĐ-TTg                 Hà Nội, ngày 15 tháng 9 năm 2024\n"
         "Giờ:..... S9 9910xxEExzess.iztserrerssee\n"
         "Trong năm qua, các cơ quan của huyện đã tập trung chỉ đạo thực hiện\n"
         "đồng bộ nhiều giải pháp và đạt kết quả.\n"
@@ -133,6 +134,8 @@ def test_ocr_output_is_reflowed_and_cleared_of_noise() -> None:
     )
     assert ocr._reflow(page).split("\n") == [
         "THỦ TƯỚNG CHÍNH PHỦ",
+        "Số: 285/QĐ-TTg",
+        "Hà Nội, ngày 15 tháng 9 năm 2024",
         "Trong năm qua, các cơ quan của huyện đã tập trung chỉ đạo thực hiện đồng bộ nhiều giải pháp và đạt kết quả.",
         "Vụ TCCV, TGĐ Công TTĐT,",
     ]

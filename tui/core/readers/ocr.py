@@ -28,6 +28,7 @@ MAX_PIXELS = 40_000_000  # an A4 page at 300 dpi is 8.7 million; a page declared
 PAGE_TIMEOUT = 120.0  # seconds for one page
 TOTAL_TIMEOUT = 1_800.0  # seconds for one document
 INSTALL_HINT = "install tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
+_COLUMN_GAP = re.compile(r" {4,}")  # with preserve_interword_spaces: a gap of four spaces or more
 _PARTS = re.compile(r"\d+|[^\W\d_]+")  # "08/2016/NĐ-CP": 08, 2016, NĐ, CP
 _JUNK_RUN = 10  # letters in a row: no syllable is that long
 
@@ -90,7 +91,9 @@ def _run(path: str, program: str, image: bytes, timeout: float, page: int) -> st
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
-            [program, "stdin", "stdout", "-l", "vie", "--psm", "4"],
+            # Wide gaps kept as runs of spaces: two columns on one line (an official document's
+            # number and its place-and-date line) are split apart in _reflow.
+            [program, "stdin", "stdout", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"],
             input=image,
             capture_output=True,
             timeout=timeout,
@@ -108,9 +111,12 @@ def _run(path: str, program: str, image: bytes, timeout: float, page: int) -> st
 
 
 def _reflow(text: str) -> str:
-    """Join a page's wrapped lines: a line that fills the width and does not end a sentence, or
-    that is followed by a lowercase start, continues on the next line. Noise lines go."""
-    lines = [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n")]
+    """Split lines at column gaps and join a page's wrapped lines: a line that fills the width and
+    does not end a sentence, or that is followed by a lowercase start, continues on the next
+    line. Noise lines go."""
+    lines = [
+        " ".join(part.split()) for line in text.replace("\f", "\n").split("\n") for part in _COLUMN_GAP.split(line)
+    ]
     lines = [line for line in lines if not _is_noise(line)]
     width = max((len(line) for line in lines), default=0)
     out: list[str] = []
