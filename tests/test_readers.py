@@ -167,6 +167,29 @@ def test_pdf_text_layer_reflowed_without_page_furniture(tmp_path: Path) -> None:
     assert_offsets(document)
 
 
+@needs_font
+def test_pdf_columns_on_one_row_become_separate_lines(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("TestSans", str(FONT)))
+    path = tmp_path / "official.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("TestSans", 12)
+    page.drawString(60, 780, "ỦY BAN NHÂN DÂN")
+    page.drawString(300, 780, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    page.drawString(60, 750, "Số: 12/BC-UBND")
+    page.drawString(300, 750, DATE_LINE)
+    for number, paragraph in enumerate(PARAGRAPHS[:2]):
+        page.drawString(60, 700 - 20 * number, paragraph[:80])
+    page.save()
+    lines = load_text(str(path)).text.split("\n")
+    for line in ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BC-UBND", DATE_LINE):
+        assert line in lines
+
+
 def test_odt_text_headings_and_meta(tmp_path: Path) -> None:
     document = load_document(str(write_odt(tmp_path / "report.odt")))
     assert document.format == "odt"

@@ -100,18 +100,43 @@ def _page_lines(page: Any) -> list[_Line]:
         for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             start, end = offset, offset + len(raw)
             offset = end + (2 if text[end : end + 2] == "\r\n" else 1)
-            content = " ".join(raw.split())
-            if not content:
-                continue
-            first = start + len(raw) - len(raw.lstrip())
-            last = start + len(raw.rstrip()) - 1
-            left, bottom, _, top = textpage.get_charbox(first, loose=True)
-            _, last_bottom, right, last_top = textpage.get_charbox(last, loose=True)
-            lines.append(_Line(left, right, max(top, last_top), min(bottom, last_bottom), content))
+            lines += _segments(textpage, raw, start)
     finally:
         textpage.close()
         page.close()
     return lines
+
+
+def _segments(textpage: Any, raw: str, start: int) -> list[_Line]:
+    """One line of text, split where a wide gap separates two columns set on the same row
+    (an official document's number and its place-and-date line)."""
+    pieces: list[tuple[int, int]] = []  # [first, last] character indexes of each piece
+    first = last = None
+    for index, char in enumerate(raw, start):
+        if char.isspace():
+            continue
+        if first is None or last is None:
+            first = index
+        elif index - last > 1 and _gap(textpage, last, index):
+            pieces.append((first, last))
+            first = index
+        last = index
+    if first is not None and last is not None:
+        pieces.append((first, last))
+    out = []
+    for a, b in pieces:
+        left, bottom, _, top = textpage.get_charbox(a, loose=True)
+        _, last_bottom, right, last_top = textpage.get_charbox(b, loose=True)
+        content = " ".join(raw[a - start : b - start + 1].split())
+        out.append(_Line(left, right, max(top, last_top), min(bottom, last_bottom), content))
+    return out
+
+
+def _gap(textpage: Any, before: int, after: int) -> bool:
+    """Whether the space between two characters is wider than three line heights."""
+    _, bottom, right, top = textpage.get_charbox(before, loose=True)
+    next_left = textpage.get_charbox(after, loose=True)[0]
+    return next_left - right > 3 * max(top - bottom, 1.0)
 
 
 def _is_scan(page_lines: list[list[_Line]]) -> bool:
