@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 TITLE = "Báo cáo kết quả chuyển đổi số năm 2025 của huyện Yên Hòa"
@@ -78,11 +79,11 @@ def write_pdf(path: Path, *, running_head: str | None = None, repeat: int = 1) -
     body = ParagraphStyle("body", fontName="TestSans", fontSize=12, leading=16, firstLineIndent=0)
     head = ParagraphStyle("head", fontName="TestSans", fontSize=16, leading=20)
 
-    def furniture(canvas: object, doc: object) -> None:
-        canvas.setFont("TestSans", 9)  # type: ignore[attr-defined]
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.setFont("TestSans", 9)
         if running_head:
-            canvas.drawString(72, A4[1] - 40, running_head)  # type: ignore[attr-defined]
-        canvas.drawCentredString(A4[0] / 2, 30, str(doc.page))  # type: ignore[attr-defined]
+            canvas.drawString(72, A4[1] - 40, running_head)
+        canvas.drawCentredString(A4[0] / 2, 30, str(doc.page))
 
     story: list[object] = [Paragraph(TITLE, head), Spacer(1, 10), Paragraph(DATE_LINE, body), Spacer(1, 10)]
     for part in range(repeat):

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from tui.core.model import Document, Heading, Removed, Span
 
@@ -33,7 +34,7 @@ def apply_hints(
 ) -> Document:
     """``document`` with the reader's format, metadata and headings, and its stated title/date/author."""
     stated = format in _STATED
-    changes: dict[str, object] = {
+    changes: dict[str, Any] = {
         "format": format,
         "metadata": {**metadata, **document.metadata},
         "headings": headings or document.headings,
@@ -49,7 +50,7 @@ def apply_hints(
     if author and (stated or _fold(author) in _fold(document.text)):
         span = _find_line(document.text, author)
         changes.update(author=author, author_span=span)
-    return replace(document, **changes)  # type: ignore[arg-type]
+    return replace(document, **changes)
 
 
 def sane_title(value: str | None) -> str | None:
@@ -104,7 +105,7 @@ def _find_line(text: str, wanted: str) -> Span | None:
     return None
 
 
-def _retitle(document: Document, title: str) -> dict[str, object]:
+def _retitle(document: Document, title: str) -> dict[str, Any]:
     """The stated title, its line taken out of the body, the cleaner's guess put back or set aside."""
     span = _find_line(document.text, title)
     paragraphs = [p for p in document.paragraphs if span is None or not _overlaps(p, span)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from tui.core.loader import LoadError
 from tui.core.readers import Extracted, Format, Progress, TextBuilder
@@ -80,21 +81,21 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     return Extracted(builder.text(), Format.HTML, "html", notes, metadata, tuple(builder.headings))
 
 
-def _add_block(element: object, builder: TextBuilder) -> None:
-    tag = getattr(element, "tag", "")
+def _add_block(element: Any, builder: TextBuilder) -> None:
+    tag = element.tag
     if tag == "head":
-        rend = str(element.get("rend") or "h2")  # type: ignore[attr-defined]
+        rend = str(element.get("rend") or "h2")
         level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
-        builder.add(" ".join("".join(element.itertext()).split()), level)  # type: ignore[attr-defined]
+        builder.add(" ".join("".join(element.itertext()).split()), level)
     elif tag == "table":
-        for row in element.iter("row"):  # type: ignore[attr-defined]
+        for row in element.iter("row"):
             cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
             builder.add(" | ".join(cell for cell in cells if cell))
     elif tag == "list":
-        for item in element.iter("item"):  # type: ignore[attr-defined]
+        for item in element.iter("item"):
             builder.add(" ".join("".join(item.itertext()).split()))
     else:
-        builder.add("".join(element.itertext()))  # type: ignore[attr-defined]
+        builder.add("".join(element.itertext()))
 
 
 def _fallback(path: str, data: bytes, metadata: dict[str, str] | None = None) -> Extracted:
