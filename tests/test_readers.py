@@ -335,3 +335,17 @@ def test_docx_layout_tables_keep_their_lines(tmp_path: Path) -> None:
     lines = load_text(str(path)).text.split("\n")
     for line in ("ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "CHỦ TỊCH", AUTHOR):
         assert line in lines
+
+
+def test_a_file_property_never_replaces_a_fuller_headline() -> None:
+    from tui.core.model import Span
+    from tui.core.readers.hints import apply_hints
+
+    text = "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác chuyển đổi số của huyện\n\n" + PARAGRAPHS[0] + "\n"
+    guess = "Quyết định về việc thành lập Tổ công tác chuyển đổi số của huyện"
+    document = Document("a.docx", text, "docx", title=guess, title_span=Span(0, 10), author="Lê Văn Hùng")
+    hinted = apply_hints(document, "docx", {"title": "QUYẾT ĐỊNH", "author": "Nguyễn Văn An"}, ())
+    assert hinted.title == guess and hinted.author == "Lê Văn Hùng"
+    assert hinted.metadata["title"] == "QUYẾT ĐỊNH"
+    stated = apply_hints(document, "html", {"title": "Yên Hòa lập tổ chuyển đổi số"}, ())
+    assert stated.title == "Yên Hòa lập tổ chuyển đổi số" and stated.title_span is None  # a page states it

@@ -3,8 +3,9 @@
 Only sane values count. A web page's or Markdown file's metadata is the author's own
 statement. A Word, OpenDocument or PDF file's properties are often the template's or the
 typist's account (``Un-named``, ``Microsoft Word - bao cao.doc``, a scanner's timestamp),
-so there a title or an author counts only when the document's text says it too, and the
-file's creation date is kept in metadata but never taken for the document's date.
+so there a title or an author counts only when the document's text says it too and the
+cleaner found nothing fuller (a template's ``QUYẾT ĐỊNH`` never replaces ``Quyết định về việc
+…``), and the file's creation date is kept in metadata but never taken for the document's date.
 """
 
 from __future__ import annotations
@@ -42,15 +43,24 @@ def apply_hints(
     title = sane_title(metadata.get("title"))
     if title and _fold(title) == _fold(metadata.get("site", "")):
         title = None  # a page whose only stated title is the site's name
-    if title and (stated or _find_line(document.text, title)) and _fold(title) != _fold(document.title or ""):
+    if title and _title_wins(document, title, stated):
         changes.update(_retitle(document, title))
     if stated and (date := sane_date(metadata.get("date"))):
         changes.update(date=date, date_text=metadata["date"])
     author = sane_author(metadata.get("author"))
-    if author and (stated or _fold(author) in _fold(document.text)):
+    if author and (stated or (document.author is None and _fold(author) in _fold(document.text))):
         span = _find_line(document.text, author)
         changes.update(author=author, author_span=span)
     return replace(document, **changes)
+
+
+def _title_wins(document: Document, title: str, stated: bool) -> bool:
+    guess = document.title or ""
+    if _fold(title) == _fold(guess):
+        return False
+    if stated:
+        return True
+    return _find_line(document.text, title) is not None and len(title.split()) >= len(guess.split())
 
 
 def sane_title(value: str | None) -> str | None:
