@@ -325,6 +325,7 @@ def test_docx_layout_tables_keep_their_lines(tmp_path: Path) -> None:
     header = document.add_table(rows=1, cols=2)
     header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nHUYỆN YÊN HÒA"
     header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    document.add_paragraph(f"Số: 12/BC-UBND\t\t\t{DATE_LINE}")
     for paragraph in PARAGRAPHS:
         document.add_paragraph(paragraph)
     sign = document.add_table(rows=1, cols=2)
@@ -335,6 +336,7 @@ def test_docx_layout_tables_keep_their_lines(tmp_path: Path) -> None:
     lines = load_text(str(path)).text.split("\n")
     for line in ("ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "CHỦ TỊCH", AUTHOR):
         assert line in lines
+    assert "Số: 12/BC-UBND" in lines and DATE_LINE in lines  # tab-set columns
 
 
 def test_a_file_property_never_replaces_a_fuller_headline() -> None:

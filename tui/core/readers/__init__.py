@@ -61,6 +61,7 @@ class Extracted:
     headings: tuple[Heading, ...] = ()
 
 
+_TAB_COLUMNS = re.compile(r"\t[ \t]*\t")
 # A line ending with one of these may end its paragraph; any other wrapped line continues.
 SENTENCE_END = (".", ":", ";", "!", "?")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
@@ -96,7 +97,9 @@ class TextBuilder:
         from tui.core.loader import normalise
 
         # Lines are stripped and runs of spaces kept: offsets index exactly what is stored.
-        lines = [line.strip() for line in normalise(block).replace("\r", "\n").split("\n")]
+        # Two tabs or more set columns apart (``Số: 12/QĐ-UBND<tab><tab>Hà Nội, ngày …``): separate lines.
+        block = _TAB_COLUMNS.sub("\n", normalise(block).replace("\r", "\n"))
+        lines = [line.strip() for line in block.split("\n")]
         text = "\n".join(line for line in lines if line)
         if not text:
             return
