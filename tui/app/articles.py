@@ -54,15 +54,17 @@ def first_line(path: str) -> str:
     no NLP, and only the first few kilobytes are read.
     """
     from tui.core.clean import clean
-    from tui.core.readers.preview import head_text, head_title, needs_reader
+    from tui.core.readers.preview import head_text, head_title, is_binary, needs_reader
 
+    if is_binary(path):
+        return os.path.basename(path)  # Word and PDF files show their name until analysed
     try:
         with open(path, "rb") as handle:
             data = handle.read(_FIRST_BYTES if not needs_reader(path) else _FIRST_BYTES_STRUCTURED)
     except OSError:
         return os.path.basename(path)
     if needs_reader(path):
-        # Word and PDF files show their name until analysed; Markdown and web pages their heading.
+        # Markdown and web pages show their heading.
         stated = head_title(path, data)
         return " ".join(stated.split())[:200] if stated else os.path.basename(path)
     if b"\x00" in data and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):

@@ -81,6 +81,11 @@ def extracted_text(path: str, data: bytes) -> str:
         return ""
 
 
+def is_binary(path: str) -> bool:
+    """Word, PDF and OpenDocument files: no headline without reading the whole file."""
+    return preview_format(path) in BINARY_FORMATS
+
+
 def needs_reader(path: str) -> bool:
     """Whether the file's raw bytes are not its text (Word, PDF, OpenDocument, HTML, Markdown)."""
     kind = preview_format(path)
