@@ -179,3 +179,17 @@ def test_word_and_pdf_files_may_be_larger_and_are_still_cached(tmp_path: Path) -
     text.write_text("x" * size)
     with pytest.raises(LoadError, match="too large"):
         load_text(str(text), options.max_file_bytes)
+
+
+@needs_font
+@pytest.mark.skipif(not ocr.available(), reason="tesseract with the Vietnamese model is not installed")
+def test_the_service_reports_ocr_progress(tmp_path: Path) -> None:
+    from tui.core import service
+    from tui.core.pipeline import Options
+
+    path = write_scan(tmp_path / "scan.pdf", scan_lines()[:3])
+    pages: list[tuple[int, int]] = []
+    service._RECENT.clear()
+    analysis = service.analyse_path(str(path), Options(), entities=False, progress=lambda p, n: pages.append((p, n)))
+    assert pages == [(1, 1)] and analysis.document.encoding == "pdf+ocr"
+    service._RECENT.clear()

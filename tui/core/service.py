@@ -14,6 +14,7 @@ from tui.core.cache import Cache, cache_key, open_cache
 from tui.core.loader import content_hash, load_bytes, read_bytes
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summarize_with
+from tui.core.readers import Progress
 from tui.core.tokenize import with_words
 
 
@@ -23,10 +24,12 @@ def analyse_path(
     algorithms: tuple[str, ...] | None = None,
     entities: bool = True,
     cache: Cache | None = None,
+    progress: Progress | None = None,
 ) -> Analysis:
     """Load, clean and analyse one file, reusing and filling ``cache``.
 
-    Raises ``LoadError`` for files that cannot be read.
+    Raises ``LoadError`` for files that cannot be read. ``progress(page, pages)`` is called
+    while a scanned PDF is read by OCR.
     """
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
     data = read_bytes(path, options.max_file_bytes)
@@ -35,7 +38,7 @@ def analyse_path(
     known = _recent_with_words(key, path) or stored
     if known is None:
         # Extracted only now: a cached scanned PDF is not read by OCR again.
-        analysis = analyse(clean_loaded(load_bytes(path, data)), options, wanted, entities=entities)
+        analysis = analyse(clean_loaded(load_bytes(path, data, progress)), options, wanted, entities=entities)
     else:
         analysis = complete(known, wanted, entities, options)
     if cache is not None and _adds_to(stored, analysis):
