@@ -118,7 +118,7 @@ def test_unreadable_and_missing_paths(tmp_path: Path) -> None:
 
 def test_find_articles_recurses_sorted_and_filters(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ["b/2.txt", "b/1.md", "a.txt", "notes.pdf", "b/image.png"]:
+    for name in ["b/2.txt", "b/1.md", "a.txt", "notes.xlsx", "b/image.png"]:
         (tmp_path / name).write_text("x")
     found = list(find_articles([tmp_path, tmp_path / "missing"]))
     names = [f for f in found if isinstance(f, str)]

@@ -216,9 +216,18 @@ def _analyses(options: argparse.Namespace, config: Config, entities: bool) -> It
             yield item
             continue
         try:
-            yield analyse_path(item, pipeline_options, entities=entities, cache=cache)
+            yield analyse_path(item, pipeline_options, entities=entities, cache=cache, progress=_ocr_note(item))
         except LoadError as exc:
             yield exc
+
+
+def _ocr_note(path: str) -> Callable[[int, int], None] | None:
+    """On a terminal, a note per page while a scanned PDF is read by OCR (seconds a page)."""
+    from tui.core.readers import plain
+
+    if not sys.stderr.isatty():
+        return None
+    return lambda page, pages: _warn(f"{plain(path)}: reading page {page} of {pages} by OCR…")
 
 
 def _report_failures(item: object) -> bool:

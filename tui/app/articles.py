@@ -25,6 +25,7 @@ class Status(Enum):
 
 
 _FIRST_BYTES = 600
+_FIRST_BYTES_STRUCTURED = 32_768  # a web page's <title> may follow kilobytes of <head>
 
 
 @dataclass
@@ -59,20 +60,31 @@ def first_line(path: str) -> str:
     no NLP, and only the first few kilobytes are read.
     """
     from tui.core.clean import clean
+    from tui.core.readers.preview import head_text, head_title, is_binary, needs_reader
 
+    if is_binary(path):
+        return os.path.basename(path)  # Word and PDF files show their name until analysed
     try:
-        data = read_start(path, _FIRST_BYTES)
+        data = read_start(path, _FIRST_BYTES if not needs_reader(path) else _FIRST_BYTES_STRUCTURED)
     except LoadError:
         return os.path.basename(path)
+    if needs_reader(path):
+        # Markdown and web pages show their heading.
+        stated = head_title(path, data)
+        return " ".join(stated.split())[:200] if stated else os.path.basename(path)
     if b"\x00" in data and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         return os.path.basename(path)  # binary: its "first line" would be noise
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    text = normalise(data.decode(encoding, errors="ignore"))
+    text = head_text(path, data) if encoding == "utf-8-sig" else None  # TCVN3/VNI/Windows-1258
+    text = normalise(text if text is not None else data.decode(encoding, errors="ignore"))
     if looks_binary(text):
         return os.path.basename(path)  # its "first line" would be noise
     title = clean(path, text).title
     return " ".join(title.split())[:200] if title else os.path.basename(path)
 
+
+_INDEX_BYTES = 2_000_000
+_INDEX_MAX_STRUCTURED = 20_000_000  # a larger Word/PDF file is left out of the filter's text
 
 READ_TITLES_UP_TO = 300  # longer lists paint with file names; first lines follow
 
@@ -104,11 +116,17 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
 
 
 def read_loose_text(path: str) -> str:
-    """The file's text folded for the filter ('' when it cannot be read)."""
+    """The file's text folded for the filter ('' when it cannot be read); Word, PDF, web pages and
+    Markdown through their readers, so markup and binary content are not searched."""
+    from tui.core.readers.preview import extracted_text, needs_reader
+
+    structured = needs_reader(path)
     try:
-        data = read_start(path, 2_000_000)
+        data = read_start(path, _INDEX_MAX_STRUCTURED + 1 if structured else _INDEX_BYTES)
     except LoadError:
         return ""
+    if structured:
+        return fold_loose(extracted_text(path, data)) if len(data) <= _INDEX_MAX_STRUCTURED else ""
     return fold_loose(data.decode("utf-8", errors="ignore"))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Mapping
 
 from tui.core.furniture import (
     CAPTION_CUE,
@@ -26,8 +27,9 @@ from tui.core.furniture import (
     parse_date,
 )
 from tui.core.lines import SENTENCE_END, Line, Reason, split_lines
-from tui.core.model import Document, Removed, Span
+from tui.core.model import Document, Heading, Removed, Span
 from tui.core.official import read_official
+from tui.core.readers.hints import apply_hints
 from tui.core.page import (
     Header,
     body_region,
@@ -60,17 +62,29 @@ _TAIL_BYLINE_MAX = 60
 _BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,40})+$")
 
 
-def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Document:
-    """Split ``text`` into metadata, body paragraphs and removed page furniture."""
+def clean(
+    path: str,
+    text: str,
+    encoding: str = "utf-8",
+    notes: tuple[str, ...] = (),
+    *,
+    format: str = "text",
+    metadata: Mapping[str, str] | None = None,
+    headings: tuple[Heading, ...] = (),
+) -> Document:
+    """Split ``text`` into metadata, body paragraphs and removed page furniture.
+
+    ``format``, ``metadata`` and ``headings`` come from the file's reader: a title, date or
+    author the file states wins over the guesses below (``readers.hints``)."""
     lines = split_lines(text)
     mark_signature_stamp(lines)
     official = read_official(lines)
     if official is not None:
         header = official.header
-        metadata = official.metadata
+        found = official.metadata
     else:
         header = _read_page(lines)
-        metadata = {}
+        found = {}
     notes = (*notes, *_keep_if_lost(lines))
     title = header.title
     body = tuple(Span(line.start, line.end) for line in lines if line.removed is None)
@@ -79,7 +93,7 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
         for line in lines
         if line.removed is not None and line.removed is not Reason.TITLE
     )
-    return Document(
+    document = Document(
         path=path,
         text=text,
         encoding=encoding,
@@ -93,8 +107,9 @@ def clean(path: str, text: str, encoding: str = "utf-8", notes: tuple[str, ...] 
         paragraphs=body,
         removed=removed,
         notes=notes,
-        metadata=metadata,
+        metadata=found,
     )
+    return apply_hints(document, format, metadata or {}, headings)
 
 
 def _title_text(title: str | None) -> str | None:

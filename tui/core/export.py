@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.core.model import Analysis, EntityGroup, Summary
+from tui.core.model import Analysis, Document, EntityGroup, Summary
 from tui.core.safe_text import one_line, visible
 from tui.core.summarize import select
 
@@ -154,6 +154,7 @@ def summary_json(analysis: Analysis, summary: Summary, count: int) -> dict[str, 
         "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None,
         "author": doc.author,
+        **document_fields(doc),
         "algorithm": summary.algorithm,
         "text": doc.text,
         "sentences": [
@@ -168,10 +169,20 @@ def summary_json(analysis: Analysis, summary: Summary, count: int) -> dict[str, 
     }
 
 
+def document_fields(doc: Document) -> dict[str, Any]:
+    """The reader's share of the contract: format, what the file states, and its headings' spans."""
+    return {
+        "format": doc.format,
+        "metadata": dict(doc.metadata),
+        "headings": [{"start": h.start, "end": h.end, "level": h.level, "text": h.text} for h in doc.headings],
+    }
+
+
 def entities_json(analysis: Analysis) -> dict[str, Any]:
     doc = analysis.document
     return {
         "path": doc.path,
+        **document_fields(doc),
         "text": doc.text,
         "entities": [{"type": e.type, "start": e.start, "end": e.end, "text": e.text} for e in analysis.entities or ()],
         "groups": [

@@ -163,8 +163,14 @@ def first_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     return None
 
 
+# The place before a date written in words, as letters and reports date themselves
+# (``Yên Hòa, ngày 15 tháng 12 năm 2025``): part of the date line, never a byline.
+PLACE_BEFORE_DATE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,5},\s*(?=ngày\s+\d)", re.IGNORECASE)
+
+
 def is_date_line(text: str) -> bool:
-    """A line that holds a date and nothing but what pages print around one."""
+    """A line that holds a date and nothing but what pages print around one (or a place before it)."""
+    text = PLACE_BEFORE_DATE.sub("", text.strip())
     if len(text) > _DATE_LINE_MAX or parse_date(text) is None:
         return False
     return not re.search(r"[^\W\d_]{2,}", _without_date(text))

@@ -24,6 +24,7 @@ from tui.core.furniture import (
     SOURCE_BYLINE,
     SOURCE_CUE,
     first_date,
+    parse_date,
     is_date_line,
     split_dated_byline,
 )
@@ -254,6 +255,8 @@ def _is_kicker(line: Line) -> bool:
 def byline_name(text: str) -> str | None:
     """The author(s) a byline line names (``THUẬN VĂN - LÊ ÁNH``, ``Bài: Minh Anh``), or None."""
     text = BYLINE_LABEL.sub("", text.strip()).strip()
+    if parse_date(text) is not None:
+        return None  # "Yên Hòa, ngày 15 tháng 12 năm 2025" is a date line (a byline fused with a date is split first)
     if SOURCE_CUE.match(text) or COLLECTIVE_BYLINE.match(text):
         return None  # "Theo Dân Trí": a source; see is_source_line
     text = _CREDIT_AFTER_NAME.split(text)[0]  # "Hoàng Cường Ảnh, Video: …": the photo credit after the name

@@ -48,8 +48,16 @@ def load_document(path: str, options: Options = Options()) -> Document:
 
 
 def clean_loaded(loaded: LoadedText) -> Document:
-    """Clean a decoded file, carrying its decoding note (e.g. a legacy encoding) into the Document."""
-    return clean(loaded.path, loaded.text, loaded.encoding, (loaded.note,) if loaded.note else ())
+    """Clean a read file, carrying its reader's note, format, metadata and headings into the Document."""
+    return clean(
+        loaded.path,
+        loaded.text,
+        loaded.encoding,
+        (loaded.note,) if loaded.note else (),
+        format=loaded.format,
+        metadata=loaded.metadata,
+        headings=loaded.headings,
+    )
 
 
 def document_from_text(text: str, path: str = "<text>") -> Document:

@@ -11,10 +11,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.loader import load_text, utf8_name
+from tui.core.loader import content_hash, load_bytes, read_bytes, utf8_name
 from tui.core.merge import adds_to, merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, add_entities, analyse, clean_loaded, summarize_with
+from tui.core.readers import Progress
 from tui.core.tokenize import with_words
 
 
@@ -51,24 +52,28 @@ def analyse_path(
     entities: bool = True,
     cache: Cache | None = None,
     recent: RecentAnalyses | None = None,
+    progress: Progress | None = None,
 ) -> Analysis:
     """Load, clean and analyse one file, reusing and filling ``cache`` and ``recent``.
 
-    Raises ``LoadError`` for files that cannot be read.
+    Raises ``LoadError`` for files that cannot be read. ``progress(page, pages)`` is called
+    while a scanned PDF is read by OCR.
     """
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
     if cache is not None and not utf8_name(path):
         cache = None
-    loaded = load_text(path, options.max_file_bytes)
-    key = cache.key(loaded.content_hash, options) if cache is not None else cache_key(loaded.content_hash, options)
+    data = read_bytes(path, options.max_file_bytes)
+    digest = content_hash(data)
+    key = cache.key(digest, options) if cache is not None else cache_key(digest, options)
     stored = cache.get(key, path) if cache is not None else None
     known = (recent.get(key, path) if recent is not None else None) or stored
     if known is None:
-        analysis = analyse(clean_loaded(loaded), options, wanted, entities=entities)
+        # Extracted only now: a cached scanned PDF is not read by OCR again.
+        analysis = analyse(clean_loaded(load_bytes(path, data, progress)), options, wanted, entities=entities)
     else:
         analysis = complete(known, wanted, entities, options)
     if cache is not None and adds_to(stored, analysis):
-        cache.put(key, merge(stored, analysis), loaded.content_hash)
+        cache.put(key, merge(stored, analysis), digest)
     if recent is not None:
         recent.remember(key, analysis)
     return analysis

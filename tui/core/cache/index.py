@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from tui.core.loader import content_hash
+from tui.core.loader import LoadError, content_hash, read_bytes, size_limit
 
 # A file's remembered hash is trusted only when the file was last modified this long
 # before it was hashed: a write within the same timestamp tick would otherwise go unseen.
@@ -41,10 +41,11 @@ class FileIndex:
         self._new: list[tuple[str, Seen]] = []
 
     def content_hash(self, path: str, max_bytes: int) -> str | None:
-        """The hash of the file's bytes, None when it cannot be read or is over ``max_bytes``."""
+        """The hash of the file's bytes, None when it cannot be read or is over its size limit
+        (``max_bytes``, the configured one: ``loader.size_limit`` allows more for Word and PDF)."""
         try:
             stat = os.stat(path)
-            if stat.st_size > max_bytes:
+            if stat.st_size > size_limit(path, max_bytes):
                 return None
             seen = self._remembered().get(os.path.abspath(path))
             if (
@@ -55,9 +56,8 @@ class FileIndex:
             ):
                 return seen.hash
             hashed_ns = time.time_ns()
-            with open(path, "rb") as handle:
-                digest = content_hash(handle.read())
-        except OSError:
+            digest = content_hash(read_bytes(path, max_bytes))  # a FIFO swapped in is refused, never waited on
+        except (OSError, LoadError):
             return None
         self._new.append((os.path.abspath(path), Seen(stat.st_size, stat.st_mtime_ns, hashed_ns, digest)))
         return digest

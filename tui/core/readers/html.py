@@ -1,0 +1,122 @@
+"""Saved web pages: the article's main text, title, date and author from the markup (trafilatura).
+
+trafilatura finds the body by text density and reads the metadata (``<meta>`` tags,
+JSON-LD, ``<time>``), which is far more reliable than guessing from the page's text.
+Its XML output keeps ``<head>`` elements, which become headings. When it finds no
+article (a page of links, a fragment), the page's visible text goes to the text cleaner.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from tui.core.readers import Extracted, Format, Progress, TextBuilder
+from tui.core.textfile import LoadError
+
+log = logging.getLogger(__name__)
+
+_SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "head")
+_CHARSET = re.compile(rb"<meta[^>]{0,200}charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> str:
+    """A page's characters: its BOM or ``<meta charset>``, else UTF-8, else Windows-1258."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if match := _CHARSET.search(data[:4096]):
+        try:
+            return data.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: guess as below
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace")
+
+
+def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
+    import trafilatura
+    from lxml import etree
+
+    try:
+        xml = trafilatura.extract(
+            data,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            # Dates from the markup only (meta tags, JSON-LD, <time>, the URL): htmldate's search
+            # of the page's text takes a related-news timestamp for the article's date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # noqa: BLE001 - trafilatura and lxml raise many kinds on broken markup
+        log.info("trafilatura failed on %s: %s", path, exc)
+        xml = None
+    if not xml:
+        return _fallback(path, data)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return _fallback(path, data)
+    metadata = {key: " ".join(str(root.get(key)).split()) for key in ("title", "author", "date") if root.get(key)}
+    if sitename := root.get("sitename"):
+        metadata["site"] = sitename
+    main = root.find("main")
+    blocks = list(main) if main is not None else []
+    if main is None or not "".join(main.itertext()).strip():
+        return _fallback(path, data, metadata)
+    builder = TextBuilder()
+    builder.add(main.text or "")  # text directly inside <main>, before any block
+    first_text = " ".join("".join(blocks[0].itertext()).split()) if blocks else ""
+    if metadata.get("title") and first_text != metadata["title"]:
+        builder.add(metadata["title"], 1)  # the headline leads the text, as on the page
+    for element in blocks:
+        _add_block(element, builder)
+    notes: tuple[str, ...] = ()
+    return Extracted(builder.text(), Format.HTML, "html", notes, metadata, tuple(builder.headings))
+
+
+def _add_block(element: Any, builder: TextBuilder) -> None:
+    tag = element.tag
+    if tag == "head":
+        rend = str(element.get("rend") or "h2")
+        level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+        builder.add(" ".join("".join(element.itertext()).split()), level)
+    elif tag == "table":
+        for row in element.iter("row"):
+            cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
+            builder.add(" | ".join(cell for cell in cells if cell))
+    elif tag == "list":
+        for item in element.iter("item"):
+            builder.add(" ".join("".join(item.itertext()).split()))
+    else:
+        builder.add("".join(element.itertext()))
+
+
+def _fallback(path: str, data: bytes, metadata: dict[str, str] | None = None) -> Extracted:
+    """The page's visible text, one line per block element, for the text cleaner to sort out."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(decode_html(data).encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise LoadError(path, f"cannot parse HTML ({exc})") from None
+    title = root.findtext(".//title") or ""
+    for bad in root.xpath("|".join(f"//{tag}" for tag in _SKIP_TAGS)):
+        bad.drop_tree()
+    for block in root.xpath("//p|//div|//li|//br|//tr|//h1|//h2|//h3|//h4|//h5|//h6"):
+        block.tail = "\n" + (block.tail or "")
+    builder = TextBuilder()
+    builder.add(root.text_content())
+    metadata = dict(metadata or {})
+    if title.strip():
+        metadata.setdefault("title", " ".join(title.split()))
+    note = "no article found by trafilatura: the page's whole text was read"
+    return Extracted(builder.text(), Format.HTML, "html", (note,), metadata, ())
