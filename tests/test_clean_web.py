@@ -187,3 +187,16 @@ def test_copyright_sentences_are_never_summary_sentences() -> None:
     assert sentence_junk("© 2026 Báo Sơn Nam. Ghi rõ nguồn khi phát hành lại thông tin từ website này.") == "footer"
     assert sentence_junk("Bản quyền thuộc về Báo Sơn Nam điện tử và các tác giả của từng bài viết.") == "footer"
     assert sentence_junk("Luật Sở hữu trí tuệ bảo vệ quyền tác giả đối với các tác phẩm báo chí đã công bố.") is None
+
+
+def test_a_place_and_date_line_is_the_date_never_the_byline() -> None:
+    text = (
+        "Báo cáo kết quả chuyển đổi số năm 2025 của huyện Lâm Sơn\n\n"
+        "Lâm Sơn, ngày 15 tháng 12 năm 2025\n\n"
+        "Năm 2025, huyện đã hoàn thành việc số hóa hồ sơ hành chính tại tất cả các xã, thị trấn.\n\n"
+        "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 68%, tăng mạnh so với năm trước.\n\n"
+        "Trần Văn Bình\n"
+    )
+    document = clean("bao-cao.txt", text)
+    assert document.date == dt.date(2025, 12, 15)
+    assert document.author == "Trần Văn Bình"
