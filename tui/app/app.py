@@ -68,6 +68,7 @@ class ReportsApp(App[int]):
             cache_options=self._cache_options,
             analyser=self._analyser,
             scan=self._scan,
+            list_width=self.config.list_width,
         )
 
     def on_mount(self) -> None:

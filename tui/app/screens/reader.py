@@ -67,9 +67,11 @@ class ReaderScreen(SummaryActions, Searches):
         cache_options: Options | None = None,
         analyser: Analyser | None = None,
         scan: CacheScan | None = None,
+        list_width: int | None = None,
     ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
-        ``scan``: that cache already being read for ``entries``."""
+        ``scan``: that cache already being read for ``entries``; ``list_width``: the list's columns
+        (None: the stylesheet's share of the terminal)."""
         super().__init__()
         self.library = Library(entries)
         self.algorithm = algorithm
@@ -85,6 +87,7 @@ class ReaderScreen(SummaryActions, Searches):
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
+        self._list_width = list_width
         if analyser is None:
             analyser = Analyser(analyse, context="spawn") if processes else _thread_analyser(analyse)
         self.analyser = analyser
@@ -111,6 +114,10 @@ class ReaderScreen(SummaryActions, Searches):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self._list_width is not None:
+            column = self.query_one("#list-column")
+            width = self._list_width + 1  # and its edge
+            column.styles.width = column.styles.min_width = column.styles.max_width = width
         self.query_one(ArticleList).focus()
         self.show_status()
         self.query_one(SummaryPane).show_waiting("Open an article with enter.", self.algorithm, self.count)

@@ -3,8 +3,8 @@
 The text is a ``Content`` built from the plain string — never markup — so
 ``[Video]`` or ``[/b]`` in an article show as typed. Highlights never rely on
 colour: key sentences are bold+reverse, the next-ranked ones underlined,
-entity mentions italic, and the chosen entity's mentions or find hits bold,
-underlined and reversed against their surroundings.
+entity mentions italic, the chosen entity's mentions or find hits bold and
+underlined, and the current one of them also reversed against its surroundings.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ class ArticleView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleView {
         height: 1fr;
+        min-height: 3;
         padding: 0 1;
         scrollbar-gutter: stable;
     }
@@ -196,10 +197,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _restyle(self) -> None:
         spans = list(self._base)
         for number, (a, b) in enumerate(self.marks):
-            inside_key = any(ka <= a < kb for ka, kb in self._key)
-            style = MARK_STYLE + (" not reverse" if inside_key else " reverse")
+            style = MARK_STYLE
             if number == self.current:
-                style += " italic"
+                # the current hit flips reverse against its surroundings; the others are only
+                # underlined, so the two differ without colour (NO_COLOR, 16-colour terminals)
+                inside_key = any(ka <= a < kb for ka, kb in self._key)
+                style += " not reverse" if inside_key else " reverse"
             spans.append(Span(a, b, style))
         spans.sort(key=_span_start)
         self._spans = spans

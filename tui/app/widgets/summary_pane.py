@@ -26,11 +26,19 @@ class SummaryPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     SummaryPane {
         height: auto;
-        max-height: 9;
-        scrollbar-gutter: stable;
-        border: round $border-blurred;
+        /* the whole summary of most articles, and the article keeps the rest */
+        max-height: 70%;
+        min-height: 5;
+        /* visible in 256 and 16 colours (theme greys collapse into the background there) and,
+           focused, marked by the border's shape and a reversed title without any colour */
+        border: round $foreground-muted;
+        border-title-color: $foreground;
         padding: 0 1;
-        &:focus { border: round $border; }
+        scrollbar-size-vertical: 1;
+        &:focus {
+            border: heavy $accent;
+            border-title-style: bold reverse;
+        }
     }
     """
 
