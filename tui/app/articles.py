@@ -37,6 +37,7 @@ class Entry:
     state: Status = Status.PENDING
     reason: str = ""
     needs_title: bool = False  # the title is the file name until the first line is read
+    read: bool = False  # opened in this or an earlier session
     _loose_title: str | None = field(default=None, repr=False)
 
     @property
@@ -73,6 +74,15 @@ def first_line(path: str) -> str:
         return os.path.basename(path)  # its "first line" would be noise
     title = clean(path, text).title
     return " ".join(title.split())[:200] if title else os.path.basename(path)
+
+
+def raw_start(path: str, limit: int = 20_000) -> str:
+    """The start of the file as it is, shown while the analysis runs."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limit).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 READ_TITLES_UP_TO = 300  # longer lists paint with file names; first lines follow

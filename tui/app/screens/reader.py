@@ -21,12 +21,13 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, TextIndex, first_line
+from tui.app.articles import Entry, Status, TextIndex, first_line, raw_start
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.library import Change, Entities, Library
 from tui.app.messages import AnalysisDone, ArticleOpened
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.list_state import ListState
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
 from tui.app.widgets.article_list import ArticleList
@@ -48,7 +49,7 @@ RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches):
+class ReaderScreen(SummaryActions, Searches, ListState):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS
@@ -88,8 +89,10 @@ class ReaderScreen(SummaryActions, Searches):
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
         self._list_width = list_width
-        if analyser is None:
-            analyser = Analyser(analyse, context="spawn") if processes else _thread_analyser(analyse)
+        self.load_read_marks()
+        if analyser is None:  # without processes (tests, some platforms): the same scheduling in threads
+            thread = Analyser(analyse, background_workers=1, context="thread") if not processes else None
+            analyser = thread or Analyser(analyse, context="spawn")
         self.analyser = analyser
         self.analyser.deliver = self._deliver
 
@@ -114,10 +117,7 @@ class ReaderScreen(SummaryActions, Searches):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if self._list_width is not None:
-            column = self.query_one("#list-column")
-            width = self._list_width + 1  # and its edge
-            column.styles.width = column.styles.min_width = column.styles.max_width = width
+        self.prepare_list(self._list_width)
         self.query_one(ArticleList).focus()
         self.show_status()
         self.query_one(SummaryPane).show_waiting("Open an article with enter.", self.algorithm, self.count)
@@ -204,6 +204,7 @@ class ReaderScreen(SummaryActions, Searches):
         self._update_rows(titled)
 
     def on_unmount(self) -> None:
+        self.save_read_marks()
         self.analyser.shutdown()
         if self.cache_reader is not None:
             self.cache_reader.close()  # stores the file hashes it made while articles were opened
@@ -217,6 +218,7 @@ class ReaderScreen(SummaryActions, Searches):
     def open_article(self, path: str) -> None:
         entry = self.library.by_path[path]
         held = self.library.open(path)
+        self.mark_open(path)
         self._entities_shown = None
         if entry.state is Status.FAILED:
             self.query_one(ArticleView).show_message(path, entry.title, f"This file cannot be read: {entry.reason}")
@@ -259,7 +261,7 @@ class ReaderScreen(SummaryActions, Searches):
         """Still no summary (models loading, a long article): the file as it is, meanwhile."""
         if self.current == path and path not in self.library:
             entry = self.library.by_path[path]
-            self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", _raw_text(path))
+            self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", raw_start(path))
 
     def _deliver(self, outcome: Outcome) -> None:
         """Called from an executor thread."""
@@ -382,17 +384,3 @@ class ReaderScreen(SummaryActions, Searches):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
-
-
-def _thread_analyser(analyse: AnalyseFn) -> Analyser:
-    """The same scheduling in threads of this process (tests, and platforms without processes)."""
-    return Analyser(analyse, background_workers=1, context="thread")
-
-
-def _raw_text(path: str, limit: int = 20_000) -> str:
-    """The start of the file as it is, shown while the analysis runs."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(limit).decode("utf-8", errors="replace")
-    except OSError:
-        return ""

@@ -11,6 +11,8 @@ from textual.widgets import Static
 @dataclass(frozen=True)
 class Status:
     total: int = 0
+    position: int = 0  # the list cursor's row (1-based) among ``listed``; 0: none
+    listed: int = 0
     done: int = 0
     failed: int = 0
     shown: int | None = None  # rows left by the filter
@@ -44,6 +46,8 @@ class StatusBar(Static):
     def render_status(self) -> Content:
         s = self.status
         parts = [f"{s.total} article{'s' if s.total != 1 else ''}"]
+        if s.position:
+            parts[0] = f"{s.position}/{s.listed}{f' of {s.total}' if s.listed != s.total else ''} {parts[0].split()[1]}"
         if s.done + s.failed < s.total:
             parts.append(f"analysed {s.done + s.failed}/{s.total}")
         else:
