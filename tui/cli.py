@@ -245,8 +245,10 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
         if _report_failures(item):
             failed = True
             continue
+        summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
+        if summary.note:  # another algorithm ran: the text and Markdown outputs do not say which
+            _warn(f"{item.document.path}: {summary.note}")  # type: ignore[attr-defined]
         if options.format == "json":
-            summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
             print(json.dumps(export.summary_json(item, summary, config.sentences), ensure_ascii=False), flush=True)
             continue
         render = export.markdown if options.format == "markdown" else export.plain_text

@@ -100,5 +100,12 @@ class ReportsApp(App[int]):
                 partial(self._run_screen_action, screen, action),
             )
 
+        for algorithm in ALGORITHMS:  # chosen by name: the palette filters them as the reader types
+            yield SystemCommand(
+                f"Summarise with {algorithm}",
+                f"Re-summarise the article with the {algorithm} algorithm",
+                partial(screen.use_algorithm, algorithm),
+            )
+
     async def _run_screen_action(self, screen: Screen, action: str) -> None:
         await self.run_action(action, screen)

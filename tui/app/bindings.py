@@ -78,6 +78,14 @@ READER_BINDINGS: list[BindingType] = [
         id="next-algorithm",
         tooltip="Re-summarise with the next algorithm",
     ),
+    Binding(
+        "A",
+        "previous_algorithm",
+        "Previous algorithm",
+        show=False,
+        id="previous-algorithm",
+        tooltip="Re-summarise with the previous algorithm",
+    ),
     Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane", tooltip="Move to the next pane"),
     Binding(
         "shift+tab",

@@ -324,7 +324,9 @@ class ReaderScreen(SummaryActions, Searches, ListState):
             ranks = {s.index: s.rank for s in summary.scores}
             article.show_analysis(analysis, ranks, self.count)
             pane.show(
-                export.summary_text(analysis, self.algorithm, self.count), self.algorithm, self.count, summary.note
+                export.summary_text(analysis, self.algorithm, self.count),
+                export.summary_label(analysis, self.algorithm, self.count),
+                summary.note,
             )
         self._show_entities(current)
         self.show_status()

@@ -48,13 +48,27 @@ class SummaryActions(Screen[None]):
         self._set_count(self.count - 1)
 
     def _set_count(self, count: int) -> None:
-        self.count = max(1, min(MAX_SENTENCES, count))
+        """Within 1 and the open article's sentences: a press past the end changes nothing."""
+        analysis = self.library.analysis(self.library.current)
+        summary = analysis.summaries.get(self.algorithm) if analysis is not None else None
+        limit = len(summary.scores) if summary is not None and summary.scores else MAX_SENTENCES
+        self.count = max(1, min(MAX_SENTENCES, limit, count))
         self.refresh_views()
         self.show_status()
 
     def action_next_algorithm(self) -> None:
-        position = self.algorithms.index(self.algorithm) if self.algorithm in self.algorithms else -1
-        self.algorithm = self.algorithms[(position + 1) % len(self.algorithms)]
+        self._step_algorithm(1)
+
+    def action_previous_algorithm(self) -> None:
+        self._step_algorithm(-1)
+
+    def _step_algorithm(self, step: int) -> None:
+        position = self.algorithms.index(self.algorithm) if self.algorithm in self.algorithms else -step
+        self.use_algorithm(self.algorithms[(position + step) % len(self.algorithms)])
+
+    def use_algorithm(self, algorithm: str) -> None:
+        """Summarise the open article (and the next ones) with ``algorithm``."""
+        self.algorithm = algorithm
         analysis = self.library.analysis(self.library.current)
         if analysis is not None and self.algorithm not in analysis.summaries:
             self.analyser.resummarise(analysis.document.path, self.algorithm)

@@ -49,9 +49,10 @@ class SummaryPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="summary-text")
 
-    def show(self, text: str, algorithm: str, count: int, note: str | None = None) -> None:
+    def show(self, text: str, label: str, note: str | None = None) -> None:
+        """``label``: the algorithm that ran and the sentence count (``export.summary_label``)."""
         self.text = text
-        self.border_title = Content(f"Summary · {algorithm} · {count} sentence{'s' if count != 1 else ''}")
+        self.border_title = Content(f"Summary · {label}")
         body = Content(text) if text else Content.styled("(no body sentences to summarise)", "italic")
         if note:
             body = Content.assemble(body, "\n", (note, "italic dim"))
