@@ -63,6 +63,19 @@ async def test_keymap_remaps_a_binding(articles: Path) -> None:
         assert rows["copy-summary"] == "y"
 
 
+@pytest.mark.parametrize(
+    ("keymap", "named"),
+    [({"copy-summary": "j"}, "keymap.copy-summary"), ({"cursor-down": "c"}, "keymap.cursor-down")],
+)
+def test_keymap_key_that_a_pane_takes_is_rejected(keymap: dict[str, str], named: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        check_keymap(keymap, "/home/me/.config/reports-tui/config.toml")
+    message = str(caught.value)
+    assert message.startswith("/home/me/.config/reports-tui/config.toml: " + named)
+    assert "cursor-down" in message and "copy-summary" in message and "list" in message
+    check_keymap({**keymap, "cursor-down": "x"} if "copy-summary" in keymap else {**keymap, "copy-summary": "y"}, "c")
+
+
 def test_unknown_keymap_id_names_the_config_file(isolated_env: Path) -> None:
     with pytest.raises(ConfigError) as error:
         check_keymap({"copy-sumary": "y"}, "/home/me/.config/reports-tui/config.toml")

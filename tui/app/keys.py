@@ -91,11 +91,43 @@ def binding_ids() -> set[str]:
 
 
 def check_keymap(keymap: Mapping[str, str], source: str) -> None:
-    """Raise ``ConfigError`` naming the config file for ids that no binding has."""
+    """Raise ``ConfigError`` naming the config file for ids that no binding has, and for a key
+    given to a screen-wide action that a pane binds (or the reverse)."""
     unknown = sorted(set(keymap) - binding_ids())
     if unknown:
         known = ", ".join(sorted(binding_ids()))
         raise ConfigError(f"{source}: [keymap] has unknown binding id(s) {', '.join(unknown)}; known ids: {known}")
+    clash = _pane_clash(keymap)
+    if clash:
+        raise ConfigError(f"{source}: {clash}")
+
+
+_PANES = {"list", "article", "summary", "entities"}
+
+
+def _pane_clash(keymap: Mapping[str, str]) -> str | None:
+    """A focused pane's binding wins over the screen's: `copy-summary = "j"` would never copy in the
+    list. The first such clash that the keymap made, described, or None."""
+    rows = key_rows(keymap)
+    screen_wide = [r for r in rows if "everywhere" in r.places]
+    in_panes = [r for r in rows if "everywhere" not in r.places and _PANES & set(r.places)]
+    for wide in screen_wide:
+        for pane in in_panes:
+            if wide.id not in keymap and pane.id not in keymap:
+                continue
+            shared = _keys(wide.keys) & _keys(pane.keys)
+            if shared:
+                changed = wide if wide.id in keymap else pane
+                where = ", ".join(p for p in pane.places if p in _PANES)
+                return (
+                    f"keymap.{changed.id} = {keymap[changed.id]!r}: in the {where}, {display_key(min(shared))} "
+                    f"is {pane.id}, which takes it before {wide.id}; choose another key"
+                )
+    return None
+
+
+def _keys(keys: str) -> set[str]:
+    return {k.strip() for k in keys.split(",") if k.strip()}
 
 
 def markdown_table(keymap: Mapping[str, str] | None = None) -> str:
