@@ -86,6 +86,15 @@ def test_unknown_keymap_id_names_the_config_file(isolated_env: Path) -> None:
         make_app([], keymap={"nope": "x"})
 
 
+def test_unknown_theme_stops_with_the_key_and_the_allowed_names(isolated_env: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        make_app([], theme="textual-drak", source="/home/me/config.toml")
+    message = str(error.value)
+    assert message.startswith("/home/me/config.toml: ui.theme = 'textual-drak'")
+    assert "textual-dark" in message and "ansi-light" in message
+    assert make_app([], theme="ansi-light").config.theme == "ansi-light"
+
+
 def test_every_binding_has_an_id_and_no_terminal_keys() -> None:
     rows = key_rows()
     ids = [row.id for row in rows]

@@ -14,7 +14,7 @@ from tui.app.cached import CacheScan
 from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
-from tui.config import Config
+from tui.config import Config, ConfigError
 from tui.core.summarize import ALGORITHMS
 
 
@@ -43,6 +43,9 @@ class ReportsApp(App[int]):
         ``scan``: the cache already being read for ``entries``."""
         check_keymap(config.keymap, config.source)
         super().__init__()
+        if config.theme not in self.available_themes:  # Textual's names, known once the App exists
+            allowed = ", ".join(sorted(self.available_themes))
+            raise ConfigError(f"{config.source}: ui.theme = {config.theme!r} is not allowed; expected one of {allowed}")
         self.config = config
         self.keymap: dict[str, str] = dict(config.keymap)
         self.paths = list(paths)
@@ -72,14 +75,7 @@ class ReportsApp(App[int]):
         )
 
     def on_mount(self) -> None:
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
-        else:
-            self.notify(
-                f"Unknown theme {self.config.theme!r} in {self.config.source}; using the default.",
-                severity="warning",
-                markup=False,
-            )
+        self.theme = self.config.theme
         if self.keymap:
             self.set_keymap(self.keymap)
 
