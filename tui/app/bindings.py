@@ -110,4 +110,6 @@ HELP_BINDINGS: list[BindingType] = [
     Binding("escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close the help"),
     Binding("j", "scroll_down", "Down", show=False),
     Binding("k", "scroll_up", "Up", show=False),
+    Binding("space,pagedown", "page_down", "Page down", show=False),
+    Binding("pageup", "page_up", "Page up", show=False),
 ]

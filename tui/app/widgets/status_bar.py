@@ -20,6 +20,7 @@ class Status:
     algorithm: str = ""
     count: int = 0
     marks: str = ""
+    notice: str = ""  # shown alone for a moment (a copy went to the clipboard): covers no text
 
 
 class StatusBar(Static):
@@ -45,6 +46,8 @@ class StatusBar(Static):
 
     def render_status(self) -> Content:
         s = self.status
+        if s.notice:
+            return Content(s.notice)
         parts = [f"{s.total} article{'s' if s.total != 1 else ''}"]
         if s.position:
             parts[0] = f"{s.position}/{s.listed}{f' of {s.total}' if s.listed != s.total else ''} {parts[0].split()[1]}"
