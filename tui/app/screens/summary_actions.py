@@ -119,8 +119,8 @@ class SummaryActions(Screen[None]):
             self.notify(f"Could not save the summary: {exc}", severity="error", markup=False)
             return
         # folder and file name on lines of their own, the home folder as ~: a toast wraps long lines
-        folder, name = _home_as_tilde(target.parent), target.name
-        self.notify(f"{folder}{os.sep}\n{name}", title="Summary saved", timeout=10, markup=False)
+        shown = f"{_home_as_tilde(target.parent)}{os.sep}\n{target.name}"
+        self.notify(shown, title="Summary saved", timeout=10, markup=False)
 
 
 def _home_as_tilde(path: Path) -> str:
