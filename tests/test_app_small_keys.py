@@ -68,3 +68,25 @@ def test_saved_path_shows_the_home_folder_as_tilde(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("HOME", str(tmp_path))
     assert _home_as_tilde(tmp_path / "notes" / "summaries") == "~/notes/summaries"
     assert _home_as_tilde(Path("/srv/shared")) == "/srv/shared"
+
+
+def test_pager_and_editor_get_the_path_as_one_argument(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app.screens.external import external_command
+
+    hostile = "/tmp/báo cáo; rm -rf ~ $(id).txt"
+    monkeypatch.setenv("PAGER", "less -R")
+    assert external_command("PAGER", hostile) == ["less", "-R", hostile]
+    monkeypatch.delenv("PAGER")
+    assert external_command("PAGER", "-n.txt") == ["less", str(Path.cwd() / "-n.txt")]  # never an option
+    monkeypatch.setenv("EDITOR", "'/opt/my editor/bin/ed' --wait")
+    assert external_command("EDITOR", hostile) == ["/opt/my editor/bin/ed", "--wait", hostile]
+
+
+async def test_pager_without_a_terminal_to_hand_over_says_so(articles: Path) -> None:
+    path = str(sorted(articles.glob("*.txt"))[0])
+    app = make_app([path])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_summary(pilot, path)
+        await pilot.press("o")  # the test driver cannot suspend: a notice, and nothing runs
+        await pilot.pause()
+        assert any("handed over" in n.message for n in app._notifications)

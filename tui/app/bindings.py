@@ -103,6 +103,18 @@ READER_BINDINGS: list[BindingType] = [
         id="command-palette",
         tooltip="Command palette: every action by name",
     ),
+    Binding("o", "open_pager", "Pager", show=False, id="open-pager", tooltip="Read the article file in $PAGER (less)"),
+    Binding(
+        "E", "open_editor", "Editor", show=False, id="open-editor", tooltip="Open the article file in $EDITOR (vi)"
+    ),
+    Binding(
+        "ctrl+z",
+        "app.suspend_process",
+        "Suspend",
+        show=False,
+        id="suspend",
+        tooltip="Suspend to the shell (fg resumes)",
+    ),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit"),
 ]
 

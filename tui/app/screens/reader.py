@@ -26,6 +26,7 @@ from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.library import Change, Entities, Library
 from tui.app.messages import AnalysisDone, ArticleOpened
+from tui.app.screens.external import External
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.list_state import ListState
 from tui.app.screens.search import Searches
@@ -49,7 +50,7 @@ RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches, ListState):
+class ReaderScreen(SummaryActions, Searches, ListState, External):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS
