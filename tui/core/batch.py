@@ -88,6 +88,8 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     _print_report(report, time.perf_counter() - started, console)
     if cache.write_failures:  # analysed but not kept: the run did not do its job
         console.print(f"reports-tui: {cache.write_failures} analyses could not be saved to the cache", markup=False)
+    if report.interrupted:
+        return 130  # the shell's convention for a run stopped by Ctrl-C (128 + SIGINT)
     return 1 if report.failed or cache.write_failures else 0
 
 
