@@ -103,6 +103,9 @@ READER_BINDINGS: list[BindingType] = [
         id="command-palette",
         tooltip="Command palette: every action by name",
     ),
+    Binding(
+        "t", "outline", "Outline", show=False, id="outline", tooltip="The headings and their key sentences; jump to one"
+    ),
     Binding("o", "open_pager", "Pager", show=False, id="open-pager", tooltip="Read the article file in $PAGER (less)"),
     Binding(
         "E", "open_editor", "Editor", show=False, id="open-editor", tooltip="Open the article file in $EDITOR (vi)"

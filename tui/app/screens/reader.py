@@ -29,6 +29,7 @@ from tui.app.messages import AnalysisDone, ArticleOpened
 from tui.app.screens.external import External
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.list_state import ListState
+from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
 from tui.app.widgets.article_list import ArticleList
@@ -50,7 +51,7 @@ RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches, ListState, External):
+class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS

@@ -173,6 +173,14 @@ class ArticleView(ScrollView, can_focus=True):
             if a < b:
                 yield piece.shown_at + a - piece.start, piece.shown_at + b - piece.start
 
+    def scroll_to_document(self, start: int) -> bool:
+        """Bring the text at document offset ``start`` (or the first shown after it) to the top."""
+        shown = next(iter(self.to_display(start, len(self.text) + start + 1)), None)
+        if shown is None:
+            return False
+        self.scroll_to(y=len(self._header_lines) + self.line_of(shown[0]), animate=False)
+        return True
+
     def body_content(self) -> Content:
         """The body with its highlights (tests read styles from it)."""
         return Content(self.text, self._spans)
