@@ -349,7 +349,8 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
             reason = held.entity_error or "entity extraction failed"
             panel.show_message(f"Entities unavailable for this article ({reason}).")
         else:
-            panel.show_groups(held.analysis.groups)
+            article = self.query_one(ArticleView)
+            panel.show_groups(held.analysis.groups, lambda g: article.reachable([(m.start, m.end) for m in g.mentions]))
 
     def show_status(self, **changes: object) -> None:
         done, failed = self.library.counts()

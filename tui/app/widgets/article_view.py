@@ -267,8 +267,14 @@ class ArticleView(ScrollView, can_focus=True):
     # -- marks: an entity's mentions or find hits -----------------------------------------------
 
     def mark_document_ranges(self, ranges: Sequence[tuple[int, int]], label: str) -> None:
-        marks = [r for start, end in ranges for r in self.to_display(start, end)]
-        self._set_marks(sorted(set(marks)), label)
+        self._set_marks(self._shown_ranges(ranges), label)
+
+    def reachable(self, ranges: Sequence[tuple[int, int]]) -> int:
+        """How many marks ``mark_document_ranges`` would make: what `n`/`N` can reach."""
+        return len(self._shown_ranges(ranges))
+
+    def _shown_ranges(self, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        return sorted({r for start, end in ranges for r in self.to_display(start, end)})
 
     def find(self, query: str) -> int:
         """Mark every occurrence of ``query`` (case and diacritics ignored); returns how many."""
