@@ -50,3 +50,19 @@ async def test_summary_takes_the_room_its_text_needs(articles: Path) -> None:
     _, box, _, article = await _layout(paths, (40, 12))
     assert box >= 5  # a small terminal keeps a few summary lines
     assert article >= 3
+
+
+async def test_w_shows_the_list_across_the_whole_width(articles: Path) -> None:
+    paths = sorted(articles.glob("*.txt"))
+    app = make_app([str(p) for p in paths], list_width=30)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for_summary(pilot)
+        screen = app.screen
+        column = screen.query_one("#list-column")
+        assert column.outer_size.width == 31
+        await pilot.press("w")
+        await pilot.pause()
+        assert column.outer_size.width == 100 and not screen.query_one("#read-column").display
+        await pilot.press("j", "enter")  # opening an article puts the list back beside it
+        await pilot.pause()
+        assert column.outer_size.width == 31 and screen.query_one("#read-column").display

@@ -104,6 +104,14 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Command palette: every action by name",
     ),
     Binding(
+        "w",
+        "toggle_wide_list",
+        "Wide list",
+        show=False,
+        id="wide-list",
+        tooltip="The list across the whole width; again (or opening an article) puts it back",
+    ),
+    Binding(
         "t", "outline", "Outline", show=False, id="outline", tooltip="The headings and their key sentences; jump to one"
     ),
     Binding("o", "open_pager", "Pager", show=False, id="open-pager", tooltip="Read the article file in $PAGER (less)"),
