@@ -1,8 +1,9 @@
-"""Save an SVG of the main screen for the README: docs/screenshot.svg.
+"""Save SVGs of the main screen for the README: docs/screenshot-80x24.svg and -120x40.svg.
 
 Opens the bundled sample articles headless (no terminal needed), waits for the
 first article's summary and entities, selects the first person so the mentions
-show, and writes the screenshot. Usage: python bench/screenshot.py [OUT.svg] [--size 120x36]
+show, and writes each screenshot with Textual's export_screenshot.
+Usage: python bench/screenshot.py [OUT_FOLDER] [--sizes 80x24,120x40]
 """
 
 from __future__ import annotations
@@ -43,20 +44,23 @@ async def shoot(out: Path, size: tuple[int, int]) -> None:
         screen.query_one("ArticleList").focus()
         await pilot.pause(0.3)
         out.parent.mkdir(parents=True, exist_ok=True)
-        app.save_screenshot(filename=out.name, path=str(out.parent))
+        out.write_text(app.export_screenshot(title=f"reports-tui {size[0]}x{size[1]}"), encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshot.svg"))
-    parser.add_argument("--size", default="120x36")
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "docs"))
+    parser.add_argument("--sizes", default="80x24,120x40")
     args = parser.parse_args()
-    size = tuple(int(v) for v in args.size.split("x"))
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    with tempfile.TemporaryDirectory() as cache:  # a clean cache: the picture does not depend on the user's
-        os.environ["XDG_CACHE_HOME"] = cache
-        asyncio.run(shoot(Path(args.out), size))  # type: ignore[arg-type]
-    print(args.out)
+    for text in args.sizes.split(","):
+        width, height = (int(v) for v in text.split("x"))
+        out = Path(args.folder) / f"screenshot-{width}x{height}.svg"
+        # a clean cache and no read marks: the picture does not depend on the user's
+        with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as data:
+            os.environ["XDG_CACHE_HOME"], os.environ["XDG_DATA_HOME"] = cache, data
+            asyncio.run(shoot(out, (width, height)))
+        print(out)
     return 0
 
 

@@ -114,7 +114,8 @@ def summary_ready(name: str):  # type: ignore[no-untyped-def]
     def ready(screen: str) -> bool:
         if "Summarising" in screen or "Analysing" in screen or "╭─ Summary" not in screen:
             return False
-        return any(name in line.split("▕", 1)[-1] for line in screen.splitlines() if "▕" in line)
+        # right of the list's edge (a heavy line while the list has the focus)
+        return any(name in re.split("[▕│┃]", line, maxsplit=1)[-1] for line in screen.splitlines())
 
     return ready
 

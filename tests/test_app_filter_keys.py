@@ -63,6 +63,19 @@ async def test_keymap_remaps_a_binding(articles: Path) -> None:
         assert rows["copy-summary"] == "y"
 
 
+@pytest.mark.parametrize(
+    ("keymap", "named"),
+    [({"copy-summary": "j"}, "keymap.copy-summary"), ({"cursor-down": "c"}, "keymap.cursor-down")],
+)
+def test_keymap_key_that_a_pane_takes_is_rejected(keymap: dict[str, str], named: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        check_keymap(keymap, "/home/me/.config/reports-tui/config.toml")
+    message = str(caught.value)
+    assert message.startswith("/home/me/.config/reports-tui/config.toml: " + named)
+    assert "cursor-down" in message and "copy-summary" in message and "list" in message
+    check_keymap({**keymap, "cursor-down": "x"} if "copy-summary" in keymap else {**keymap, "copy-summary": "y"}, "c")
+
+
 def test_unknown_keymap_id_names_the_config_file(isolated_env: Path) -> None:
     with pytest.raises(ConfigError) as error:
         check_keymap({"copy-sumary": "y"}, "/home/me/.config/reports-tui/config.toml")
@@ -71,6 +84,15 @@ def test_unknown_keymap_id_names_the_config_file(isolated_env: Path) -> None:
     assert "copy-summary" in message  # the known ids are listed
     with pytest.raises(ConfigError):
         make_app([], keymap={"nope": "x"})
+
+
+def test_unknown_theme_stops_with_the_key_and_the_allowed_names(isolated_env: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        make_app([], theme="textual-drak", source="/home/me/config.toml")
+    message = str(error.value)
+    assert message.startswith("/home/me/config.toml: ui.theme = 'textual-drak'")
+    assert "textual-dark" in message and "ansi-light" in message
+    assert make_app([], theme="ansi-light").config.theme == "ansi-light"
 
 
 def test_every_binding_has_an_id_and_no_terminal_keys() -> None:

@@ -110,7 +110,7 @@ async def test_copy_puts_the_summary_on_the_clipboard(articles: Path) -> None:
         analysis = screen.library.analysis(screen.current)
         assert app.clipboard == export.summary_text(analysis, screen.algorithm, screen.count)
         assert app.clipboard == screen.query_one(SummaryPane).text
-        assert any("terminal clipboard" in n.title for n in app._notifications)
+        assert "sent to the clipboard" in screen.query_one(StatusBar).render_status().plain
         await pilot.press("C")
         assert app.clipboard.startswith("## Thái Nguyên tổng kết")
         assert f"`{screen.current}`" in app.clipboard

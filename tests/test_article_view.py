@@ -94,3 +94,26 @@ async def test_find_scrolls_to_each_hit() -> None:
         view.jump(1)
         await pilot.pause()
         assert any("Hà Giang" in line for line in _screen_lines(view))
+
+
+async def test_current_hit_differs_from_the_others_without_colour() -> None:
+    body = "\n\n".join(f"Đoạn {n}. {PARAGRAPH}" for n in range(3))
+    analysis = analyse(document_from_text("Tiêu đề\n\n" + body, "hits.txt"))
+    app = _ViewApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        view.show_analysis(analysis, {}, 1)
+        await pilot.pause()
+        assert view.find("thai nguyen") == 3
+        view.jump(1)
+        await pilot.pause()
+        current = view.marks[view.current]
+        styles = {
+            (a, b): " ".join(str(span.style).split())
+            for a, b in view.marks
+            for span in view._spans
+            if (span.start, span.end) == (a, b)
+        }
+        assert "reverse" in styles[current].split()
+        others = [style for mark, style in styles.items() if mark != current]
+        assert others and all("reverse" not in style.split() and "underline" in style for style in others)

@@ -161,3 +161,26 @@ def test_sample_files_are_untouched(seeds_copy: Path, capsys) -> None:
     before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
     run(capsys, "summarize", str(seeds_copy), "--format", "json")
     assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before-subcommand", "after-subcommand"])
+def test_config_is_honoured_before_or_after_the_subcommand(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, before: bool
+) -> None:
+    article = sorted(Path("seeds").glob("*.txt"))[0]
+    good, bad = tmp_path / "one.toml", tmp_path / "bad.toml"
+    good.write_text("[summary]\nsentences = 1\n", encoding="utf-8")
+    bad.write_text("[summary]\nsentences = 0\n", encoding="utf-8")
+
+    def args(config: Path) -> list[str]:
+        command = ["summarize", str(article), "--format", "json"]
+        return (
+            ["--config", str(config), "--no-cache", *command]
+            if before
+            else [*command, "--config", str(config), "--no-cache"]
+        )
+
+    code, out, _ = run(capsys, *args(good))
+    assert code == 0 and len(json.loads(out)["summary"]) == 1
+    code, out, err = run(capsys, *args(bad))
+    assert code == 2 and not out and "summary.sentences" in err

@@ -19,7 +19,7 @@ def test_bundled_defaults_are_valid_and_documented() -> None:
     config = parse_config(paths.bundled_config())
     assert config.algorithm in ALGORITHMS
     text = paths.bundled_config().read_text(encoding="utf-8")
-    for key in ("algorithm", "sentences", "stopwords", "max_file_bytes", "enabled", "theme", "[keymap]"):
+    for key in ("algorithm", "sentences", "stopwords", "max_file_bytes", "enabled", "theme", "list_width", "[keymap]"):
         assert key in text
 
 
@@ -32,6 +32,8 @@ def test_values_are_read(tmp_path: Path) -> None:
     assert (config.algorithm, config.sentences, config.theme) == ("lead", 5, "ansi-dark")
     assert config.keymap == {"copy-summary": "y"}
     assert config.options.sentences == 5
+    assert config.list_width is None
+    assert parse_config(write(tmp_path, "[ui]\nlist_width = 44\n")).list_width == 44
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,7 @@ def test_values_are_read(tmp_path: Path) -> None:
         ('[summary]\nstopwords = "/no/such/file"\n', ["summary.stopwords", "/no/such/file"]),
         ("[keymap]\ncopy-summary = 3\n", ["keymap.copy-summary", "3"]),
         ("[summary\nalgorithm=", ["not valid TOML"]),
+        ("[ui]\nlist_width = 5\n", ["ui.list_width", "5", "12 to 200"]),
     ],
 )
 def test_errors_name_file_key_value_and_allowed(tmp_path: Path, text: str, fragments: list[str]) -> None:

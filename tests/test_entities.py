@@ -324,3 +324,27 @@ def test_a_school_year_is_not_a_term() -> None:
 )
 def test_area_units_ranges_and_durations(body: str, figures: list[str]) -> None:
     assert of_type(body, "NUM") == figures
+
+
+def test_an_abbreviated_organisation_joins_its_spelled_out_name() -> None:
+    from tui.core.entities.grouping import group_entities as group
+    from tui.core.model import Entity
+
+    text = "Ban Chấp hành Trung ương họp. BCH Trung ương thống nhất. Ban Chấp hành Đảng bộ tỉnh họp. UBKT tỉnh họp."
+    document, sentences, _ = _run(text)
+
+    def mention(name: str, nth: int = 0) -> Entity:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Entity("ORG", start, start + len(name), name)
+
+    entities = [
+        mention("Ban Chấp hành Trung ương"),
+        mention("BCH Trung ương"),
+        mention("Ban Chấp hành Đảng bộ tỉnh"),
+        mention("UBKT tỉnh"),
+    ]
+    groups = {g.name: g.count for g in group(document, entities, sentences)}
+    # the spelled-out name wins; an abbreviation nothing spells out stays on its own
+    assert groups == {"Ban Chấp hành Trung ương": 2, "Ban Chấp hành Đảng bộ tỉnh": 1, "UBKT tỉnh": 1}

@@ -38,7 +38,7 @@ def test_interrupted_index_keeps_what_is_done(folder: Path, capsys, monkeypatch)
             raise KeyboardInterrupt
 
     monkeypatch.setattr(batch, "_store", store_then_interrupt)
-    batch.run_index([str(folder)], CONFIG, jobs=1)
+    assert batch.run_index([str(folder)], CONFIG, jobs=1) == 130
     err = capsys.readouterr().err
     assert "interrupted" in err and "2 analysed" in err
     assert open_cache().count() == 2

@@ -115,7 +115,9 @@ def test_quadratic_methods_are_guarded_on_long_reports(monkeypatch: pytest.Monke
         summary = summarize(document, sentences, algorithm, 3, STOP)
         assert summary.note and "ranker" in summary.note
         assert len(summary.scores) == len(sentences)
-    assert summarize(document, sentences, "luhn", 3, STOP).note is None
+        assert (summary.algorithm, summary.ran) == (algorithm, "ranker")  # labels name what ran
+    luhn = summarize(document, sentences, "luhn", 3, STOP)
+    assert luhn.note is None and luhn.ran == "luhn"
 
 
 def test_pair_sums_match_the_dense_product(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -66,14 +66,22 @@ def _subcommand(args: list[str]) -> str | None:
     return None
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(default: object = None) -> argparse.ArgumentParser:
+    """The options every command takes; a subcommand's copy has ``default`` SUPPRESS, so that
+    what was given before the subcommand (``--config FILE summarize …``) is not reset by it."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--config",
         metavar="FILE",
+        default=default,
         help="configuration file (default: $XDG_CONFIG_HOME/reports-tui/config.toml, then the bundled defaults)",
     )
-    common.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    common.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=False if default is None else default,
+        help="neither read nor write the analysis cache",
+    )
     return common
 
 
@@ -96,9 +104,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    common = _common()
+    common = _common(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="reports-tui", parents=[common], epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="reports-tui", parents=[_common()], epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache}", required=True)
     _add_summarize(commands, common)
@@ -260,8 +268,10 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
         if _report_failures(item):
             failed = True
             continue
+        summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
+        if summary.note:  # another algorithm ran: the text and Markdown outputs do not say which
+            _warn(f"{item.document.path}: {summary.note}")  # type: ignore[attr-defined]
         if options.format == "json":
-            summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
             print(json_line(export.summary_json(item, summary, config.sentences)), flush=True)
             continue
         render = export.markdown if options.format == "markdown" else export.plain_text

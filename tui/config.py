@@ -28,6 +28,7 @@ class Config:
     max_file_bytes: int = 5_000_000
     cache_enabled: bool = True
     theme: str = "textual-dark"
+    list_width: int | None = None  # columns; None: a share of the terminal's width
     keymap: dict[str, str] = field(default_factory=dict)
     source: str = "<defaults>"
 
@@ -76,7 +77,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, tuple[Callable[[Any], bool], str]]]] = {
     },
     "input": {"max_file_bytes": ("max_file_bytes", _int_range(1000, 1_000_000_000))},
     "cache": {"enabled": ("cache_enabled", _BOOL)},
-    "ui": {"theme": ("theme", _TEXT)},
+    "ui": {"theme": ("theme", _TEXT), "list_width": ("list_width", _int_range(12, 200))},
 }
 
 

@@ -22,6 +22,11 @@ def cache_dir() -> Path:
     return _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
 
 
+def data_dir() -> Path:
+    """The user's data that a cache clear must not take: which articles were read."""
+    return _xdg("XDG_DATA_HOME", ".local/share") / APP_NAME
+
+
 def bundled_seeds() -> Path:
     """The sample articles: inside the wheel, or at the top of a source checkout."""
     installed = _PACKAGE / "_seeds"

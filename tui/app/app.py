@@ -15,7 +15,7 @@ from tui.app.cached import CacheScan
 from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
 from tui.app.screens.reader import ReaderScreen
-from tui.config import Config
+from tui.config import Config, ConfigError
 from tui.core.safe_text import one_line, visible
 from tui.core.summarize import ALGORITHMS
 
@@ -45,6 +45,9 @@ class ReportsApp(App[int]):
         ``scan``: the cache already being read for ``entries``."""
         check_keymap(config.keymap, config.source)
         super().__init__()
+        if config.theme not in self.available_themes:  # Textual's names, known once the App exists
+            allowed = ", ".join(sorted(self.available_themes))
+            raise ConfigError(f"{config.source}: ui.theme = {config.theme!r} is not allowed; expected one of {allowed}")
         self.config = config
         self.keymap: dict[str, str] = dict(config.keymap)
         self.paths = list(paths)
@@ -83,17 +86,11 @@ class ReportsApp(App[int]):
             cache_options=self._cache_options,
             analyser=self._analyser,
             scan=self._scan,
+            list_width=self.config.list_width,
         )
 
     def on_mount(self) -> None:
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
-        else:
-            self.notify(
-                f"Unknown theme {self.config.theme!r} in {self.config.source}; using the default.",
-                severity="warning",
-                markup=False,
-            )
+        self.theme = self.config.theme
         if self.keymap:
             self.set_keymap(self.keymap)
 
@@ -112,6 +109,13 @@ class ReportsApp(App[int]):
                 row.description,
                 f"{row.explanation} (key: {row.display})",
                 partial(self._run_screen_action, screen, action),
+            )
+
+        for algorithm in ALGORITHMS:  # chosen by name: the palette filters them as the reader types
+            yield SystemCommand(
+                f"Summarise with {algorithm}",
+                f"Re-summarise the article with the {algorithm} algorithm",
+                partial(screen.use_algorithm, algorithm),
             )
 
     async def _run_screen_action(self, screen: Screen, action: str) -> None:

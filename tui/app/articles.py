@@ -38,6 +38,7 @@ class Entry:
     state: Status = Status.PENDING
     reason: str = ""
     needs_title: bool = False  # the title is the file name until the first line is read
+    read: bool = False  # opened in this or an earlier session
     _loose_title: str | None = field(default=None, repr=False)
 
     @property
@@ -85,6 +86,15 @@ def first_line(path: str) -> str:
 
 _INDEX_BYTES = 2_000_000
 _INDEX_MAX_STRUCTURED = 20_000_000  # a larger Word/PDF file is left out of the filter's text
+
+
+def raw_start(path: str, limit: int = 20_000) -> str:
+    """The start of the file as it is, shown while the analysis runs (a FIFO or device is not read)."""
+    try:
+        return read_start(path, limit).decode("utf-8", errors="replace")
+    except LoadError:
+        return ""
+
 
 READ_TITLES_UP_TO = 300  # longer lists paint with file names; first lines follow
 

@@ -78,6 +78,14 @@ READER_BINDINGS: list[BindingType] = [
         id="next-algorithm",
         tooltip="Re-summarise with the next algorithm",
     ),
+    Binding(
+        "A",
+        "previous_algorithm",
+        "Previous algorithm",
+        show=False,
+        id="previous-algorithm",
+        tooltip="Re-summarise with the previous algorithm",
+    ),
     Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane", tooltip="Move to the next pane"),
     Binding(
         "shift+tab",
@@ -95,6 +103,29 @@ READER_BINDINGS: list[BindingType] = [
         id="command-palette",
         tooltip="Command palette: every action by name",
     ),
+    Binding(
+        "w",
+        "toggle_wide_list",
+        "Wide list",
+        show=False,
+        id="wide-list",
+        tooltip="The list across the whole width; again (or opening an article) puts it back",
+    ),
+    Binding(
+        "t", "outline", "Outline", show=False, id="outline", tooltip="The headings and their key sentences; jump to one"
+    ),
+    Binding("o", "open_pager", "Pager", show=False, id="open-pager", tooltip="Read the article file in $PAGER (less)"),
+    Binding(
+        "E", "open_editor", "Editor", show=False, id="open-editor", tooltip="Open the article file in $EDITOR (vi)"
+    ),
+    Binding(
+        "ctrl+z",
+        "app.suspend_process",
+        "Suspend",
+        show=False,
+        id="suspend",
+        tooltip="Suspend to the shell (fg resumes)",
+    ),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit"),
 ]
 
@@ -102,4 +133,6 @@ HELP_BINDINGS: list[BindingType] = [
     Binding("escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close the help"),
     Binding("j", "scroll_down", "Down", show=False),
     Binding("k", "scroll_up", "Up", show=False),
+    Binding("space,pagedown", "page_down", "Page down", show=False),
+    Binding("pageup", "page_up", "Page up", show=False),
 ]

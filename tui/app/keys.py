@@ -140,7 +140,8 @@ def _actions_by_key(keymap: Mapping[str, str]) -> dict[str, dict[str, set[str]]]
 
 def check_keymap(keymap: Mapping[str, str], source: str) -> None:
     """Raise ``ConfigError`` naming the config file, the entry and what is allowed for an
-    unknown binding id, a key name Textual does not know, or a key given two actions in a pane."""
+    unknown binding id, a key name Textual does not know, a key given two actions in a pane, or
+    a key given to a screen-wide action that a pane binds first (or the reverse)."""
     unknown = sorted(set(keymap) - binding_ids())
     if unknown:
         known = ", ".join(sorted(binding_ids()))
@@ -152,6 +153,9 @@ def check_keymap(keymap: Mapping[str, str], source: str) -> None:
                     f"{source}: keymap.{binding_id} = {value!r}: {key.strip()!r} is not a key name; "
                     f"expected {_KEYS_ALLOWED}"
                 )
+    clash = _pane_clash(keymap)
+    if clash:
+        raise ConfigError(f"{source}: {clash}")
     for place, keys in _actions_by_key(keymap).items():
         for key, actions in sorted(keys.items()):
             if len(actions) > 1 and actions & set(keymap):
@@ -161,6 +165,34 @@ def check_keymap(keymap: Mapping[str, str], source: str) -> None:
                     f"{source}: [keymap] gives {key!r} two actions in {where} ({both}); "
                     "expected one action per key: give one of them another key"
                 )
+
+
+_PANES = {"list", "article", "summary", "entities"}
+
+
+def _pane_clash(keymap: Mapping[str, str]) -> str | None:
+    """A focused pane's binding wins over the screen's: `copy-summary = "j"` would never copy in the
+    list. The first such clash that the keymap made, described, or None."""
+    rows = key_rows(keymap)
+    screen_wide = [r for r in rows if "everywhere" in r.places]
+    in_panes = [r for r in rows if "everywhere" not in r.places and _PANES & set(r.places)]
+    for wide in screen_wide:
+        for pane in in_panes:
+            if wide.id not in keymap and pane.id not in keymap:
+                continue
+            shared = _keys(wide.keys) & _keys(pane.keys)
+            if shared:
+                changed = wide if wide.id in keymap else pane
+                where = ", ".join(p for p in pane.places if p in _PANES)
+                return (
+                    f"keymap.{changed.id} = {keymap[changed.id]!r}: in the {where}, {display_key(min(shared))} "
+                    f"is {pane.id}, which takes it before {wide.id}; choose another key"
+                )
+    return None
+
+
+def _keys(keys: str) -> set[str]:
+    return {k.strip() for k in keys.split(",") if k.strip()}
 
 
 def markdown_table(keymap: Mapping[str, str] | None = None) -> str:

@@ -43,3 +43,14 @@ class MarksChanged(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, MarksChanged)
+
+
+@dataclass
+class ListCursorMoved(Message):
+    """The list's cursor is on row ``position`` (1-based) of ``total`` shown."""
+
+    position: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ListCursorMoved)

@@ -38,6 +38,14 @@ def summary_sentences(analysis: Analysis, algorithm: str, count: int) -> list[st
     return [" ".join(by_index[i].text.split()) for i in select(summary.scores, count) if i in by_index]
 
 
+def summary_label(analysis: Analysis, algorithm: str, count: int) -> str:
+    """``ranker · 3 sentences``: the algorithm that ran and the sentences the summary really has."""
+    summary = analysis.summaries.get(algorithm)
+    method = summary.ran if summary is not None else algorithm
+    real = len(summary_sentences(analysis, algorithm, count))
+    return f"{method} · {real} sentence{'s' if real != 1 else ''}"
+
+
 def summary_text(analysis: Analysis, algorithm: str, count: int) -> str:
     """The summary exactly as `c` copies it: the chosen sentences, in order, as one paragraph."""
     return " ".join(summary_sentences(analysis, algorithm, count))
@@ -76,7 +84,7 @@ def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) 
         meta.append(f"**Author:** {_md_escape(document.author)}")
     meta.append(f"**Source:** `{one_line(document.path).replace('`', '')}`")
     lines += [line + "  " for line in meta[:-1]] + [meta[-1], ""]
-    lines += [f"**Summary** ({algorithm}, {count} sentence{'s' if count != 1 else ''}):", ""]
+    lines += [f"**Summary** ({summary_label(analysis, algorithm, count).replace(' · ', ', ')}):", ""]
     lines += [_md_escape(summary_text(analysis, algorithm, count)), ""]
     groups = key_groups(analysis.groups, per_type)
     if groups:
@@ -156,6 +164,7 @@ def summary_json(analysis: Analysis, summary: Summary, count: int) -> dict[str, 
         "author": doc.author,
         **document_fields(doc),
         "algorithm": summary.algorithm,
+        "method": summary.ran,
         "text": doc.text,
         "sentences": [
             {"start": s.start, "end": s.end, "score": sc.score, "rank": sc.rank}

@@ -117,6 +117,12 @@ class Summary:
     scores: tuple[SentenceScore, ...]  # in document order, one per sentence
     selected: tuple[int, ...]  # sentence indexes in document order
     note: str | None = None  # e.g. why a guard changed the method
+    method: str = ""  # the algorithm that ran (a guard may replace ``algorithm``); "" in older caches
+
+    @property
+    def ran(self) -> str:
+        """The algorithm whose scores these are: what labels and exports name."""
+        return self.method or self.algorithm
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from tui.core.clean import clean
 from tui.core.loader import DEFAULT_MAX_BYTES, LoadedText, load_text, normalise
 from tui.core.model import Analysis, Document, Sentence, Summary
+from tui.core.outline import numbered_headings
 from tui.core.stopwords import load_stopwords
 from tui.core.summarize import DEFAULT_ALGORITHM, summarize
 from tui.core.tokenize import split_sentences
@@ -72,6 +73,8 @@ def analyse(
     entities: bool = True,
 ) -> Analysis:
     """Sentences, a summary per algorithm (default: the configured one) and, if asked, entities."""
+    if not document.headings:  # plain text: its numbered section lines (the outline)
+        document = replace(document, headings=numbered_headings(document.text))
     sentences = split_sentences(document)
     wanted = tuple(algorithms) if algorithms is not None else (options.algorithm,)
     summaries = {name: summarize_with(document, sentences, name, options) for name in wanted}

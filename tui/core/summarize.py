@@ -97,7 +97,7 @@ def summarize(
     for i, rating in zip(keep, story_ratings):
         ratings[i] = rating
     scores = diversify(rank(ratings), sentences)
-    return Summary(algorithm, scores, select(scores, count), note)
+    return Summary(algorithm, scores, select(scores, count), note, method)
 
 
 def rank(ratings: Sequence[float]) -> tuple[SentenceScore, ...]:

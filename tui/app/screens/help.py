@@ -80,3 +80,9 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll_up(self) -> None:
         self.query_one(VerticalScroll).scroll_up()
+
+    def action_page_down(self) -> None:
+        self.query_one(VerticalScroll).scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self.query_one(VerticalScroll).scroll_page_up()

@@ -21,12 +21,15 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, TextIndex, first_line
+from tui.app.articles import Entry, Status, TextIndex, first_line, raw_start
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.library import Change, Entities, Library
 from tui.app.messages import AnalysisDone, ArticleOpened
+from tui.app.screens.external import External
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.list_state import ListState
+from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
 from tui.app.widgets.article_list import ArticleList
@@ -36,7 +39,6 @@ from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
 from tui.core import export
-from tui.core.loader import LoadError, read_start
 
 if TYPE_CHECKING:
     from tui.app.cached import CacheReader
@@ -49,7 +51,7 @@ RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches):
+class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS
@@ -68,9 +70,11 @@ class ReaderScreen(SummaryActions, Searches):
         cache_options: Options | None = None,
         analyser: Analyser | None = None,
         scan: CacheScan | None = None,
+        list_width: int | None = None,
     ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
-        ``scan``: that cache already being read for ``entries``."""
+        ``scan``: that cache already being read for ``entries``; ``list_width``: the list's columns
+        (None: the stylesheet's share of the terminal)."""
         super().__init__()
         self.library = Library(entries)
         self.algorithm = algorithm
@@ -86,8 +90,11 @@ class ReaderScreen(SummaryActions, Searches):
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
-        if analyser is None:
-            analyser = Analyser(analyse, context="spawn") if processes else _thread_analyser(analyse)
+        self._list_width = list_width
+        self.load_read_marks()
+        if analyser is None:  # without processes (tests, some platforms): the same scheduling in threads
+            thread = Analyser(analyse, background_workers=1, context="thread") if not processes else None
+            analyser = thread or Analyser(analyse, context="spawn")
         self.analyser = analyser
         self.analyser.deliver = self._deliver
 
@@ -112,6 +119,7 @@ class ReaderScreen(SummaryActions, Searches):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.prepare_list(self._list_width)
         self.query_one(ArticleList).focus()
         self.show_status()
         self.query_one(SummaryPane).show_waiting("Open an article with enter.", self.algorithm, self.count)
@@ -198,6 +206,7 @@ class ReaderScreen(SummaryActions, Searches):
         self._update_rows(titled)
 
     def on_unmount(self) -> None:
+        self.save_read_marks()
         self.analyser.shutdown()
         if self.cache_reader is not None:
             self.cache_reader.close()  # stores the file hashes it made while articles were opened
@@ -211,6 +220,7 @@ class ReaderScreen(SummaryActions, Searches):
     def open_article(self, path: str) -> None:
         entry = self.library.by_path[path]
         held = self.library.open(path)
+        self.mark_open(path)
         self._entities_shown = None
         if entry.state is Status.FAILED:
             self.query_one(ArticleView).show_message(path, entry.title, f"This file cannot be read: {entry.reason}")
@@ -253,7 +263,7 @@ class ReaderScreen(SummaryActions, Searches):
         """Still no summary (models loading, a long article): the file as it is, meanwhile."""
         if self.current == path and path not in self.library:
             entry = self.library.by_path[path]
-            self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", _raw_text(path))
+            self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", raw_start(path))
 
     def _deliver(self, outcome: Outcome) -> None:
         """Called from an executor thread."""
@@ -316,7 +326,9 @@ class ReaderScreen(SummaryActions, Searches):
             ranks = {s.index: s.rank for s in summary.scores}
             article.show_analysis(analysis, ranks, self.count)
             pane.show(
-                export.summary_text(analysis, self.algorithm, self.count), self.algorithm, self.count, summary.note
+                export.summary_text(analysis, self.algorithm, self.count),
+                export.summary_label(analysis, self.algorithm, self.count),
+                summary.note,
             )
         self._show_entities(current)
         self.show_status()
@@ -337,7 +349,8 @@ class ReaderScreen(SummaryActions, Searches):
             reason = held.entity_error or "entity extraction failed"
             panel.show_message(f"Entities unavailable for this article ({reason}).")
         else:
-            panel.show_groups(held.analysis.groups)
+            article = self.query_one(ArticleView)
+            panel.show_groups(held.analysis.groups, lambda g: article.reachable([(m.start, m.end) for m in g.mentions]))
 
     def show_status(self, **changes: object) -> None:
         done, failed = self.library.counts()
@@ -381,11 +394,3 @@ class ReaderScreen(SummaryActions, Searches):
 def _thread_analyser(analyse: AnalyseFn) -> Analyser:
     """The same scheduling in threads of this process (tests, and platforms without processes)."""
     return Analyser(analyse, background_workers=1, context="thread")
-
-
-def _raw_text(path: str, limit: int = 20_000) -> str:
-    """The start of the file as it is, shown while the analysis runs."""
-    try:
-        return read_start(path, limit).decode("utf-8", errors="replace")
-    except LoadError:
-        return ""

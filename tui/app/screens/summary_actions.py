@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.timer import Timer
 
 from tui.app.widgets.summary_pane import SummaryPane
 from tui.core import export
@@ -19,10 +20,9 @@ if TYPE_CHECKING:
     from tui.core.model import Analysis
 
 MAX_SENTENCES = 50
-CLIPBOARD_HINT = (
-    "If nothing arrives: in tmux run `tmux set -s set-clipboard on`; "
-    "macOS Terminal.app cannot receive it. `s` saves to a file."
-)
+# On the status line, not in a toast that would cover the article at 80x24; the help says more.
+CLIPBOARD_HINT = "sent to the clipboard · in tmux: set -s set-clipboard on · s saves"
+NOTICE_SECONDS = 6
 
 
 class SummaryActions(Screen[None]):
@@ -35,6 +35,7 @@ class SummaryActions(Screen[None]):
     count: int
     opened: tuple[str, ...]  # what the user asked to open: saves never go among them
     save_dir: os.PathLike[str] | str | None
+    _notice_timer: Timer | None = None
 
     if TYPE_CHECKING:
 
@@ -48,13 +49,27 @@ class SummaryActions(Screen[None]):
         self._set_count(self.count - 1)
 
     def _set_count(self, count: int) -> None:
-        self.count = max(1, min(MAX_SENTENCES, count))
+        """Within 1 and the open article's sentences: a press past the end changes nothing."""
+        analysis = self.library.analysis(self.library.current)
+        summary = analysis.summaries.get(self.algorithm) if analysis is not None else None
+        limit = len(summary.scores) if summary is not None and summary.scores else MAX_SENTENCES
+        self.count = max(1, min(MAX_SENTENCES, limit, count))
         self.refresh_views()
         self.show_status()
 
     def action_next_algorithm(self) -> None:
-        position = self.algorithms.index(self.algorithm) if self.algorithm in self.algorithms else -1
-        self.algorithm = self.algorithms[(position + 1) % len(self.algorithms)]
+        self._step_algorithm(1)
+
+    def action_previous_algorithm(self) -> None:
+        self._step_algorithm(-1)
+
+    def _step_algorithm(self, step: int) -> None:
+        position = self.algorithms.index(self.algorithm) if self.algorithm in self.algorithms else -step
+        self.use_algorithm(self.algorithms[(position + step) % len(self.algorithms)])
+
+    def use_algorithm(self, algorithm: str) -> None:
+        """Summarise the open article (and the next ones) with ``algorithm``."""
+        self.algorithm = algorithm
         analysis = self.library.analysis(self.library.current)
         if analysis is not None and self.algorithm not in analysis.summaries:
             self.analyser.resummarise(analysis.document.path, self.algorithm)
@@ -76,14 +91,20 @@ class SummaryActions(Screen[None]):
         if self._summarised() is None:
             return
         self.app.copy_to_clipboard(self.query_one(SummaryPane).text)
-        self.notify(CLIPBOARD_HINT, title="Summary sent to the terminal clipboard", markup=False)
+        self._notice(f"Summary {CLIPBOARD_HINT}")
 
     def action_copy_markdown(self) -> None:
         analysis = self._summarised()
         if analysis is None:
             return
         self.app.copy_to_clipboard(export.markdown(analysis, self.algorithm, self.count))
-        self.notify(CLIPBOARD_HINT, title="Markdown summary sent to the terminal clipboard", markup=False)
+        self._notice(f"Markdown summary {CLIPBOARD_HINT}")
+
+    def _notice(self, text: str) -> None:
+        self.show_status(notice=text)
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(NOTICE_SECONDS, lambda: self.show_status(notice=""))
 
     def action_save_summary(self) -> None:
         analysis = self._summarised()
@@ -97,7 +118,14 @@ class SummaryActions(Screen[None]):
         except OSError as exc:
             self.notify(f"Could not save the summary: {exc}", severity="error", markup=False)
             return
-        self.notify(str(target), title="Summary saved", timeout=10, markup=False)
+        # folder and file name on lines of their own, the home folder as ~: a toast wraps long lines
+        shown = f"{_home_as_tilde(target.parent)}{os.sep}\n{target.name}"
+        self.notify(shown, title="Summary saved", timeout=10, markup=False)
+
+
+def _home_as_tilde(path: Path) -> str:
+    home = Path.home()
+    return "~" + os.sep + str(path.relative_to(home)) if path.is_relative_to(home) and path != home else str(path)
 
 
 def _save_dir(configured: os.PathLike[str] | str | None) -> Path:

@@ -19,7 +19,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from tui.app.articles import Entry, Status
-from tui.app.messages import ArticleOpened
+from tui.app.messages import ArticleOpened, ListCursorMoved
 from tui.core.safe_text import one_line
 
 # Row markers: never colour alone.
@@ -29,12 +29,16 @@ MARKERS = {Status.PENDING: "·", Status.DONE: " ", Status.FAILED: "✗"}
 CURSOR_STYLE = Style(bold=True, reverse=True)
 
 
-def row_prompt(entry: Entry) -> Content:
+OPEN_MARKER = "▶"  # the article shown on the right
+
+
+def row_prompt(entry: Entry, is_open: bool = False) -> Content:
     """``marker date title`` on one line; the date (dd/mm/yy) shows once the analysis has found one.
 
-    A failed row is ``✗ title — reason``: the title struck through, the reason in italics.
+    The open article's row starts with ▶; titles not read yet are bold. A failed row is
+    ``✗ title — reason``: the title struck through, the reason in italics.
     """
-    marker = MARKERS[entry.state]
+    marker = OPEN_MARKER if is_open else MARKERS[entry.state]
     title = one_line(" ".join(entry.title.split()))
     if entry.state is Status.FAILED:
         reason = one_line(" ".join(entry.reason.split()))
@@ -42,7 +46,7 @@ def row_prompt(entry: Entry) -> Content:
     date = entry.date
     if len(date) == 10 and date[2] == "/" and date[5] == "/":  # dd/mm/yyyy → dd/mm/yy
         date = date[:6] + date[8:]
-    return Content.assemble(f"{marker} ", (f"{date} " if date else "", "dim"), title)
+    return Content.assemble(f"{marker} ", (f"{date} " if date else "", "dim"), (title, "" if entry.read else "bold"))
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -97,6 +101,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._entries: list[Entry] = []
         self._rows: list[Content | None] = []  # made when first drawn: a long list costs nothing to set
         self._index: dict[str, int] = {}
+        self.open_path: str | None = None  # marked in its row
         self._cursor: int | None = None
         self.set_entries(entries)
 
@@ -130,8 +135,18 @@ class ArticleList(ScrollView, can_focus=True):
         """Row ``index`` as drawn before it is cut to the width."""
         row = self._rows[index]
         if row is None:
-            row = self._rows[index] = row_prompt(self._entries[index])
+            entry = self._entries[index]
+            row = self._rows[index] = row_prompt(entry, entry.path == self.open_path)
         return row
+
+    def set_open(self, path: str | None) -> None:
+        """Mark ``path``'s row as the open article (and unmark the one before)."""
+        old, self.open_path = self.open_path, path
+        for changed in (old, path):
+            index = self._index.get(changed) if changed is not None else None
+            if index is not None:
+                self._rows[index] = None
+                self._refresh_row(index)
 
     # -- cursor -----------------------------------------------------------------------------------
 
@@ -149,6 +164,7 @@ class ArticleList(ScrollView, can_focus=True):
             if row is not None:
                 self._refresh_row(row)
         self._scroll_to_cursor()
+        self.post_message(ListCursorMoved(0 if index is None else index + 1, len(self._entries)))
 
     @property
     def highlighted_path(self) -> str | None:

@@ -3,8 +3,8 @@
 The text is a ``Content`` built from the plain string — never markup — so
 ``[Video]`` or ``[/b]`` in an article show as typed. Highlights never rely on
 colour: key sentences are bold+reverse, the next-ranked ones underlined,
-entity mentions italic, and the chosen entity's mentions or find hits bold,
-underlined and reversed against their surroundings.
+entity mentions italic, the chosen entity's mentions or find hits bold and
+underlined, and the current one of them also reversed against its surroundings.
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ class ArticleView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleView {
         height: 1fr;
+        min-height: 3;
         padding: 0 1;
         scrollbar-gutter: stable;
     }
@@ -173,6 +174,14 @@ class ArticleView(ScrollView, can_focus=True):
             if a < b:
                 yield piece.shown_at + a - piece.start, piece.shown_at + b - piece.start
 
+    def scroll_to_document(self, start: int) -> bool:
+        """Bring the text at document offset ``start`` (or the first shown after it) to the top."""
+        shown = next(iter(self.to_display(start, len(self.text) + start + 1)), None)
+        if shown is None:
+            return False
+        self.scroll_to(y=len(self._header_lines) + self.line_of(shown[0]), animate=False)
+        return True
+
     def body_content(self) -> Content:
         """The body with its highlights (tests read styles from it)."""
         return Content(self.text, self._spans)
@@ -197,10 +206,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _restyle(self) -> None:
         spans = list(self._base)
         for number, (a, b) in enumerate(self.marks):
-            inside_key = any(ka <= a < kb for ka, kb in self._key)
-            style = MARK_STYLE + (" not reverse" if inside_key else " reverse")
+            style = MARK_STYLE
             if number == self.current:
-                style += " italic"
+                # the current hit flips reverse against its surroundings; the others are only
+                # underlined, so the two differ without colour (NO_COLOR, 16-colour terminals)
+                inside_key = any(ka <= a < kb for ka, kb in self._key)
+                style += " not reverse" if inside_key else " reverse"
             spans.append(Span(a, b, style))
         spans.sort(key=_span_start)
         self._spans = spans
@@ -257,8 +268,14 @@ class ArticleView(ScrollView, can_focus=True):
     # -- marks: an entity's mentions or find hits -----------------------------------------------
 
     def mark_document_ranges(self, ranges: Sequence[tuple[int, int]], label: str) -> None:
-        marks = [r for start, end in ranges for r in self.to_display(start, end)]
-        self._set_marks(sorted(set(marks)), label)
+        self._set_marks(self._shown_ranges(ranges), label)
+
+    def reachable(self, ranges: Sequence[tuple[int, int]]) -> int:
+        """How many marks ``mark_document_ranges`` would make: what `n`/`N` can reach."""
+        return len(self._shown_ranges(ranges))
+
+    def _shown_ranges(self, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        return sorted({r for start, end in ranges for r in self.to_display(start, end)})
 
     def find(self, query: str) -> int:
         """Mark every occurrence of ``query`` (case and diacritics ignored); returns how many."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on
@@ -17,8 +17,14 @@ from tui.core.model import EntityGroup
 from tui.core.safe_text import one_line
 
 
-def entity_prompt(group: EntityGroup) -> Content:
-    parts: list[Content | str | tuple[str, str]] = [one_line(group.name), (f" ×{group.count}", "dim")]
+def entity_prompt(group: EntityGroup, reachable: int | None = None) -> Content:
+    """Name and count; ``reachable``: the mentions `n`/`N` can reach in the shown text, when
+    some are outside it (headline, caption, byline): those are counted apart."""
+    parts: list[Content | str | tuple[str, str]] = [one_line(group.name)]
+    if reachable is None or reachable >= group.count:
+        parts.append((f" ×{group.count}", "dim"))
+    else:
+        parts += [(f" ×{reachable}", "dim"), (f" +{group.count - reachable} outside the text", "dim italic")]
     extra = group.role if group.type == "PER" else group.context if group.type == "NUM" else None
     if extra:
         parts += ["\n", (one_line(f"  {' '.join(extra.split())}"), "italic")]
@@ -51,8 +57,9 @@ class EntityPanel(OptionList):
         self.groups = {}
         self.set_options([Option(Content.styled(one_line(message), "italic"), disabled=True)])
 
-    def show_groups(self, groups: Sequence[EntityGroup]) -> None:
-        """Group headers (not selectable) and one row per entity, most mentioned first."""
+    def show_groups(self, groups: Sequence[EntityGroup], reachable: Callable[[EntityGroup], int] | None = None) -> None:
+        """Group headers (not selectable) and one row per entity, most mentioned first;
+        ``reachable`` counts a group's mentions in the shown text."""
         options: list[Option | None] = []
         self.groups = {}
         for kind, title in GROUP_TITLES.items():
@@ -63,7 +70,8 @@ class EntityPanel(OptionList):
             for number, group in enumerate(chosen):
                 option_id = f"{kind}:{number}"
                 self.groups[option_id] = group
-                options.append(Option(entity_prompt(group), id=option_id))
+                shown = reachable(group) if reachable is not None else None
+                options.append(Option(entity_prompt(group, shown), id=option_id))
         if not options:
             self.show_message("No entities found in this article.")
             return

@@ -13,6 +13,8 @@ from tui.core.safe_text import one_line
 @dataclass(frozen=True)
 class Status:
     total: int = 0
+    position: int = 0  # the list cursor's row (1-based) among ``listed``; 0: none
+    listed: int = 0
     done: int = 0
     failed: int = 0
     shown: int | None = None  # rows left by the filter
@@ -20,6 +22,7 @@ class Status:
     algorithm: str = ""
     count: int = 0
     marks: str = ""
+    notice: str = ""  # shown alone for a moment (a copy went to the clipboard): covers no text
 
 
 class StatusBar(Static):
@@ -45,7 +48,11 @@ class StatusBar(Static):
 
     def render_status(self) -> Content:
         s = self.status
+        if s.notice:
+            return Content(s.notice)
         parts = [f"{s.total} article{'s' if s.total != 1 else ''}"]
+        if s.position:
+            parts[0] = f"{s.position}/{s.listed}{f' of {s.total}' if s.listed != s.total else ''} {parts[0].split()[1]}"
         if s.done + s.failed < s.total:
             parts.append(f"analysed {s.done + s.failed}/{s.total}")
         else:

@@ -28,11 +28,19 @@ class SummaryPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     SummaryPane {
         height: auto;
-        max-height: 9;
-        scrollbar-gutter: stable;
-        border: round $border-blurred;
+        /* the whole summary of most articles, and the article keeps the rest */
+        max-height: 70%;
+        min-height: 5;
+        /* visible in 256 and 16 colours (theme greys collapse into the background there) and,
+           focused, marked by the border's shape and a reversed title without any colour */
+        border: round $foreground-muted;
+        border-title-color: $foreground;
         padding: 0 1;
-        &:focus { border: round $border; }
+        scrollbar-size-vertical: 1;
+        &:focus {
+            border: heavy $accent;
+            border-title-style: bold reverse;
+        }
     }
     """
 
@@ -43,10 +51,11 @@ class SummaryPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="summary-text")
 
-    def show(self, text: str, algorithm: str, count: int, note: str | None = None) -> None:
+    def show(self, text: str, label: str, note: str | None = None) -> None:
+        """``label``: the algorithm that ran and the sentence count (``export.summary_label``)."""
         text = visible(text)  # shown and copied alike: the clipboard gets no control characters
         self.text = text
-        self.border_title = Content(f"Summary · {algorithm} · {count} sentence{'s' if count != 1 else ''}")
+        self.border_title = Content(f"Summary · {label}")
         body = Content(text) if text else Content.styled("(no body sentences to summarise)", "italic")
         if note:
             body = Content.assemble(body, "\n", (one_line(note), "italic dim"))

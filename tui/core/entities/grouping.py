@@ -3,7 +3,9 @@
 * PER: a short mention (``Minh``) joins the one full name it ends (``Trần Văn Minh``).
 * LOC: ``tỉnh Thái Nguyên`` and ``Thái Nguyên`` are one place.
 * ORG, DATE, DOC, NUM: mentions that read the same (case, spacing and old-style
-  tone marks aside) are one entity.
+  tone marks aside) are one entity; an organisation written with an abbreviation
+  (``BCH Trung ương``) joins the one spelled-out name whose words it abbreviates
+  (``Ban Chấp hành Trung ương``).
 * A person's role is the title chain the article writes next to the name;
   a figure's context is the clause (or short sentence) around it.
 """
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -35,6 +38,7 @@ def group_entities(
     for e in entities:
         key = people[e] if e.type == "PER" else _key(e)
         buckets.setdefault((e.type, key), []).append(e)
+    _join_abbreviations(buckets)
     groups = [_group(document, mentions, entities, sentences) for mentions in buckets.values()]
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order.get(g.type, 99), g.mentions[0].start))
@@ -45,6 +49,44 @@ def _key(e: Entity) -> str:
     if e.type == "LOC":
         key = _LEVEL_PREFIX.sub("", key) or key
     return key
+
+
+def _join_abbreviations(buckets: dict[tuple[str, str], list[Entity]]) -> None:
+    """Move each organisation written with an abbreviation (a word of two or more capitals) into
+    the bucket of the only other organisation that spells it out word for word."""
+    orgs = [key for kind, key in buckets if kind == "ORG"]
+    for key in orgs:
+        words, written = key.split(), buckets[("ORG", key)][0].text.split()
+        if len(written) != len(words):
+            continue
+        for i, word in enumerate(written):
+            if len(word) < 2 or not word.isupper():
+                continue
+            n = len(word)
+            targets = [
+                other
+                for other in orgs
+                if other != key
+                and ("ORG", other) in buckets
+                and (spelled := other.split())[:i] == words[:i]
+                and spelled[i + n :] == words[i + 1 :]
+                and len(spelled) == len(words) - 1 + n
+                and "".join(_initial(w) for w in spelled[i : i + n]) == _initial_letters(words[i])
+            ]
+            if len(targets) == 1:
+                joined = buckets[("ORG", targets[0])] + buckets.pop(("ORG", key))
+                buckets[("ORG", targets[0])] = sorted(joined, key=lambda e: e.start)
+                break
+
+
+def _initial(word: str) -> str:
+    return _initial_letters(word[:1])
+
+
+def _initial_letters(text: str) -> str:
+    """Lower case without tone marks; đ stays đ (ĐBQH is Đại biểu Quốc hội)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
@@ -128,7 +170,12 @@ def _role_before(text: str, line_start: int, start: int, spans: list[tuple[int, 
         tok = toks[i - 1]
         inside = any(s <= tok.start < e for s, e in spans)
         lowercase_title_part = tok.lower and i >= 2 and toks[i - 2].cap and word_end(toks, i - 2) >= i
-        if inside or (tok.alpha and tok.cap) or lowercase_title_part or (tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans))):
+        if (
+            inside
+            or (tok.alpha and tok.cap)
+            or lowercase_title_part
+            or (tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans)))
+        ):
             i -= 1
         else:
             break

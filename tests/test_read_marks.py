@@ -1,0 +1,55 @@
+"""Read articles kept between sessions: atomic private writes, damaged files moved aside."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tui.app.read_marks import ReadMarks, default_file
+
+
+def test_marks_survive_a_new_session_in_a_private_file(tmp_path: Path) -> None:
+    file = tmp_path / "data" / "read.json"
+    marks, warning = ReadMarks.load(file)
+    assert warning is None and not marks.is_read("a.txt")
+    assert marks.mark(str(tmp_path / "a.txt")) is True
+    assert marks.mark(str(tmp_path / "a.txt")) is False
+    assert marks.save() is None
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    again, warning = ReadMarks.load(file)
+    assert warning is None
+    assert again.is_read(str(tmp_path / "x" / ".." / "a.txt"))  # the same file by another spelling
+    assert not again.is_read(str(tmp_path / "b.txt"))
+    assert [p.name for p in file.parent.iterdir()] == ["read.json"]  # no temporary left behind
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'{"version": 1, "read": [3]}', b"\xff\xfe", b"[]"])
+def test_a_damaged_file_is_moved_aside_with_one_warning(tmp_path: Path, content: bytes) -> None:
+    file = tmp_path / "read.json"
+    file.write_bytes(content)
+    marks, warning = ReadMarks.load(file)
+    assert warning is not None and str(file) in warning and "\n" not in warning
+    assert not file.exists()
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("read.json.damaged-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == content  # kept, never deleted
+    marks.mark("a.txt")
+    assert marks.save() is None and ReadMarks.load(file)[0].is_read("a.txt")
+
+
+def test_lives_in_the_data_folder_not_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert default_file().is_relative_to(tmp_path / "data")
+
+
+def test_a_save_that_fails_says_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    marks = ReadMarks(blocker / "read.json")
+    marks.mark("a.txt")
+    message = marks.save()
+    assert message is not None and "read.json" in message
+    assert os.listdir(tmp_path) == ["not-a-folder"]

@@ -1,0 +1,101 @@
+"""Which articles the reader has opened, kept between sessions in the XDG data folder.
+
+Plain Python (no Textual). The file is JSON holding resolved paths, written
+atomically (a private temporary file renamed over the old one) and readable by
+the user alone. A file that cannot be understood is moved aside, never deleted,
+and reading starts empty with one warning.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from tui import paths
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "read.json"
+VERSION = 1
+
+
+def default_file() -> Path:
+    return paths.data_dir() / FILE_NAME
+
+
+def _key(path: str) -> str:
+    return os.path.realpath(path)
+
+
+class ReadMarks:
+    """The set of articles read; ``mark`` and ``save`` keep it on disk."""
+
+    def __init__(self, file: Path, read: set[str] | None = None) -> None:
+        self.file = file
+        self._read: set[str] = set(read or ())
+        self._dirty = False
+
+    @classmethod
+    def load(cls, file: Path | None = None) -> tuple[ReadMarks, str | None]:
+        """The marks in ``file`` (default: the data folder's) and a warning when it could not be read."""
+        file = file or default_file()
+        try:
+            raw = file.read_bytes()
+        except FileNotFoundError:
+            return cls(file), None
+        except OSError as exc:
+            return cls(file), f"{file}: cannot read the read articles ({exc.strerror}); starting empty"
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or data.get("version") != VERSION:
+                raise ValueError("not a read-articles file of this version")
+            read = data.get("read")
+            if not isinstance(read, list) or not all(isinstance(p, str) for p in read):
+                raise ValueError("its list of paths is damaged")
+        except (UnicodeDecodeError, ValueError) as exc:
+            aside = file.with_name(f"{file.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(file, aside)
+            except OSError as move_error:
+                log.warning("cannot move %s aside: %s", file, move_error)
+                return cls(file), f"{file}: cannot be understood ({exc}); starting empty"
+            return cls(file), f"{file}: cannot be understood ({exc}); moved to {aside.name}, starting empty"
+        return cls(file, set(read)), None
+
+    def is_read(self, path: str) -> bool:
+        return _key(path) in self._read
+
+    def mark(self, path: str) -> bool:
+        """Mark ``path`` read; True when it was not before."""
+        key = _key(path)
+        if key in self._read:
+            return False
+        self._read.add(key)
+        self._dirty = True
+        return True
+
+    def save(self) -> str | None:
+        """Write the marks if they changed; a one-line message when that failed."""
+        if not self._dirty:
+            return None
+        data = json.dumps({"version": VERSION, "read": sorted(self._read)}, ensure_ascii=False)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=f".{self.file.name}.")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temporary, self.file)
+            except BaseException:
+                os.unlink(temporary)  # our own temporary file, never the user's
+                raise
+        except OSError as exc:
+            return f"{self.file}: cannot save the read articles ({exc.strerror})"
+        self._dirty = False
+        return None
