@@ -79,7 +79,7 @@ def default_word_segmenter() -> Callable[[str], list[str]]:
     try:
         from tui.core.fast_tokenize import word_tokenize
     except ImportError:
-        from underthesea import word_tokenize
+        from underthesea import word_tokenize  # type: ignore[no-redef]  # the same signature
     return word_tokenize
 
 
@@ -137,14 +137,61 @@ def _skip_non_space(chunk: str, pos: int, count: int) -> int:
 
 
 def _repair_splits(text: str, spans: list[Span]) -> list[Span]:
-    """Join pieces cut after ``Th.s``, ``TP.``, initials, or before a lowercase continuation."""
+    """Join pieces cut after ``Th.s``, ``TP.``, initials, or before a lowercase continuation.
+
+    A joined sentence can grow to a whole paragraph (``T.P. T.P. …``), so what the test needs of
+    it is kept up to date piece by piece (see ``_Joined``) instead of re-read: linear in the text.
+    """
     repaired: list[Span] = []
+    joined: _Joined | None = None
     for span in spans:
-        if repaired and _is_cut(text[repaired[-1].start : repaired[-1].end], text[span.start : span.end]):
+        following = text[span.start : span.end]
+        if joined is not None and _is_cut(joined, following):
+            joined.extend(text, span, following)
             repaired[-1] = Span(repaired[-1].start, span.end)
         else:
+            joined = _Joined(text, span, following)
             repaired.append(span)
     return repaired
+
+
+class _Joined:
+    """What ``_is_cut`` reads of a (possibly joined) sentence: its end, its quotes and its word count."""
+
+    __slots__ = ("closing", "end", "opening", "start", "straight", "tail", "words")
+
+    def __init__(self, text: str, span: Span, piece: str) -> None:
+        self.start, self.end = span.start, span.end
+        self.straight = piece.count('"')
+        self.opening = piece.count("“")
+        self.closing = piece.count("”")
+        self.words = len(piece.split())
+        self.tail = _tail(text, span.start, span.end)
+
+    def extend(self, text: str, span: Span, piece: str) -> None:
+        # Pieces are separated by whitespace only (see ``_align``), so counts add up, except
+        # that two pieces that touch share the word across the join.
+        touching = span.start == self.end and piece[:1].strip() and text[self.end - 1 : self.end].strip()
+        self.words += len(piece.split()) - (1 if touching and self.words and piece.split() else 0)
+        self.straight += piece.count('"')
+        self.opening += piece.count("“")
+        self.closing += piece.count("”")
+        self.tail = _tail(text, self.start, span.end)
+        self.end = span.end
+
+    def open_quote(self) -> bool:
+        """Whether the sentence opens a quotation it does not close."""
+        return self.straight % 2 == 1 or self.opening > self.closing
+
+
+# ``_ABBREVIATION_END`` matches at most a few characters before the end; the last
+# ``_TAIL`` characters hold any match (and a longer tail cannot match from its start).
+_TAIL = 32
+
+
+def _tail(text: str, start: int, end: int) -> str:
+    """The last ``_TAIL`` characters of ``text[start:end]``."""
+    return text[max(start, end - _TAIL) : end]
 
 
 def _split_glued_credits(text: str, spans: list[Span]) -> list[Span]:
@@ -174,17 +221,12 @@ def _glued_end(text: str, begin: int, end: int) -> int | None:
     return pos - 1
 
 
-def _is_cut(previous: str, following: str) -> bool:
-    if _ABBREVIATION_END.search(previous):
+def _is_cut(previous: _Joined, following: str) -> bool:
+    if _ABBREVIATION_END.search(previous.tail):
         return True
     if not any(ch.isalnum() for ch in following):
         return True  # a lone closing quote or bracket left behind: `".`
-    if _open_quote(previous) and len(previous.split()) + len(following.split()) <= _QUOTE_MAX_WORDS:
+    if previous.open_quote() and previous.words + len(following.split()) <= _QUOTE_MAX_WORDS:
         return True  # the next sentence of a quotation: `"A. B", ông X nói.`
     first = following.lstrip("\"“'‘([ ")[:1]
     return first.islower()
-
-
-def _open_quote(text: str) -> bool:
-    """Whether ``text`` opens a quotation it does not close."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
