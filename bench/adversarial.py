@@ -148,22 +148,24 @@ def child(path: str) -> None:
     from tui.core.summarize import ALGORITHMS, summarize
     from tui.core.tokenize import split_sentences, with_words
 
-    def report(step: str, seconds: float) -> None:
-        print(json.dumps({"step": step, "s": seconds, "mb": _hwm_mb()}), flush=True)
+    def report(step: str, seconds: float, cpu: float) -> None:
+        print(json.dumps({"step": step, "s": seconds, "cpu": cpu, "mb": _hwm_mb()}), flush=True)
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     stop_words = load_stopwords("stopwords-iso")
-    warm = document_from_text(_LEAD + "Ông Nguyễn Văn An, Bí thư Tỉnh ủy, nói ngày 1/1/2020 tại tỉnh Nghệ An.")
+    warm = document_from_text(
+        _LEAD + "Ông Nguyễn Văn An, Bí thư Tỉnh ủy, nói ngày 1/1/2020 tại tỉnh Nghệ An có 2.053 đảng viên."
+    )
     warm_sentences = split_sentences(warm)
     for algorithm in ALGORITHMS:
         summarize(warm, warm_sentences, algorithm, 3, stop_words)
     group_entities(warm, extract_entities(warm, warm_sentences), warm_sentences)
-    report("warm-up", time.perf_counter() - t)
+    report("warm-up", time.perf_counter() - t, time.process_time() - c)
 
     def step(name: str, work: Callable[[], object]) -> object:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = work()
-        report(name, time.perf_counter() - t)
+        report(name, time.perf_counter() - t, time.process_time() - c)
         return result
 
     loaded = step("load", lambda: load_text(path, 10_000_000))
@@ -217,30 +219,31 @@ def main() -> None:
     from tui.core.summarize import ALGORITHMS
 
     others = [a for a in ALGORITHMS if a != "ranker"]
-    print(f"{os.cpu_count()} CPUs; loadavg {os.getloadavg()[0]:.1f}; corpus {args.corpus}")
-    header = f"{'shape':<16}{'size':>6} {'warm-up':>8}" + "".join(f"{s:>10}" for s in PIPELINE[:-1])
-    header += f"{'grouping':>10}{'pipeline':>10}{'peak MB':>9}  slowest other summarizer, all others' peak MB"
-    print(header)
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start; corpus {args.corpus}")
+    print("CPU seconds per step; pipeline = load to grouping, CPU and wall seconds; peak = VmHWM of the process.\n")
+    print("| shape | size | " + " | ".join(PIPELINE) + " | pipeline CPU | wall | peak MB | slowest other summarizer |")
+    print("|---|---:|" + "---:|" * (len(PIPELINE) + 3) + "---|")
     for size_text in args.sizes.split(","):
         size = _size(size_text)
         for shape in args.shapes.split(","):
             reports, failed = run(shape, SHAPES[shape](Path(args.corpus), size), args.timeout)
-            times = {str(r["step"]): float(r["s"]) for r in reports}
+            wall = {str(r["step"]): float(r["s"]) for r in reports}
+            cpu = {str(r["step"]): float(r["cpu"]) for r in reports}
             peaks = {str(r["step"]): float(r["mb"]) for r in reports}
-            cells = [f"{times[s]:>10.2f}" if s in times else f"{'—':>10}" for s in PIPELINE]
-            done = all(s in times for s in PIPELINE)
-            total = f"{sum(times[s] for s in PIPELINE):>10.2f}" if done else f"{'>' + str(int(args.timeout)):>10}"
-            peak = f"{peaks['grouping']:>9.0f}" if done else f"{max(peaks.values(), default=0):>9.0f}"
-            slow = max(((times[a], a) for a in others if a in times), default=None)
-            rest = f"{slow[1]} {slow[0]:.2f} s, {max(peaks.values()):.0f} MB" if slow else ""
-            missing = [a for a in others if a not in times]
+            cells = [f"{cpu[s]:.2f}" if s in cpu else "—" for s in PIPELINE]
+            if all(s in cpu for s in PIPELINE):
+                total = f"{sum(cpu[s] for s in PIPELINE):.2f} | {sum(wall[s] for s in PIPELINE):.2f} | "
+                total += f"{peaks['grouping']:.0f}"
+            else:
+                total = f"> {args.timeout:.0f} | | {max(peaks.values(), default=0):.0f}"
+            slow = max(((cpu[a], a) for a in others if a in cpu), default=None)
+            rest = f"{slow[1]} {slow[0]:.2f} s, peak {max(peaks.values()):.0f} MB" if slow else ""
             if failed:
                 order = ["warm-up", *PIPELINE, *others]
-                rest += f"  [{failed} in {order[min(len(reports), len(order) - 1)]}]"
-            elif missing:
-                rest += f"  [not run: {', '.join(missing)}]"
-            warm = f"{times.get('warm-up', 0):>8.1f}"
-            print(f"{shape:<16}{size_text:>6} {warm}" + "".join(cells) + total + peak + "  " + rest, flush=True)
+                rest += f" ({failed} in {order[min(len(reports), len(order) - 1)]})"
+            elif any(a not in cpu for a in others):
+                rest += " (not all run)"
+            print(f"| {shape} | {size_text} | " + " | ".join(cells) + f" | {total} | {rest} |", flush=True)
 
 
 if __name__ == "__main__":
