@@ -297,6 +297,11 @@ class FastKLSummarizer(KLSummarizer):
         return ratings
 
 
+# A probability below 1 squared 64 times is 0.0 in floating point (and 1.0 stays 1.0), so more
+# squarings change nothing; 2 ** count for a word repeated thousands of times is too big a float.
+_MAX_SQUARINGS = 64
+
+
 class FastSumBasicSummarizer(SumBasicSummarizer):
     def _compute_ratings(self, sentences):
         """sumy's SumBasic order: best average word probability first, then square the words used."""
@@ -325,5 +330,5 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
             # sumy squares a word's probability once per occurrence in the chosen sentence.
             lo, hi = bounds[best], bounds[best + 1]
             for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist()):
-                freq[term] = freq[term] ** (2 ** int(count))
+                freq[term] = freq[term] ** (2 ** min(int(count), _MAX_SQUARINGS))
         return ratings
