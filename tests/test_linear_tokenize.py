@@ -81,3 +81,25 @@ def test_a_long_open_quotation_stops_joining_after_its_word_limit() -> None:
     # then every sentence stands alone.
     assert repaired[0] == Span(0, spans[12].end)
     assert repaired[1:] == spans[13:]
+
+
+def test_a_sentence_of_megabytes_is_segmented_in_parts_cut_at_spaces() -> None:
+    text = "Hội nghị đánh giá kết quả thực hiện nhiệm vụ năm nay " * 4000  # 212,000 characters, no stop
+    seen: list[str] = []
+
+    def segment(chunk: str) -> list[str]:
+        seen.append(chunk)
+        return chunk.split()
+
+    tokens = tokenize.word_tokens(text, Span(0, len(text)), segment)
+    assert max(map(len, seen)) <= tokenize._SEGMENT_MAX and len(seen) > 20
+    assert all(part.startswith(" ") for part in seen[1:])  # cut at a space
+    assert [t.text for t in tokens] == text.split()
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_a_real_sentence_is_segmented_whole() -> None:
+    text = "Sáng 12/3, Thành phố Cần Thơ khánh thành cây cầu mới bắc qua sông Hậu sau hai năm thi công."
+    assert tokenize._segment_parts(text, Span(0, len(text))) == [Span(0, len(text))]
+    words = [t.text for t in tokenize.word_tokens(text, Span(0, len(text)))]
+    assert "Cần Thơ" in words and "khánh thành" in words
