@@ -92,9 +92,9 @@ SHAPES: dict[str, Callable[[Path, int], str]] = {
     "realistic": lambda corpus, size: _from_corpus(corpus, size, "\n\n"),
     "one-line": lambda corpus, size: _from_corpus(corpus, size, " ").replace("\n", " "),
     "short-lines": lambda corpus, size: (
-        _LEAD + _repeat(lambda i: " ".join(_WORDS[i % 20 : i % 20 + 10]) + f" {i % 97}.\n", size)
+        _LEAD + _repeat(lambda i: " ".join(_WORDS[i % 20 : i % 20 + 10]) + f" {i}.\n", size)
     ),
-    "tiny-lines": lambda corpus, size: _LEAD + _repeat(lambda i: f"{_WORDS[i % len(_WORDS)]} {i % 97}\n", size),
+    "tiny-lines": lambda corpus, size: _LEAD + _repeat(lambda i: f"{_WORDS[i % len(_WORDS)]} {i}\n", size),
     "one-sentence": lambda corpus, size: _LEAD + _repeat(lambda i: _WORDS[i % len(_WORDS)] + " ", size) + ".",
     "nesting": lambda corpus, size: _LEAD + _repeat(lambda i: '“("[' if i % 50 else "Một câu. ", size),
     "open-quote": lambda corpus, size: _LEAD + "“" + _repeat(lambda i: f"Câu thứ {i} của lời trích dẫn. ", size),
