@@ -47,3 +47,24 @@ def test_every_summarizer_ranks_a_paragraph_of_repeated_words_and_abbreviations(
         summary = summarize(document, sentences, algorithm, 3, STOP)
         assert sorted(s.rank for s in summary.scores) == list(range(1, len(sentences) + 1))
         assert all(np.isfinite(s.score) for s in summary.scores)
+
+
+def test_pair_sums_of_a_long_report_match_the_dense_product(monkeypatch) -> None:
+    from tui.core import fast_summarizers
+
+    rng = np.random.default_rng(4)
+    vocabulary = [f"w{i}" for i in range(300)]
+    # Zipf-like: a few words in most sentences, most words in a few.
+    lists = [list(rng.choice(vocabulary, size=rng.integers(0, 40), p=_zipf(300))) for _ in range(120)]
+    rows = fast_summarizers._Sparse(lists)
+    dense = np.zeros((rows.n, rows.terms))
+    np.add.at(dense, (rows.sentence, rows.term), rows.count)
+    expected = dense @ dense.T
+    monkeypatch.setattr(fast_summarizers, "_MAX_PAIRS", 500)  # far fewer than this report has
+    monkeypatch.setattr(fast_summarizers, "_DENSE_FROM", 8)
+    assert np.allclose(rows.gram(rows.count), expected, rtol=1e-12, atol=1e-9)
+
+
+def _zipf(size: int) -> np.ndarray:
+    weights = 1.0 / np.arange(1, size + 1)
+    return weights / weights.sum()
