@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import pairwise
 
 from tui.core.entities import extract_entities, group_entities
 from tui.core.entities.candidates import PRIORITY, Candidate, resolve
@@ -167,3 +168,19 @@ def test_thousands_of_names_over_a_long_text() -> None:
     text = ", ".join(_name(i * 7 % 5000) for i in range(5000))
     found = list(_NameIndex(names).mentions(text, 0, len(text)))
     assert [text[a:b] for a, b in found] == [_name(i * 7 % 5000) for i in range(5000)]
+
+
+def test_a_line_without_breaks_is_read_in_parts_cut_after_sentences(monkeypatch) -> None:
+    import tui.core.entities as entities_module
+
+    sentence = "Ông {}, Giám đốc Sở Tài chính tỉnh Nghệ An, có 12 đảng viên. "
+    line = "".join(sentence.format(_name(i)) for i in range(40))
+    document = document_from_text("Tiêu đề\n\nHội nghị diễn ra ở tỉnh Nghệ An với nhiều đại biểu.\n\n" + line)
+    whole = extract_entities(document)
+    monkeypatch.setattr(entities_module, "_LINE_MAX", 400)
+    parts = list(entities_module._line_parts(document.text, 0, len(document.text)))
+    assert parts[0][0] == 0 and parts[-1][1] == len(document.text)
+    assert all(a == b for (_, a), (b, _) in pairwise(parts))
+    assert all(end - start <= 400 for start, end in parts)
+    assert all(document.text[end - 2 : end] == ". " for _, end in parts[1:-1])
+    assert extract_entities(document) == whole
