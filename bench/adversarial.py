@@ -237,7 +237,11 @@ def main() -> None:
     others = [a for a in ALGORITHMS if a != "ranker"]
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start; corpus {args.corpus}")
     print("CPU seconds per step; pipeline = load to grouping, CPU and wall seconds; peak = VmHWM of the process.\n")
-    print("| shape | size | " + " | ".join(PIPELINE) + " | pipeline CPU | wall | peak MB | slowest other summarizer |")
+    print(
+        "| shape | size | "
+        + " | ".join(PIPELINE)
+        + " | pipeline CPU | wall | peak MB: words, pipeline | slowest other summarizer |"
+    )
     print("|---|---:|" + "---:|" * (len(PIPELINE) + 3) + "---|")
     for size_text in args.sizes.split(","):
         size = _size(size_text)
@@ -249,7 +253,7 @@ def main() -> None:
             cells = [f"{cpu[s]:.2f}" if s in cpu else "—" for s in PIPELINE]
             if all(s in cpu for s in PIPELINE):
                 total = f"{sum(cpu[s] for s in PIPELINE):.2f} | {sum(wall[s] for s in PIPELINE):.2f} | "
-                total += f"{peaks['grouping']:.0f}"
+                total += f"{peaks['words']:.0f}, {peaks['grouping']:.0f}"
             else:
                 total = f"> {args.timeout:.0f} | | {max(peaks.values(), default=0):.0f}"
             slow = max(((cpu[a], a) for a in others if a in cpu), default=None)
