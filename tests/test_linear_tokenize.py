@@ -103,3 +103,12 @@ def test_a_real_sentence_is_segmented_whole() -> None:
     assert tokenize._segment_parts(text, Span(0, len(text))) == [Span(0, len(text))]
     words = [t.text for t in tokenize.word_tokens(text, Span(0, len(text)))]
     assert "Cần Thơ" in words and "khánh thành" in words
+
+
+def test_thousands_of_glued_credits_are_cut_in_time_and_in_place() -> None:
+    # Each cut used to copy the whole text before it.
+    text = "".join(f"Người dân đi bộ qua cầu số {i} - Ảnh: MINH HẢINhiều hộ dân chờ cầu. " for i in range(6000))
+    spans = tokenize._split_glued_credits(text, [Span(0, len(text))])
+    assert len(spans) == 6001
+    assert all(text[s.start : s.end].endswith("MINH HẢI") for s in spans[:-1])
+    assert all(text[s.start : s.end].startswith("Nhiều hộ dân") for s in spans[1:])

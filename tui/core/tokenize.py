@@ -226,10 +226,17 @@ def _split_glued_credits(text: str, spans: list[Span]) -> list[Span]:
         for match in _CREDIT.finditer(text, span.start, span.end):
             cut = _glued_end(text, match.end(), span.end)
             if cut is not None and cut > start:
-                out.append(Span(start, len(text[:cut].rstrip())))
+                out.append(Span(start, _before_space(text, cut)))
                 start = cut
         out.append(Span(start, span.end))
     return out
+
+
+def _before_space(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())`` without copying the text before ``end``."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _glued_end(text: str, begin: int, end: int) -> int | None:
