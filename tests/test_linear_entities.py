@@ -7,14 +7,13 @@ on a shape that the pairwise form would take minutes on.
 from __future__ import annotations
 
 import random
-import re
 from itertools import pairwise
 
 from tui.core.entities import extract_entities, group_entities
 from tui.core.entities.candidates import PRIORITY, Candidate, resolve
 from tui.core.entities.grouping import Cover, _person_keys
 from tui.core.entities.patterns import dates
-from tui.core.entities.propagate import _NameIndex
+from tui.core.entities.propagate import _Alternation, _NameIndex
 from tui.core.entities.text import fold
 from tui.core.model import Entity, Sentence
 from tui.core.pipeline import document_from_text
@@ -144,12 +143,7 @@ def test_a_dense_line_of_credits_sources_and_speakers_finds_what_each_finds_alon
 
 
 def _reference_mentions(names: list[str], text: str) -> list[tuple[int, int]]:
-    pattern = re.compile(
-        r"(?<![\w.\-])("
-        + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w\-])"
-    )
-    return [m.span() for m in pattern.finditer(text, 3, len(text) - 3)]
+    return list(_Alternation(names).mentions(text, 3, len(text) - 3))
 
 
 def test_names_are_found_where_the_alternation_of_every_name_finds_them() -> None:

@@ -31,7 +31,7 @@ def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequen
                 found.append(Candidate.of("ORG", m.start(1), m.end(1)))
     if not names:
         return found
-    index = _NameIndex(names)
+    index = _NameIndex(names) if len(names) > _FEW_NAMES else _Alternation(names)
     for start, end, kind in regions:
         if kind == "boilerplate":
             continue
@@ -41,6 +41,25 @@ def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequen
     return found
 
 
+# Up to this many names one regular expression tries them all at each word start (fastest for
+# an article's handful); past it (a hostile file of thousands), the word index below does.
+_FEW_NAMES = 100
+
+
+class _Alternation:
+    """Every name, longest first, at word starts: ``(?<![\\w.\\-])(name|name|…)(?![\\w\\-])``."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.pattern = re.compile(
+            r"(?<![\w.\-])("
+            + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+
+    def mentions(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        return (m.span() for m in self.pattern.finditer(text, start, end))
+
+
 _NAME_START = re.compile(r"(?<![\w.\-])\w")  # names start with a letter or digit, not inside a word
 _RUN = re.compile(r"\S+")
 _GAP = re.compile(r"[^\S\n]+")  # words of a name may be spaced in any way, on one line
@@ -48,9 +67,8 @@ _WORD_GOES_ON = re.compile(r"[\w\-]")
 
 
 class _NameIndex:
-    """Names as word sequences: the longest name at each word start of the text, like the regular
-    expression ``(?<![\\w.\\-])(name|name|…)(?![\\w\\-])`` (longest first) but by dictionary
-    look-ups, so the time does not grow with the number of names."""
+    """Names as word sequences: the longest name at each word start of the text, as ``_Alternation``
+    finds them, but by dictionary look-ups, so the time does not grow with the number of names."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.whole: set[tuple[str, ...]] = set()
