@@ -134,7 +134,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
         # tf and idf are computed inside the matrix (sumy's own idf loop is quadratic).
         matrix = self._create_matrix(sentences_words, self.threshold, None, None)
         scores = self.power_method(matrix, self.epsilon)
-        ratings = dict(zip(document.sentences, scores))
+        ratings = dict(zip(document.sentences, scores, strict=True))
         return self._get_best_sentences(document.sentences, sentences_count, ratings)
 
     def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):
@@ -170,7 +170,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
             if norm == 0:
                 return next_p
             next_p /= norm
-            lambda_val = np.linalg.norm(next_p - p_vector)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
 
@@ -199,7 +199,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
             if not lambda_val > epsilon:
                 break
             next_p = transposed @ p_vector
-            lambda_val = np.linalg.norm(next_p - p_vector)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
 
@@ -214,7 +214,7 @@ class FastReductionSummarizer(ReductionSummarizer):
         norm = _pair_norms(lengths)
         edges = np.where((overlap > 0) & (norm != 0), overlap / np.where(norm == 0, 1.0, norm), 0.0)
         np.fill_diagonal(edges, 0.0)
-        return dict(zip(sentences, edges.sum(axis=1).tolist()))
+        return dict(zip(sentences, edges.sum(axis=1).tolist(), strict=True))
 
 
 class FastLuhnSummarizer(LuhnSummarizer):
@@ -367,6 +367,6 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
             ratings[sentences[best]] = -step
             # sumy squares a word's probability once per occurrence in the chosen sentence.
             lo, hi = bounds[best], bounds[best + 1]
-            for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist()):
+            for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist(), strict=True):
                 freq[term] = freq[term] ** (2 ** min(int(count), _MAX_SQUARINGS))
         return ratings
