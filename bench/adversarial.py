@@ -7,9 +7,10 @@ subprocess, step by step as the app and the command line run them: load (read, d
 clean, sentences, words, the default summary (``ranker``), entities, grouping, then every other
 summarizer the app offers. The child prints each step as it finishes, so a step that runs past
 ``--timeout`` is shown as such. Peak memory is the child's ``VmHWM`` (peak resident set) after
-each step; "pipeline" is load to grouping, the work of ``summarize --format markdown`` or of
-opening an article in the app with its entities (after a warm-up on a short text, so models and
-imports are not counted: they are a start-up cost shown in the "warm-up" column).
+each step, and times are CPU seconds per step (the machine may be shared) with the wall time of
+the whole; "pipeline" is load to grouping, the work of ``summarize --format markdown`` or of
+opening an article in the app with its entities (after a warm-up on a short text, so loading
+models and imports, a start-up cost, is not counted).
 
 The ``realistic`` and ``one-line`` shapes concatenate distinct articles of ``--corpus`` read at
 run time (nothing of them is kept). Targets: no 128 KB input of any shape over 2 s, and the
@@ -33,7 +34,15 @@ from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "bench" / "corpus-2k"
+# The bench corpus sits beside the checkout (as for pipeline_speed.py), or one folder further up.
+DEFAULT_CORPUS = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "bench" / "corpus-2k", ROOT.parent.parent / "shared" / "bench" / "corpus-2k")
+        if p.is_dir()
+    ),
+    ROOT.parent / "shared" / "bench" / "corpus-2k",
+)
 PIPELINE = ("load", "clean", "sentences", "words", "ranker", "entities", "grouping")
 
 # ---------------------------------------------------------------- shapes
@@ -101,6 +110,7 @@ def _long_sentences(corpus: Path, size: int) -> str:
     return _LEAD + "\n\n".join(" ".join(sentences[i : i + 10]) for i in range(0, len(sentences), 10))
 
 
+_FROM_CORPUS = {"realistic", "one-line", "long-sentences"}
 SHAPES: dict[str, Callable[[Path, int], str]] = {
     # The abbreviation repair once joined pieces pairwise: 128 KB took 72 s.
     "abbreviations": lambda corpus, size: _LEAD + _repeat(lambda i: "T.P. ", size),
@@ -246,6 +256,9 @@ def main() -> None:
     for size_text in args.sizes.split(","):
         size = _size(size_text)
         for shape in args.shapes.split(","):
+            if shape in _FROM_CORPUS and not Path(args.corpus).is_dir():
+                print(f"| {shape} | {size_text} | skipped: no corpus folder {args.corpus} (give --corpus DIR) |")
+                continue
             reports, failed = run(shape, SHAPES[shape](Path(args.corpus), size), args.timeout)
             wall = {str(r["step"]): float(r["s"]) for r in reports}
             cpu = {str(r["step"]): float(r["cpu"]) for r in reports}
