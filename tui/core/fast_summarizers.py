@@ -57,7 +57,8 @@ class _Sparse:
 
         Summed over the pairs of sentences that share a term, without BLAS:
         numpy's threaded matrix product can be a hundred times slower than this
-        when other processes keep the cores busy.
+        when other processes keep the cores busy. Past ``_MAX_PAIRS`` pairs (a long
+        report), see ``_large_gram``.
         """
         n = self.n
         if len(self.term) == 0:
@@ -66,20 +67,57 @@ class _Sparse:
         term, sent, value = self.term[order], self.sentence[order], values[order]
         starts = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
         sizes = np.diff(np.r_[starts, len(term)])
-        reps = np.repeat(sizes, sizes)  # each entry pairs with every entry of its term
-        total = int(reps.sum())
-        if total > _MAX_PAIRS:  # very common terms (no stopwords): the dense product is cheaper
-            dense = np.zeros((n, self.terms))
-            dense[self.sentence, self.term] = values
-            return dense @ dense.T
-        left = np.repeat(np.arange(len(term)), reps)
-        offsets = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
-        right = np.repeat(np.repeat(starts, sizes), reps) + offsets
-        flat = np.bincount(sent[left] * n + sent[right], weights=value[left] * value[right], minlength=n * n)
-        return flat.reshape(n, n)
+        if int((sizes * sizes).sum()) > _MAX_PAIRS:
+            return self._large_gram(term, sent, value, starts, sizes)
+        return _pair_sums(n, sent, value, starts, sizes)
+
+    def _large_gram(
+        self, term: np.ndarray, sent: np.ndarray, value: np.ndarray, starts: np.ndarray, sizes: np.ndarray
+    ) -> np.ndarray:
+        """The same sum in bounded memory: terms shared by many sentences as dense column blocks
+        (a matrix product), the others pair by pair, a group of terms at a time."""
+        n = self.n
+        out = np.zeros((n, n))
+        common = sizes > max(_DENSE_FROM, n // 16)
+        width = max(1, _MAX_PAIRS // n)  # columns per dense block
+        dense_terms = np.flatnonzero(common)
+        for lo in range(0, len(dense_terms), width):
+            block = np.zeros((n, min(width, len(dense_terms) - lo)))
+            for column, t in enumerate(dense_terms[lo : lo + width]):
+                a, b = starts[t], starts[t] + sizes[t]
+                block[sent[a:b], column] = value[a:b]
+            out += block @ block.T
+        rare = np.flatnonzero(~common)
+        pairs = np.cumsum(sizes[rare] * sizes[rare])
+        first = 0
+        while first < len(rare):
+            last = max(
+                first + 1, int(np.searchsorted(pairs, pairs[first] - sizes[rare[first]] ** 2 + _MAX_PAIRS, "right"))
+            )
+            group = rare[first:last]
+            keep = np.concatenate([np.arange(starts[t], starts[t] + sizes[t]) for t in group])
+            local_starts = np.r_[0, np.cumsum(sizes[group])[:-1]]
+            out += _pair_sums(n, sent[keep], value[keep], local_starts, sizes[group])
+            first = last
+        return out
 
 
-_MAX_PAIRS = 4_000_000
+def _pair_sums(n: int, sent: np.ndarray, value: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The n x n sums of ``value`` products over every pair of entries of the same term
+    (entries grouped by term: a group begins at each of ``starts`` and has ``sizes`` entries)."""
+    reps = np.repeat(sizes, sizes)  # each entry pairs with every entry of its term
+    total = int(reps.sum())
+    left = np.repeat(np.arange(len(sent)), reps)
+    offsets = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
+    right = np.repeat(np.repeat(starts, sizes), reps) + offsets
+    flat = np.bincount(sent[left] * n + sent[right], weights=value[left] * value[right], minlength=n * n)
+    return flat.reshape(n, n)
+
+
+# Pairs summed at once (each costs about 60 bytes while summed); and the fewest sentences a term
+# must be in to go into the dense product once a report has more pairs than this.
+_MAX_PAIRS = 1_000_000
+_DENSE_FROM = 32
 
 
 def _pair_norms(lengths: np.ndarray) -> np.ndarray:
@@ -96,7 +134,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
         # tf and idf are computed inside the matrix (sumy's own idf loop is quadratic).
         matrix = self._create_matrix(sentences_words, self.threshold, None, None)
         scores = self.power_method(matrix, self.epsilon)
-        ratings = dict(zip(document.sentences, scores))
+        ratings = dict(zip(document.sentences, scores, strict=True))
         return self._get_best_sentences(document.sentences, sentences_count, ratings)
 
     def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):
@@ -132,7 +170,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
             if norm == 0:
                 return next_p
             next_p /= norm
-            lambda_val = np.linalg.norm(next_p - p_vector)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
 
@@ -161,7 +199,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
             if not lambda_val > epsilon:
                 break
             next_p = transposed @ p_vector
-            lambda_val = np.linalg.norm(next_p - p_vector)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
 
@@ -176,7 +214,7 @@ class FastReductionSummarizer(ReductionSummarizer):
         norm = _pair_norms(lengths)
         edges = np.where((overlap > 0) & (norm != 0), overlap / np.where(norm == 0, 1.0, norm), 0.0)
         np.fill_diagonal(edges, 0.0)
-        return dict(zip(sentences, edges.sum(axis=1).tolist()))
+        return dict(zip(sentences, edges.sum(axis=1).tolist(), strict=True))
 
 
 class FastLuhnSummarizer(LuhnSummarizer):
@@ -297,6 +335,11 @@ class FastKLSummarizer(KLSummarizer):
         return ratings
 
 
+# A probability below 1 squared 64 times is 0.0 in floating point (and 1.0 stays 1.0), so more
+# squarings change nothing; 2 ** count for a word repeated thousands of times is too big a float.
+_MAX_SQUARINGS = 64
+
+
 class FastSumBasicSummarizer(SumBasicSummarizer):
     def _compute_ratings(self, sentences):
         """sumy's SumBasic order: best average word probability first, then square the words used."""
@@ -324,6 +367,6 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
             ratings[sentences[best]] = -step
             # sumy squares a word's probability once per occurrence in the chosen sentence.
             lo, hi = bounds[best], bounds[best + 1]
-            for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist()):
-                freq[term] = freq[term] ** (2 ** int(count))
+            for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist(), strict=True):
+                freq[term] = freq[term] ** (2 ** min(int(count), _MAX_SQUARINGS))
         return ratings

@@ -7,10 +7,13 @@ import re
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.line import Line, cap_run
 from tui.core.entities.places import gazetteer_at
-from tui.core.entities.tokens import phrase_at
+from tui.core.entities.tokens import phrase_at, window
 from tui.core.entities.vocab import CUE_INDEX, ORG_HEAD_INDEX, PHRASE_STARTERS, SURNAMES
 from tui.core.furniture import SOURCE_CUE
 
+# Space-separated tokens a source credit can span: a name of four syllables, a look-ahead and the
+# longest place or body head (six tokens).
+_SOURCE_REACH = 12
 _DOMAIN = re.compile(r"(?<![\w.])[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:vn|net|com|org|info)(?![\w.])")
 _MEDIA_CUE = re.compile(r"(?:[Tt]heo|với|[Nn]guồn:?|trên)[^\S\n]+$")
 _NAME_SEPARATORS = {"-", "–", "/", ",", "và", "&"}
@@ -100,7 +103,7 @@ def _initial(tok) -> bool:  # type: ignore[no-untyped-def]
 def sources(line: Line) -> list[Candidate]:
     found: list[Candidate] = []
     for m in SOURCE_CUE.finditer(line.text, line.start, line.end):
-        toks = [t for t in line.toks if t.start >= m.end()]
+        toks = window(line.toks, m.end(), _SOURCE_REACH)
         if not toks:
             continue
         domain = _DOMAIN.match(line.text, toks[0].start)

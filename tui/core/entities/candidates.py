@@ -32,12 +32,18 @@ class Candidate:
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep a non-overlapping subset: best rank first, then the longer span, then the earlier one."""
+    """Keep a non-overlapping subset: best rank first, then the longer span, then the earlier one.
+
+    Taken characters are marked in a byte map, so testing a candidate costs its own length,
+    not the number of spans already taken.
+    """
+    unique = set(candidates)
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(set(candidates), key=lambda c: (-c.rank, -(c.end - c.start), c.start)):
-        if c.end <= c.start or any(c.start < e and s < c.end for s, e in taken):
+    taken = bytearray(max((c.end for c in unique), default=0))
+    # The type settles an exact tie (same span, same rank), which set order left to the hash seed.
+    for c in sorted(unique, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.type)):
+        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)

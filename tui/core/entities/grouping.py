@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from tui.core.entities.text import fold
 from tui.core.entities.tokens import Tok, phrase_at, tokenize, word_end
@@ -27,6 +28,31 @@ _LEVEL_PREFIX = re.compile(
 )
 _CONTEXT_MAX = 220
 _ROLE_MAX = 200
+# How far from a figure its context is looked for: far more than any real sentence, so only a
+# pathological one (a whole file without a full stop) is cut, and a figure costs a bounded time.
+_CONTEXT_WINDOW = 5000
+_COMMA = re.compile(r",\s")
+_ROLE_LEAD = re.compile(r"[^\S\n]*(?:,|-|–|\()[^\S\n]*")
+
+
+class Cover:
+    """The characters that a set of spans covers; ``offset in cover`` by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if end <= start:
+                continue
+            if self.ends and start <= self.ends[-1]:  # overlapping or touching: one stretch
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 def group_entities(
@@ -39,7 +65,10 @@ def group_entities(
         key = people[e] if e.type == "PER" else _key(e)
         buckets.setdefault((e.type, key), []).append(e)
     _join_abbreviations(buckets)
-    groups = [_group(document, mentions, entities, sentences) for mentions in buckets.values()]
+    bodies = Cover((e.start, e.end) for e in entities if e.type in {"ORG", "LOC"})
+    ordered = sorted(sentences, key=lambda s: s.start)
+    where = _Sentences([s.start for s in ordered], ordered)
+    groups = [_group(document, mentions, bodies, where) for mentions in buckets.values()]
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order.get(g.type, 99), g.mentions[0].start))
 
@@ -93,20 +122,36 @@ def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
     """Full names are keys; a shorter mention takes the key of the only full name it ends."""
     names = sorted({fold(e.text) for e in mentions}, key=lambda n: -len(n.split()))
     keys: dict[str, str] = {}
+    # The keys already chosen, under each of their shorter endings (``văn minh``, ``minh``).
+    ending: dict[str, set[str]] = {}
     for name in names:
-        longer = [k for k in set(keys.values()) if len(k.split()) > len(name.split()) and k.endswith(" " + name)]
-        keys[name] = longer[0] if len(longer) == 1 else name
+        longer = ending.get(name, set())
+        keys[name] = next(iter(longer)) if len(longer) == 1 else name
+        if keys[name] == name:
+            words = name.split()
+            for n in range(1, len(words)):
+                ending.setdefault(" ".join(words[n:]), set()).add(name)
     return {e: keys[fold(e.text)] for e in mentions}
 
 
-def _group(
-    document: Document, mentions: list[Entity], entities: Sequence[Entity], sentences: Sequence[Sentence]
-) -> EntityGroup:
+class _Sentences:
+    """Sentences in document order with their starts, to find the one around an offset by bisection."""
+
+    def __init__(self, starts: list[int], sentences: Sequence[Sentence]) -> None:
+        self.starts = starts
+        self.sentences = sentences
+
+    def around(self, offset: int) -> Sentence | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
+
+def _group(document: Document, mentions: list[Entity], bodies: Cover, sentences: _Sentences) -> EntityGroup:
     kind = mentions[0].type
     name = _display_name(mentions)
     role = context = None
     if kind == "PER":
-        roles = [r for r in (role_of(document.text, m, entities) for m in mentions) if r]
+        roles = [r for r in (role_of(document.text, m, bodies) for m in mentions) if r]
         role = " ".join(max(roles, key=len).split()) if roles else None
     elif kind == "NUM":
         context = context_of(document.text, mentions[0], sentences)
@@ -117,24 +162,28 @@ def _display_name(mentions: list[Entity]) -> str:
     """The fullest form: most syllables, then most frequent, then capitalised, then first seen."""
     texts = [" ".join(m.text.split()) for m in mentions]
     counts = Counter(texts)
-    return max(texts, key=lambda t: (len(t.split()), counts[t], t[:1].isupper(), -texts.index(t)))
+    first = {t: -i for i, t in reversed(list(enumerate(texts)))}
+    return max(texts, key=lambda t: (len(t.split()), counts[t], t[:1].isupper(), first[t]))
 
 
 # ---------------------------------------------------------------- roles
-def role_of(text: str, mention: Entity, entities: Sequence[Entity]) -> str | None:
-    """``Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng`` written after or before a person's name."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
-    spans = [(e.start, e.end) for e in entities if e.type in {"ORG", "LOC"}]
-    return _role_after(text, mention.end, line_end, spans) or _role_before(text, line_start, mention.start, spans)
+def role_of(text: str, mention: Entity, bodies: Cover) -> str | None:
+    """``Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng`` written after or before a person's name.
+
+    ``bodies``: the organisations and places of the article. Only ``_ROLE_MAX`` characters on
+    either side of the name on its line are read, however long the line.
+    """
+    line_start = text.rfind("\n", max(0, mention.start - _ROLE_MAX - 1), mention.start) + 1
+    return _role_after(text, mention.end, bodies) or _role_before(text, line_start, mention.start, bodies)
 
 
-def _role_after(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
-    lead = re.match(r"[^\S\n]*(?:,|-|–|\()[^\S\n]*", text[start:end])
+def _role_after(text: str, start: int, spans: Cover) -> str | None:
+    lead = _ROLE_LEAD.match(text, start)  # it cannot cross a line break
     if not lead:
         return None
-    toks = tokenize(text, start + lead.end(), min(end, start + lead.end() + _ROLE_MAX))
+    line_end = text.find("\n", lead.end(), lead.end() + _ROLE_MAX)
+    end = lead.end() + _ROLE_MAX if line_end < 0 else line_end
+    toks = tokenize(text, lead.end(), min(end, len(text)))
     segments: list[str] = []
     i = 0
     while i < len(toks) and phrase_at(toks, i, TITLE_INDEX):
@@ -147,12 +196,12 @@ def _role_after(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     return ", ".join(segments) or None
 
 
-def _title_chain_end(toks: list[Tok], i: int, spans: list[tuple[int, int]]) -> int:
+def _title_chain_end(toks: list[Tok], i: int, spans: Cover) -> int:
     """End of one title: the title words, then the bodies and places it belongs to."""
     j = i + phrase_at(toks, i, TITLE_INDEX)
     while j < len(toks):
         tok = toks[j]
-        if any(s <= tok.start < e for s, e in spans):
+        if tok.start in spans:
             j += 1
         elif tok.alpha and tok.cap and tok.space:
             j = word_end(toks, j)
@@ -163,18 +212,18 @@ def _title_chain_end(toks: list[Tok], i: int, spans: list[tuple[int, int]]) -> i
     return j
 
 
-def _role_before(text: str, line_start: int, start: int, spans: list[tuple[int, int]]) -> str | None:
+def _role_before(text: str, line_start: int, start: int, spans: Cover) -> str | None:
     toks = tokenize(text, max(line_start, start - _ROLE_MAX), start)
     i = len(toks)
     while i > 0:
         tok = toks[i - 1]
-        inside = any(s <= tok.start < e for s, e in spans)
+        inside = tok.start in spans
         lowercase_title_part = tok.lower and i >= 2 and toks[i - 2].cap and word_end(toks, i - 2) >= i
         if (
             inside
             or (tok.alpha and tok.cap)
             or lowercase_title_part
-            or (tok.text == "," and i >= 2 and (toks[i - 2].cap or any(s <= toks[i - 2].start < e for s, e in spans)))
+            or (tok.text == "," and i >= 2 and (toks[i - 2].cap or toks[i - 2].start in spans))
         ):
             i -= 1
         else:
@@ -191,21 +240,23 @@ def _role_before(text: str, line_start: int, start: int, spans: list[tuple[int, 
 
 
 # ---------------------------------------------------------------- figure contexts
-def context_of(text: str, mention: Entity, sentences: Sequence[Sentence]) -> str:
+def context_of(text: str, mention: Entity, sentences: _Sentences) -> str:
     """The clause a figure belongs to: its sentence, narrowed at ``;`` and then commas if long."""
     start, end = _enclosing(text, mention, sentences)
+    start, end = max(start, mention.start - _CONTEXT_WINDOW), min(end, mention.end + _CONTEXT_WINDOW)
     start, end = _narrow(text, start, end, mention, ";")
     if end - start > _CONTEXT_MAX:
         start, end = _narrow_commas(text, start, end, mention)
     return " ".join(text[start:end].split()).strip(" ,;:-–")
 
 
-def _enclosing(text: str, mention: Entity, sentences: Sequence[Sentence]) -> tuple[int, int]:
-    for s in sentences:
-        if s.start <= mention.start < s.end:
-            return s.start, s.end
-    start = text.rfind("\n", 0, mention.start) + 1
-    end = text.find("\n", mention.end)
+def _enclosing(text: str, mention: Entity, sentences: _Sentences) -> tuple[int, int]:
+    """The sentence around the figure, else its line (no farther than ``_CONTEXT_WINDOW``)."""
+    sentence = sentences.around(mention.start)
+    if sentence is not None:
+        return sentence.start, sentence.end
+    start = text.rfind("\n", max(0, mention.start - _CONTEXT_WINDOW), mention.start) + 1
+    end = text.find("\n", mention.end, mention.end + _CONTEXT_WINDOW)
     return start, len(text) if end < 0 else end
 
 
@@ -217,12 +268,14 @@ def _narrow(text: str, start: int, end: int, mention: Entity, sep: str) -> tuple
 
 def _narrow_commas(text: str, start: int, end: int, mention: Entity) -> tuple[int, int]:
     """Grow from the figure's own comma-separated piece, one piece at a time, up to the limit."""
-    cuts = [start] + [start + m.end() for m in re.finditer(r",\s", text[start:end])] + [end]
-    left = max(c for c in cuts if c <= mention.start)
-    right = min(c for c in cuts if c >= mention.end)
+    cuts = [start] + [m.end() for m in _COMMA.finditer(text, start, end)] + [end]  # ascending
+    left = cuts[bisect_right(cuts, mention.start) - 1]
+    right = cuts[bisect_left(cuts, mention.end)]
     while True:
-        grow_left = max((c for c in cuts if c < left), default=None)
-        grow_right = min((c for c in cuts if c > right), default=None)
+        below = bisect_left(cuts, left) - 1
+        above = bisect_right(cuts, right)
+        grow_left = cuts[below] if below >= 0 else None
+        grow_right = cuts[above] if above < len(cuts) else None
         if grow_right is not None and grow_right - left <= _CONTEXT_MAX:
             right = grow_right
         elif grow_left is not None and right - grow_left <= _CONTEXT_MAX:

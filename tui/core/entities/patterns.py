@@ -74,7 +74,7 @@ def dates(text: str, start: int, end: int) -> list[Candidate]:
             add(part.start(), part.end())
     for m in _TERM_NUMBER.finditer(text, start, end):
         add(m.start(), m.end())
-    years = list(found)
+    years = {c.end for c in found}
     for m in _BARE_YEAR.finditer(text, start, end):
         if _YEAR_CUE.search(text, max(start, m.start() - 12), m.start()) or _follows_year(text, m.start(), years):
             add(m.start(), m.end())
@@ -93,11 +93,11 @@ def _has_day_cue(text: str, start: int, m: re.Match[str]) -> bool:
     return bool(_DAY_CUE.search(before))
 
 
-def _follows_year(text: str, pos: int, years: list[Candidate]) -> bool:
-    """``năm 2015 và 2016``: a bare year coordinated with a preceding dated year."""
-    for c in years:
-        gap = text[c.end : pos]
-        if 0 < pos - c.end <= 6 and re.fullmatch(r"[^\S\n]*(?:và|,|hoặc|-|–|đến)[^\S\n]*", gap):
+def _follows_year(text: str, pos: int, year_ends: set[int]) -> bool:
+    """``năm 2015 và 2016``: a bare year coordinated with a preceding dated year (``year_ends``:
+    where the dates found so far end; only the six characters before ``pos`` are looked at)."""
+    for end in range(max(0, pos - 6), pos):
+        if end in year_ends and re.fullmatch(r"[^\S\n]*(?:và|,|hoặc|-|–|đến)[^\S\n]*", text[end:pos]):
             return True
     return False
 

@@ -10,7 +10,7 @@ from tui.core.entities.candidates import Candidate
 from tui.core.entities.line import Line, cap_run, team_number_end
 from tui.core.entities.places import gazetteer_at
 from tui.core.entities.text import vietnamese_syllable
-from tui.core.entities.tokens import Tok, phrase_at, word_end
+from tui.core.entities.tokens import Tok, first_at, phrase_at, window, word_end
 from tui.core.entities.vocab import (
     CUE_INDEX,
     LEVEL_INDEX,
@@ -24,6 +24,8 @@ from tui.core.entities.vocab import (
 from tui.core.furniture import CREDIT_IN_LINE, NO_CREDIT_NAMES
 
 _MAX_NAME = 5
+# Space-separated tokens a photo credit can span: ``Ảnh: An Đăng/TTXVN`` and names of _MAX_NAME.
+_CREDIT_REACH = 4 * _MAX_NAME
 # Single-syllable cues that are also ordinary words: they need a name of two syllables or more.
 # Honorifics: what follows is a person, even a word that could head a body (ông Hội).
 _HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "đồng chí", "ngài"}
@@ -186,7 +188,7 @@ def _foreign_speakers(line: Line) -> list[Candidate]:
     toks = line.toks
     found: list[Candidate] = []
     for m in _SAYS.finditer(line.text, line.start, line.end):
-        end = next((k for k, t in enumerate(toks) if t.start >= m.start()), len(toks))
+        end = first_at(toks, m.start())
         start = end
         while (
             start > 0
@@ -231,7 +233,7 @@ def credits(line: Line) -> list[Candidate]:
     or outlet (``Ảnh: EPA``, ``Ảnh: Zing``, one word) an org."""
     found: list[Candidate] = []
     for m in CREDIT_IN_LINE.finditer(line.text, line.start, line.end):
-        toks = [t for t in line.toks if t.start >= m.end()]
+        toks = window(line.toks, m.end(), _CREDIT_REACH)
         if not toks or not toks[0].alpha or not toks[0].cap or toks[0].text in NO_CREDIT_NAMES:
             continue
         if len(toks) > 1 and toks[1].lower:

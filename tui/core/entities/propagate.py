@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.vocab import CUE_INDEX, PHRASE_STARTERS
@@ -31,18 +31,88 @@ def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequen
                 found.append(Candidate.of("ORG", m.start(1), m.end(1)))
     if not names:
         return found
-    pattern = re.compile(
-        r"(?<![\w.\-])("
-        + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w\-])"
-    )
+    index = _NameIndex(names) if len(names) > _FEW_NAMES else _Alternation(names)
     for start, end, kind in regions:
         if kind == "boilerplate":
             continue
-        for m in pattern.finditer(text, start, end):
-            if not _next_to_capital(text, m.start(), m.end()):
-                found.append(Candidate.of(names[" ".join(m.group(1).split())], m.start(), m.end()))
+        for at, stop in index.mentions(text, start, end):
+            if not _next_to_capital(text, at, stop):
+                found.append(Candidate.of(names[" ".join(text[at:stop].split())], at, stop))
     return found
+
+
+# Up to this many names one regular expression tries them all at each word start (fastest for
+# an article's handful); past it (a hostile file of thousands), the word index below does.
+_FEW_NAMES = 100
+
+
+class _Alternation:
+    """Every name, longest first, at word starts: ``(?<![\\w.\\-])(name|name|…)(?![\\w\\-])``."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.pattern = re.compile(
+            r"(?<![\w.\-])("
+            + "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+
+    def mentions(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        return (m.span() for m in self.pattern.finditer(text, start, end))
+
+
+_NAME_START = re.compile(r"(?<![\w.\-])\w")  # names start with a letter or digit, not inside a word
+_RUN = re.compile(r"\S+")
+_GAP = re.compile(r"[^\S\n]+")  # words of a name may be spaced in any way, on one line
+_WORD_GOES_ON = re.compile(r"[\w\-]")
+
+
+class _NameIndex:
+    """Names as word sequences: the longest name at each word start of the text, as ``_Alternation``
+    finds them, but by dictionary look-ups, so the time does not grow with the number of names."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.whole: set[tuple[str, ...]] = set()
+        self.prefixes: set[tuple[str, ...]] = set()
+        self.longest_word = 0
+        for name in names:
+            words = tuple(name.split(" "))
+            self.whole.add(words)
+            self.prefixes.update(words[:k] for k in range(1, len(words)))
+            self.longest_word = max(self.longest_word, *map(len, words))
+
+    def mentions(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each name in ``text[start:end]``, left to right, not overlapping."""
+        search = _NAME_START.search(text, start, end)
+        while search:
+            at = search.start()
+            stop = self._longest_at(text, at, end)
+            search = _NAME_START.search(text, stop if stop is not None else at + 1, end)
+            if stop is not None:
+                yield at, stop
+
+    def _longest_at(self, text: str, at: int, end: int) -> int | None:
+        best: tuple[int, int] | None = None  # (characters of the name as written in the index, end)
+        words: tuple[str, ...] = ()
+        pos = at
+        while True:
+            # A word longer than any name's cannot be one: read no further, however long the run.
+            run = _RUN.match(text, pos, min(end, pos + self.longest_word + 1))
+            if run is None:
+                return best[1] if best else None
+            word = run.group()
+            for cut in range(1, len(word) + 1):  # the name's last word ends where no letter follows
+                if pos + cut < end and _WORD_GOES_ON.match(text, pos + cut):
+                    continue
+                candidate = (*words, word[:cut])
+                if candidate in self.whole:
+                    size = sum(map(len, candidate)) + len(candidate) - 1
+                    if best is None or size > best[0]:
+                        best = (size, pos + cut)
+            words = (*words, word)
+            gap = _GAP.match(text, run.end(), end)
+            if words not in self.prefixes or gap is None or run.end() - pos > self.longest_word:
+                return best[1] if best else None
+            pos = gap.end()
 
 
 def _next_to_capital(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tui.core.entities.lexicon import MAX_WORD_SYLLABLES, is_word
@@ -48,6 +49,25 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         toks.append(Tok(m.start(), m.end(), m.group(), m.start() > prev_end))
         prev_end = m.end()
     return toks
+
+
+def first_at(toks: list[Tok], offset: int) -> int:
+    """Index of the first token that starts at or after ``offset`` (``len(toks)`` if none)."""
+    return bisect_left(toks, offset, key=lambda t: t.start)
+
+
+def window(toks: list[Tok], offset: int, spaced: int) -> list[Tok]:
+    """The tokens from ``offset`` through the next ``spaced`` space-separated ones (and what is
+    glued to them): what a rule that reads a few words after a cue can see.
+
+    Not the rest of the line, which a long line of cues would copy once per cue.
+    """
+    start = end = first_at(toks, offset)
+    seen = 0
+    while end < len(toks) and seen <= spaced:
+        seen += toks[end].space
+        end += 1
+    return toks[start:end]
 
 
 def word_end(toks: list[Tok], i: int) -> int:
