@@ -6,10 +6,15 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from tui import paths
 from tui.config import Config, ConfigError, load_config
 from tui.core.safe_text import json_line, one_line
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that use it
+    from tui.core.loader import LoadError
+    from tui.core.model import Analysis
 
 SUBCOMMANDS = ("summarize", "entities", "index", "cache")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -211,7 +216,7 @@ def _open_app(options: argparse.Namespace, config: Config) -> int:
     return run_app(targets, config, use_cache=config.cache_enabled and not options.no_cache)
 
 
-def _analyses(options: argparse.Namespace, config: Config, entities: bool) -> Iterator[object]:
+def _analyses(options: argparse.Namespace, config: Config, entities: bool) -> Iterator[Analysis | LoadError]:
     """Analyses of every article named, or LoadErrors, in order."""
     from tui.core.cache import open_cache
     from tui.core.loader import LoadError, find_articles
@@ -238,16 +243,16 @@ def _ocr_note(path: str) -> Callable[[int, int], None] | None:
     return lambda page, pages: _warn(f"{plain(path)}: reading page {page} of {pages} by OCR…")
 
 
-def _report_failures(item: object) -> bool:
-    """Print a LoadError on stderr; True when ``item`` was one."""
+def _analysed(item: Analysis | LoadError) -> Analysis | None:
+    """The analysis, its notes said on stderr; None (the reason said) for a file that failed."""
     from tui.core.loader import LoadError
 
     if isinstance(item, LoadError):
         _warn(str(item))
-        return True
-    for note in item.document.notes:  # type: ignore[attr-defined]
-        _warn(f"{item.document.path}: {note}")  # type: ignore[attr-defined]
-    return False
+        return None
+    for note in item.document.notes:
+        _warn(f"{item.document.path}: {note}")
+    return item
 
 
 def _warn(message: str) -> None:
@@ -264,18 +269,19 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
         config, algorithm=options.algorithm or config.algorithm, sentences=options.sentences or config.sentences
     )
     failed = False
-    for number, item in enumerate(_analyses(options, config, entities=options.format == "markdown")):
-        if _report_failures(item):
+    for number, found in enumerate(_analyses(options, config, entities=options.format == "markdown")):
+        item = _analysed(found)
+        if item is None:
             failed = True
             continue
-        summary = item.summaries[config.algorithm]  # type: ignore[attr-defined]
+        summary = item.summaries[config.algorithm]
         if summary.note:  # another algorithm ran: the text and Markdown outputs do not say which
-            _warn(f"{item.document.path}: {summary.note}")  # type: ignore[attr-defined]
+            _warn(f"{item.document.path}: {summary.note}")
         if options.format == "json":
             print(json_line(export.summary_json(item, summary, config.sentences)), flush=True)
             continue
         render = export.markdown if options.format == "markdown" else export.plain_text
-        text = render(item, config.algorithm, config.sentences)  # type: ignore[arg-type]
+        text = render(item, config.algorithm, config.sentences)
         print(("\n" if number else "") + text, end="", flush=True)
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -284,8 +290,9 @@ def _entities(options: argparse.Namespace, config: Config) -> int:
     from tui.core import export
 
     failed = False
-    for item in _analyses(options, config, entities=True):
-        if _report_failures(item):
+    for found in _analyses(options, config, entities=True):
+        item = _analysed(found)
+        if item is None:
             failed = True
             continue
         if options.format == "json":

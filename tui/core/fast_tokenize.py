@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, product, repeat
 from pathlib import Path
+from typing import Any
 
 _TEMPLATE = re.compile(r"T\[(?P<start>-?\d+)(?:,(?P<end>-?\d+))?\](?:\[(?P<column>.*)\])?(?:\.(?P<func>.*))?")
 _CHUNK = re.compile(r"\S+")
@@ -272,6 +273,7 @@ class _Featurizer:
 
     def _token_rows(self, source: _Source, tokens: list[str]) -> Iterator[Row]:
         cache = source.cache
+        assert cache is not None  # only one-token sources are read token by token
         if len(cache) > _CACHE_LIMIT:
             cache = source.cache = {}
         for token in set(tokens).difference(cache):
@@ -283,7 +285,7 @@ class _Featurizer:
 @dataclass(frozen=True, slots=True)
 class _Model:
     featurizer: _Featurizer
-    tagger: object  # underthesea_core.CRFTagger
+    tagger: Any  # underthesea_core.CRFTagger (untyped)
 
     def tag(self, columns: Sequence[list[str]]) -> list[str]:
         return self.tagger.tag(self.featurizer(columns)) if columns[0] else []
@@ -355,6 +357,7 @@ def _regex_tokens(text: str) -> list[str]:
         # inside this chunk; searching the whole text keeps lookarounds right.
         while pos < end:
             match = pattern.search(text, pos)
+            assert match is not None  # every non-space character starts a match
             tokens.append(match[0])
             pos = match.end()
     return tokens
