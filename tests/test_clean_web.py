@@ -200,3 +200,14 @@ def test_a_place_and_date_line_is_the_date_never_the_byline() -> None:
     document = clean("bao-cao.txt", text)
     assert document.date == dt.date(2025, 12, 15)
     assert document.author == "Trần Văn Bình"
+
+
+def test_a_byline_under_repeated_photo_captions_and_a_video_caption_is_found() -> None:
+    # A photo story: the gallery's captions come back under the article, then a video caption, then the byline.
+    first = "Các công nhân làm việc xuyên đêm trên công trường để kịp tiến độ bàn giao mặt bằng cho nhà thầu."
+    second = "Máy móc được huy động tối đa trên toàn tuyến, kể cả trong những ngày mưa lớn kéo dài."
+    text = "\n".join([TITLE, "", SAPO, "", first, second, *BODY, first, second, first, second])
+    text += "\n\nXe máy trên công trường. Video: Ban quản lý dự án\n\nQuang Huy - Hà Linh\n"
+    doc = clean("a.txt", text)
+    assert doc.author == "Quang Huy - Hà Linh"
+    assert "Video:" not in _body(doc)

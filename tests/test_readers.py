@@ -351,3 +351,24 @@ def test_a_file_property_never_replaces_a_fuller_headline() -> None:
     assert hinted.metadata["title"] == "QUYẾT ĐỊNH"
     stated = apply_hints(document, "html", {"title": "Yên Hòa lập tổ chuyển đổi số"}, ())
     assert stated.title == "Yên Hòa lập tổ chuyển đổi số" and stated.title_span is None  # a page states it
+
+
+def test_html_markup_authors_keep_the_writers_and_drop_the_site(tmp_path: Path) -> None:
+    stated = f'<meta name="author" content="{AUTHOR}">'
+    assert stated in HTML_PAGE
+    page = HTML_PAGE.replace(stated, '<meta name="author" content="THU NGHIEM ONLINE; Baothunghiem; MAI LAN; HÀ VY">')
+    page = page.replace("<head>", '<head><link rel="canonical" href="https://thunghiem.vn/bai-viet-1.htm">')
+    path = tmp_path / "authors.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_document(str(path)).author == "MAI LAN - HÀ VY"
+
+
+def test_html_site_only_markup_author_gives_way_to_the_visible_byline(tmp_path: Path) -> None:
+    stated = f'<meta name="author" content="{AUTHOR}">'
+    page = HTML_PAGE.replace(stated, '<meta name="author" content="THUNGHIEM.VN">')
+    path = tmp_path / "site.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_document(str(path)).author is None  # the site's domain is no writer
+    byline = '<div class="detail-author"><p class="name">Hoàng Minh Tú</p></div></article>'
+    path.write_text(page.replace("</article>", byline), encoding="utf-8")
+    assert load_document(str(path)).author == "Hoàng Minh Tú"

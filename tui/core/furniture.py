@@ -25,7 +25,9 @@ CREDIT_END = re.compile(
     rf"(?:[-–|(\[]|^|\.)\s*{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*:\s*[^.!?:]{{1,50}}[)\]]?\s*\.?$", re.IGNORECASE
 )
 # A line that ends with a photo credit: `Toàn cảnh hội nghị (Ảnh: Minh Anh)`.
-PHOTO_CREDIT_TAIL = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ)?\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE)
+PHOTO_CREDIT_TAIL = re.compile(
+    r"\(?\s*(?:ảnh\s*(?:minh\s*họa|minh\s*hoạ)?|video|clip)\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE
+)
 # A line that is a photo credit: `Ảnh: TTXVN`, `(Ảnh minh hoạ: Internet)`.
 CREDIT_LINE_START = re.compile(r"\(?\s*ảnh\s*(?:minh\s*ho[ạa]\s*)?:", re.IGNORECASE)
 # A credit inside running text, where scraped pages glue the next sentence onto it:

@@ -8,10 +8,12 @@ article (a page of links, a fragment), the page's visible text goes to the text 
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from typing import Any
 
+from tui.core.fold import fold
 from tui.core.readers import Extracted, Format, Progress, TextBuilder
 from tui.core.textfile import LoadError
 
@@ -19,6 +21,17 @@ log = logging.getLogger(__name__)
 
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "head")
 _CHARSET = re.compile(rb"<meta[^>]{0,200}charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+# A visible byline element (``<p class="author">``, ``<span itemprop="author">``, ``data-role="author"``)
+# and the first text inside it, past any nested opening tags.
+_BYLINE_ELEMENT = re.compile(
+    r"<(?!meta\b|link\b|img\b)[a-z][a-z0-9]*\b[^>]{0,300}?\b(?:class|itemprop|data-role|rel)\s*=\s*[\"'][^\"']{0,80}"
+    r"(?:author|byline|tac-gia|tacgia)[^\"']{0,80}[\"'][^>]{0,300}>\s*(?:<(?!/)[^>]{0,300}>\s*){0,4}([^<>]{3,80})<",
+    re.IGNORECASE,
+)
+_BYLINE_SCAN = 40  # byline elements tried; the article's own comes before related-news lists
+# Parts of a markup author that name the site, not a writer: ``NLD COM VN``, ``Baodautu Vn``, ``VCCorp vn``.
+_DOMAIN_WORD = re.compile(r"(?:^|\s|\.)(?:vn|com|net|org|online|news)$", re.IGNORECASE)
+_SOURCE_WORD = re.compile(r"^(?:theo|nguồn)\s*:?\s+", re.IGNORECASE)
 
 
 def decode_html(data: bytes) -> str:
@@ -63,9 +76,12 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
         root = etree.fromstring(xml.encode("utf-8"), parser)
     except etree.XMLSyntaxError:
         return _fallback(path, data)
-    metadata = {key: " ".join(str(root.get(key)).split()) for key in ("title", "author", "date") if root.get(key)}
+    metadata = {key: " ".join(str(root.get(key)).split()) for key in ("title", "date") if root.get(key)}
     if sitename := root.get("sitename"):
         metadata["site"] = sitename
+    sites = [str(root.get(key) or "") for key in ("sitename", "hostname")]
+    if author := page_author(str(root.get("author") or ""), sites, decode_html(data)):
+        metadata["author"] = author
     main = root.find("main")
     blocks = list(main) if main is not None else []
     if main is None or not "".join(main.itertext()).strip():
@@ -79,6 +95,44 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
         _add_block(element, builder)
     notes: tuple[str, ...] = ()
     return Extracted(builder.text(), Format.HTML, "html", notes, metadata, tuple(builder.headings))
+
+
+def page_author(stated: str, sites: list[str], page: str) -> str | None:
+    """The writer(s) a page names: the people among its markup authors (``TUOI TRE ONLINE;
+    Baotuoitre; NHẬT XUÂN; NGHI VŨ`` -> ``NHẬT XUÂN - NGHI VŨ``), else its visible byline element.
+
+    Markup authors mix the site's name, its domain and the writers; a writer's name has two
+    syllables or more and is neither the site's name nor its domain."""
+    site_keys = {_alnum(site.removeprefix("www.").rsplit(".", 1)[0]) for site in sites if site}
+    site_keys.discard("")
+    people = []
+    for part in re.split(r"\s*[;,]\s*", stated):
+        name = _SOURCE_WORD.sub("", part.strip())
+        key = _alnum(name)
+        if len(name.split()) < 2 or _DOMAIN_WORD.search(name) or not key:
+            continue
+        if any(site in key or key in site for site in site_keys):
+            continue
+        people.append(name)
+    if people:
+        return " - ".join(people)
+    return _byline_element(page)
+
+
+def _byline_element(page: str) -> str | None:
+    from tui.core.page import byline_name
+
+    for number, match in enumerate(_BYLINE_ELEMENT.finditer(page)):
+        if number == _BYLINE_SCAN:
+            break
+        text = " ".join(html.unescape(match.group(1)).split())
+        if name := byline_name(text):
+            return name
+    return None
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 def _add_block(element: Any, builder: TextBuilder) -> None:
