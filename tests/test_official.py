@@ -236,3 +236,58 @@ def test_contact_lines_in_an_article_are_not_a_signature_stamp() -> None:
     )
     doc = clean("tin.txt", text)
     assert "signature" not in {r.reason for r in doc.removed}
+
+
+_ARTICLE = (
+    "Điều 1. Phạm vi điều chỉnh\n\nVăn bản này quy định việc quản lý, khai thác và bảo vệ các công trình "
+    "trên địa bàn, trách nhiệm của cơ quan, tổ chức và cá nhân có liên quan.\n\n"
+    "Điều 2. Hiệu lực thi hành\n\nVăn bản này có hiệu lực thi hành kể từ ngày ký ban hành và thay thế các "
+    "quy định trước đây trái với nội dung của văn bản này.\n"
+)
+
+
+def test_a_law_takes_its_subject_from_the_capital_lines_under_its_type() -> None:
+    head = ["QUỐC HỘI", "--------", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    head += ["", "Luật số: 12/2024/QH15", "", "Hà Nội, ngày 20 tháng 6 năm 2024", "", "LUẬT", ""]
+    head += [
+        "BẢO VỆ NGUỒN NƯỚC",
+        "VÀ TÀI NGUYÊN VEN BIỂN",
+        "",
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+    ]
+    head += ["", "Quốc hội ban hành Luật Bảo vệ nguồn nước và tài nguyên ven biển.", ""]
+    tail = "\nCHỦ TỊCH QUỐC HỘI\n\nNguyễn Văn Hải\n"
+    doc = clean("luat.docx", "\n".join(head) + "\n" + _ARTICLE + tail)
+    assert doc.title == "Luật bảo vệ nguồn nước và tài nguyên ven biển"
+    assert (doc.date, doc.author) == (dt.date(2024, 6, 20), "Nguyễn Văn Hải")
+
+
+def test_a_type_and_its_subject_on_one_line_under_a_gazette_banner() -> None:
+    head = ["VĂN BẢN QUY PHẠM PHÁP LUẬT", "", "CHÍNH PHỦ", "", "Số: 99/2024/NĐ-CP", ""]
+    head += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", ""]
+    head += ["Hà Nội, ngày 5 tháng 3 năm 2024", ""]
+    head += ["NGHỊ ĐỊNH Quy định chi tiết một số điều của Luật Thủy lợi về bảo vệ công trình", ""]
+    head += ["Căn cứ Luật Tổ chức Chính phủ;", ""]
+    doc = clean("nd.pdf", "\n".join(head) + _ARTICLE)
+    assert doc.title == "Nghị định quy định chi tiết một số điều của Luật Thủy lợi về bảo vệ công trình"
+    assert doc.metadata["type"] == "Nghị định"
+    assert doc.date == dt.date(2024, 3, 5)
+
+
+def test_a_retyped_circular_citing_itself_gives_subject_number_and_date() -> None:
+    head = ["THÔNG TƯ", "", "SỐ 12/2009/TT-BNN NGÀY 3-4-2009 CỦA BỘ TRƯỞNG BỘ NÔNG NGHIỆP"]
+    head += ["HƯỚNG DẪN THỰC HIỆN NGHỊ ĐỊNH SỐ 45/2008/NĐ-CP", "VỀ QUẢN LÝ ĐÊ ĐIỀU", ""]
+    tail = "\nBỘ TRƯỞNG\n\nPhan Văn Lộc\n"
+    doc = clean("tt.docx", "\n".join(head) + "\n" + _ARTICLE + tail)
+    assert doc.title == "Thông tư hướng dẫn thực hiện nghị định số 45/2008/NĐ-CP về quản lý đê điều"
+    assert doc.date == dt.date(2009, 4, 3)
+    assert doc.metadata["number"] == "12/2009/TT-BNN"
+    assert "SỐ 12/2009" not in "\n".join(doc.text[p.start : p.end] for p in doc.paragraphs)
+
+
+def test_a_subject_keeps_its_quotation_marks() -> None:
+    head = ["SỞ TƯ PHÁP", "Số: 40/KH-STP", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    head += ["Lâm Sơn, ngày 4 tháng 11 năm 2024", "", "KẾ HOẠCH", "", "Tổ chức hội thi “Tìm hiểu Luật Đất đai"]
+    head += ["", "và Luật Nhà ở” trong đoàn viên thanh niên", "", "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh;", ""]
+    doc = clean("kh.docx", "\n".join(head) + "\n" + _ARTICLE)
+    assert doc.title == "Kế hoạch tổ chức hội thi “Tìm hiểu Luật Đất đai và Luật Nhà ở” trong đoàn viên thanh niên"
