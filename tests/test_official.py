@@ -291,3 +291,17 @@ def test_a_subject_keeps_its_quotation_marks() -> None:
     head += ["", "và Luật Nhà ở” trong đoàn viên thanh niên", "", "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh;", ""]
     doc = clean("kh.docx", "\n".join(head) + "\n" + _ARTICLE)
     assert doc.title == "Kế hoạch tổ chức hội thi “Tìm hiểu Luật Đất đai và Luật Nhà ở” trong đoàn viên thanh niên"
+
+
+def test_a_signer_with_a_rank_before_an_annex_and_a_flattened_next_header() -> None:
+    head = ["BỘ NÔNG NGHIỆP", "Số: 21/QĐ-BNN", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    head += ["Hà Nội, ngày 2 tháng 5 năm 2024", "", "QUYẾT ĐỊNH", "Về việc ban hành quy chế quản lý đê điều", ""]
+    head += ["Căn cứ Luật Đê điều;", ""]
+    end = ["", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]
+    annex = ["Chương I", "", "QUY ĐỊNH CHUNG", "", "Điều 1. Quy chế này áp dụng cho các công trình đê điều."]
+    annex += ["", "Mẫu số 01", "Người lập biểu", "Trần Thị Thu"]  # a form in the annex, with a sample name
+    for signer_line in ("Thiếu tướng Hoàng Văn Minh", "Hoàng Văn Minh QUY CHẾ QUẢN LÝ ĐÊ ĐIỀU"):
+        text = "\n".join([*head, _ARTICLE, *end, "", signer_line, "", *annex, ""])
+        doc = clean("qd.pdf", text)
+        assert doc.author == "Hoàng Văn Minh", signer_line
+        assert doc.metadata["signer"] == "Hoàng Văn Minh"

@@ -65,11 +65,14 @@ SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*[^\s,.]", re.IGNORECAS
 # The source cue inside a line (``Theo``/``Nguồn`` at its start or after a bracket), up to the name.
 SOURCE_CUE = re.compile(r"(?:^|(?<=[(\[]))[^\S\n]*(?:[Tt]heo|[Nn]guồn)[^\S\n]*:?[^\S\n]*(?=\S)")
 # Academic and professional titles written before a byline name.
+# Military and police ranks, printed before a signer's name (``Đại tướng Lê Văn A``, ``Thiếu tá …``).
+_RANK = r"(?:đại|thượng|trung|thiếu)\s*(?:tướng|tá|úy|uý)"
 NAME_TITLES = re.compile(
-    r"^(?:(?:th\.?s|ts|pgs|gs|ks|bs|ls|cn|nhà\s*báo|nhà\s*thơ|đại\s*tá|thượng\s*tá|trung\s*tá|"
-    r"thiếu\s*tá)\.?\s*)+",
+    rf"^(?:(?:th\.?s|ts|pgs|gs|ks|bs|ls|cn|nhà\s*báo|nhà\s*thơ|{_RANK})\.?\s*)+",
     re.IGNORECASE,
 )
+# A rank right before a name (the text up to the name ends with it).
+RANK_BEFORE_NAME = re.compile(rf"(?:^|\s){_RANK}\s*$", re.IGNORECASE)
 # How a byline ends: `(tổng hợp)`, `(T/h)`, `(Theo Reuters)`, `(lược dịch)`, `(Video: …)`.
 BYLINE_TAIL = re.compile(
     r"\((?:\s*(?:tổng\s*hợp|t\s*/\s*h|th|lược\s*dịch|dịch|biên\s*dịch|theo|nguồn|video|ảnh|clip)\b[^()]{0,60})\)\s*$",
