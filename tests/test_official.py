@@ -305,3 +305,15 @@ def test_a_signer_with_a_rank_before_an_annex_and_a_flattened_next_header() -> N
         doc = clean("qd.pdf", text)
         assert doc.author == "Hoàng Văn Minh", signer_line
         assert doc.metadata["signer"] == "Hoàng Văn Minh"
+
+
+def test_a_consolidated_text_is_dated_and_signed_by_its_authentication_block() -> None:
+    head = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "LUẬT ĐÊ ĐIỀU", ""]
+    head += ["Luật Đê điều số 79/2006/QH11 ngày 29 tháng 11 năm 2006 của Quốc hội, được sửa đổi, bổ sung bởi:", ""]
+    head += ["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", ""]
+    end = ["VĂN PHÒNG QUỐC HỘI", "Số: 15/VBHN-VPQH", "", "XÁC THỰC VĂN BẢN HỢP NHẤT", ""]
+    end += ["Hà Nội, ngày 10 tháng 7 năm 2020 CHỦ NHIỆM", "", "Đỗ Quang Huy", "", "1 Luật số 60/2020/QH14 có hiệu lực."]
+    articles = [f"Điều {n}. Công trình đê điều cấp {n} do Ủy ban nhân dân cấp tỉnh quản lý." for n in range(3, 12)]
+    doc = clean("vbhn.pdf", "\n".join([*head, _ARTICLE, *articles, *end, ""]))
+    assert doc.title == "Luật đê điều"
+    assert (doc.date, doc.author) == (dt.date(2020, 7, 10), "Đỗ Quang Huy")

@@ -94,6 +94,8 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "Ì": "1", 
 _HEADER_LINES = 14  # the header block of a document, with OCR noise lines
 _CUES_NEEDED = 2
 _CUE_MAX_WORDS = 20
+_AUTHENTICATION = re.compile(r"^\W*xac\s*thuc\s*van\s*ban\s*hop\s*nhat\b")
+_AUTHENTICATION_LINES = 10  # the authentication block: issuer, number, place and date, title, name
 _CUE_MAX_CHARS = 160  # a header line (number, place and date), even with the other column flattened into it
 
 
@@ -160,11 +162,35 @@ def read_official(lines: list[Line]) -> Official | None:
         title_line.removed = Reason.TITLE
     signer_line = mark_end(remaining[header_end + 1 :])
     _mark_preamble(remaining[header_end + 1 :])
+    authenticated = _authentication(remaining[header_end + 1 :])
+    if authenticated is not None:
+        # A consolidated text: its date and signer are the authentication's, not the cited acts'.
+        auth_date, auth_text, auth_signer = authenticated
+        date, date_text = (auth_date, auth_text) if auth_date else (date, date_text)
+        signer_line = auth_signer or signer_line
     signer = signer_name(signer_line.text) if signer_line else None
     if signer:
         metadata["signer"] = signer
     header = Header(title_line, (), date, date_text if date else None, signer, signer_line if signer else None)
     return Official(header, title, metadata)
+
+
+def _authentication(body: list[Line]) -> tuple[dt.date | None, str | None, Line | None] | None:
+    """The block that authenticates a consolidated text (``XÁC THỰC VĂN BẢN HỢP NHẤT``, then the
+    number, the place and date, the title and the name): its date, date text and signer's line."""
+    start = next((i for i, line in enumerate(body) if _AUTHENTICATION.match(fold(line.text))), None)
+    if start is None:
+        return None
+    date: dt.date | None = None
+    date_text: str | None = None
+    signer: Line | None = None
+    for line in body[start : start + _AUTHENTICATION_LINES]:
+        line.removed = Reason.SIGNATURE
+        if date is None:
+            date, date_text = _date(line.text)
+        if signer is None and signer_name(line.text):
+            signer = line
+    return date, date_text, signer
 
 
 def _has_motto(text: str, folded: str) -> bool:
