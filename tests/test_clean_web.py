@@ -211,3 +211,30 @@ def test_a_byline_under_repeated_photo_captions_and_a_video_caption_is_found() -
     doc = clean("a.txt", text)
     assert doc.author == "Quang Huy - Hà Linh"
     assert "Video:" not in _body(doc)
+
+
+def test_a_page_dump_headline_is_the_line_that_repeats_the_page_title() -> None:
+    # The page's <title> first (with the site's name), menus, a "back to" link and share labels
+    # above the headline, which the page prints twice (headline and share text).
+    menus = ["Trang chủ", "Thời sự", "Góc nhìn", "Podcast", "Tất cả chuyên mục", "Trở lại Giao thông", "Giao thông"]
+    head = [TITLE + " - Báo Sơn Nam Giao thông", "Thứ bảy, 07/03/2026", *menus]
+    head += ["Thứ năm, 5/3/2026, 10:15 (GMT+7)", TITLE, TITLE]
+    doc = clean("page.txt", _page(*head, tail=("Hoài Thu", "Tin liên quan", *RELATED)))
+    assert doc.title == TITLE
+    assert doc.date == dt.date(2026, 3, 5)
+    assert doc.author == "Hoài Thu"
+    assert TITLE not in _body(doc)
+
+
+def test_a_headline_reworded_in_the_page_title_is_still_found() -> None:
+    page_title = "Sơn Nam khởi công đường ven biển dài 40 km"  # the <title> words it a little differently
+    head = [page_title, "Đăng nhập", "Liên hệ quảng cáo", "Podcast", "Thông tin toà soạn", "Theo dõi Báo Sơn Nam:"]
+    doc = clean("page.txt", _page(*head, TITLE, "05/03/2026 10:15"))
+    assert doc.title == TITLE
+
+
+def test_a_related_headline_boxed_inside_the_body_is_never_a_summary_sentence() -> None:
+    related = "Giá cá ngừ tăng mạnh đầu mùa biển khiến ngư dân phấn khởi"
+    assert sentence_junk(related, alone=True) == "heading"
+    assert sentence_junk(related + ".", alone=True) is None
+    assert sentence_junk(related, alone=False) is None

@@ -24,8 +24,8 @@ from tui.core.furniture import (
     SOURCE_BYLINE,
     SOURCE_CUE,
     first_date,
-    parse_date,
     is_date_line,
+    parse_date,
     split_dated_byline,
 )
 from tui.core.lines import SENTENCE_END, Line, Reason, looks_like_body
@@ -36,6 +36,12 @@ _CREDIT_AFTER_NAME = re.compile(r"\s+(?:Ảnh|ẢNH|Video|VIDEO|Clip|CLIP|Đồ 
 _PUNCTUATED = re.compile(r"\w[.,;:!?…]")
 _HEADLINE_END = re.compile(r"(?:[!?…]|\.\.\.)['\"”’)\]]*$")
 _CAPTION_MAX_WORDS = 30
+# A headline repeating the page's title: most of its words in the title and most of the title's in it
+# (the title may add the site's name, or word the headline slightly differently).
+_ECHO_MIN_WORDS = 5
+_ECHO_SHARE = 0.8
+_ECHO_TITLE_SHARE = 0.6
+_ABOVE_ECHO = 2
 _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a page prints above the body
 _SHORT_LINE_WORDS = 3  # a menu item or a category label
 _TITLE_MIN_WORDS = 4
@@ -109,10 +115,18 @@ def question_headline(text: str) -> bool:
 
 def read_header(lines: list[Line], first: int, last: int) -> Header:
     """Mark the kickers, headline, date and byline around the body ``lines[first..last]``."""
-    above = [line for line in lines[:first] if line.removed is None][-_HEADER_LINES:]
+    echo = echoed_headline(lines, first)
+    title: Line | None
+    kickers: list[Line]
+    if echo is not None:
+        echo.removed = None  # the headline, even where the page repeats it (share text, breadcrumbs)
+        above = [line for line in lines[:first] if line.removed is None]
+        above = above[max(0, above.index(echo) - _ABOVE_ECHO) :]  # a date line may sit above the headline
+        title, kickers = echo, []
+    else:
+        above = [line for line in lines[:first] if line.removed is None][-_HEADER_LINES:]
+        title, kickers = _choose_title([line for line in above if not _dated(line.text)])
     below = [line for line in lines[last + 1 :] if line.removed is None][:3]
-    candidates = [line for line in above if not _dated(line.text)]
-    title, kickers = _choose_title(candidates)
     zone = _near_headline(above, kickers[0] if kickers else title)
     for line in above:
         if line not in zone and line.removed is None:
@@ -129,6 +143,28 @@ def read_header(lines: list[Line], first: int, last: int) -> Header:
                 line.removed = Reason.CAPTION  # between headline and body: a caption or a lone label
     author = fused_author or (byline_name(author_line.text) if author_line else None)
     return Header(title, tuple(kickers), date, date_text, author, author_line)
+
+
+def echoed_headline(lines: list[Line], first: int) -> Line | None:
+    """On a whole page saved as text, the headline the page's first line (its ``<title>``, often
+    with the site's name after it) names again above the body: the nearest such line.
+
+    Menus, section names and share buttons never repeat the title; the headline does."""
+    if first < 2 or lines[0].words < _ECHO_MIN_WORDS:
+        return None
+    title = _word_set(lines[0].text)
+    for line in reversed(lines[1:first]):
+        words = _word_set(line.text)
+        if len(words) < _ECHO_MIN_WORDS or _dated(line.text):
+            continue
+        shared = len(words & title)
+        if shared >= _ECHO_SHARE * len(words) and shared >= _ECHO_TITLE_SHARE * len(title):
+            return line
+    return None
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def _item_headline(text: str) -> bool:
