@@ -372,3 +372,14 @@ def test_html_site_only_markup_author_gives_way_to_the_visible_byline(tmp_path: 
     byline = '<div class="detail-author"><p class="name">Hoàng Minh Tú</p></div></article>'
     path.write_text(page.replace("</article>", byline), encoding="utf-8")
     assert load_document(str(path)).author == "Hoàng Minh Tú"
+
+
+def test_html_stated_publication_date_wins_over_dates_in_image_urls(tmp_path: Path) -> None:
+    stated = '<meta property="article:published_time" content="2025-12-15T09:30:00+07:00">'
+    us_style = '<meta content="3/24/2024 7:12:35 AM" itemprop="datePublished" name="pubdate">'
+    related = '<aside><img src="https://cdn.thunghiem.vn/Media/2026/03/24/anh.jpg" alt="Tin khác"></aside></body>'
+    page = HTML_PAGE.replace(stated, us_style).replace("</body>", related)
+    path = tmp_path / "dated.html"
+    path.write_text(page, encoding="utf-8")
+    document = load_document(str(path))
+    assert document.date is not None and document.date.isoformat() == "2024-03-24"

@@ -8,6 +8,7 @@ article (a page of links, a fragment), the page's visible text goes to the text 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 import re
@@ -28,6 +29,13 @@ _BYLINE_ELEMENT = re.compile(
     r"(?:author|byline|tac-gia|tacgia)[^\"']{0,80}[\"'][^>]{0,300}>\s*(?:<(?!/)[^>]{0,300}>\s*){0,4}([^<>]{3,80})<",
     re.IGNORECASE,
 )
+_META_TAG = re.compile(r"<meta\b[^>]{0,400}>", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"(?:itemprop|name|property)\s*=\s*[\"'](?:datePublished|pubdate|article:published_time)[\"']", re.IGNORECASE
+)
+_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']{6,40})[\"']", re.IGNORECASE)
+_HEAD_BYTES = 65536  # meta tags sit in the page's head
+_MONTHS = 12
 _BYLINE_SCAN = 40  # byline elements tried; the article's own comes before related-news lists
 # Parts of a markup author that name the site, not a writer: ``NLD COM VN``, ``Baodautu Vn``, ``VCCorp vn``.
 _DOMAIN_WORD = re.compile(r"(?:^|\s|\.)(?:vn|com|net|org|online|news)$", re.IGNORECASE)
@@ -79,6 +87,8 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     metadata = {key: " ".join(str(root.get(key)).split()) for key in ("title", "date") if root.get(key)}
     if sitename := root.get("sitename"):
         metadata["site"] = sitename
+    if stated := published_date(decode_html(data[:_HEAD_BYTES])):
+        metadata["date"] = stated  # the page's own statement, over htmldate's guesses (image and link URLs)
     sites = [str(root.get(key) or "") for key in ("sitename", "hostname")]
     if author := page_author(str(root.get("author") or ""), sites, decode_html(data)):
         metadata["author"] = author
@@ -95,6 +105,28 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
         _add_block(element, builder)
     notes: tuple[str, ...] = ()
     return Extracted(builder.text(), Format.HTML, "html", notes, metadata, tuple(builder.headings))
+
+
+def published_date(head: str) -> str | None:
+    """The publication date a page's meta tags state (``datePublished``, ``pubdate``,
+    ``article:published_time``), as ISO; a US-style ``3/24/2024 7:12:35 AM`` is read month first."""
+    for tag in _META_TAG.findall(head):
+        if not _PUBLISHED.search(tag) or not (content := _CONTENT.search(tag)):
+            continue
+        value = content.group(1)
+        if iso := re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value):
+            numbers = [int(g) for g in iso.groups()]
+        elif slashed := re.match(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})", value):
+            first, second, year = (int(g) for g in slashed.groups())
+            month_first = second > _MONTHS or (first <= _MONTHS and re.search(r"\b[AP]M\b", value, re.I))
+            numbers = [year, first, second] if month_first else [year, second, first]
+        else:
+            continue
+        try:
+            return dt.date(*numbers).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def page_author(stated: str, sites: list[str], page: str) -> str | None:
