@@ -383,3 +383,13 @@ def test_html_stated_publication_date_wins_over_dates_in_image_urls(tmp_path: Pa
     path.write_text(page, encoding="utf-8")
     document = load_document(str(path))
     assert document.date is not None and document.date.isoformat() == "2024-03-24"
+
+
+def test_html_visible_headline_wins_over_a_reworded_meta_title(tmp_path: Path) -> None:
+    reworded = "Kết quả chuyển đổi số năm 2025 của huyện Yên Hòa"  # og:title and <title> shorten the headline
+    page = HTML_PAGE.replace(f"<title>{TITLE} - ", f"<title>{reworded} - ")
+    page = page.replace(f'content="{TITLE}"', f'content="{reworded}"')
+    assert reworded in page and f"<h1>{TITLE}</h1>" in page
+    path = tmp_path / "reworded.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_document(str(path)).title == TITLE

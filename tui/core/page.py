@@ -152,15 +152,22 @@ def echoed_headline(lines: list[Line], first: int) -> Line | None:
     Menus, section names and share buttons never repeat the title; the headline does."""
     if first < 2 or lines[0].words < _ECHO_MIN_WORDS:
         return None
-    title = _word_set(lines[0].text)
     for line in reversed(lines[1:first]):
-        words = _word_set(line.text)
-        if len(words) < _ECHO_MIN_WORDS or _dated(line.text):
-            continue
-        shared = len(words & title)
-        if shared >= _ECHO_SHARE * len(words) and shared >= _ECHO_TITLE_SHARE * len(title):
+        if not _dated(line.text) and echoes(line.text, lines[0].text):
             return line
     return None
+
+
+def echoes(headline: str, title: str) -> bool:
+    """``headline`` names what ``title`` names: most of its words are the title's and most of the
+    title's are its own (the title may add the site's name or word the headline a little differently)."""
+    words, named = _word_set(headline), _word_set(title)
+    shared = len(words & named)
+    return (
+        len(words) >= _ECHO_MIN_WORDS
+        and shared >= _ECHO_SHARE * len(words)
+        and shared >= _ECHO_TITLE_SHARE * len(named)
+    )
 
 
 def _word_set(text: str) -> set[str]:

@@ -29,6 +29,7 @@ _BYLINE_ELEMENT = re.compile(
     r"(?:author|byline|tac-gia|tacgia)[^\"']{0,80}[\"'][^>]{0,300}>\s*(?:<(?!/)[^>]{0,300}>\s*){0,4}([^<>]{3,80})<",
     re.IGNORECASE,
 )
+_H1 = re.compile(r"<h1\b[^>]{0,300}>(.{1,600}?)</h1>", re.IGNORECASE | re.DOTALL)
 _META_TAG = re.compile(r"<meta\b[^>]{0,400}>", re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"(?:itemprop|name|property)\s*=\s*[\"'](?:datePublished|pubdate|article:published_time)[\"']", re.IGNORECASE
@@ -87,6 +88,8 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
     metadata = {key: " ".join(str(root.get(key)).split()) for key in ("title", "date") if root.get(key)}
     if sitename := root.get("sitename"):
         metadata["site"] = sitename
+    if (title := metadata.get("title")) and (headline := visible_headline(decode_html(data), title)):
+        metadata["title"] = headline
     if stated := published_date(decode_html(data[:_HEAD_BYTES])):
         metadata["date"] = stated  # the page's own statement, over htmldate's guesses (image and link URLs)
     sites = [str(root.get(key) or "") for key in ("sitename", "hostname")]
@@ -105,6 +108,18 @@ def read(path: str, data: bytes, progress: Progress | None = None) -> Extracted:
         _add_block(element, builder)
     notes: tuple[str, ...] = ()
     return Extracted(builder.text(), Format.HTML, "html", notes, metadata, tuple(builder.headings))
+
+
+def visible_headline(page: str, title: str) -> str | None:
+    """The page's ``<h1>`` when it words the stated title (``og:title``, ``<title>``) differently:
+    the headline the reader sees."""
+    from tui.core.page import echoes
+
+    for match in _H1.finditer(page):
+        text = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", match.group(1))).split())
+        if text != title and echoes(text, title):
+            return text
+    return None
 
 
 def published_date(head: str) -> str | None:
