@@ -238,3 +238,13 @@ def test_a_related_headline_boxed_inside_the_body_is_never_a_summary_sentence() 
     assert sentence_junk(related, alone=True) == "heading"
     assert sentence_junk(related + ".", alone=True) is None
     assert sentence_junk(related, alone=False) is None
+
+
+def test_a_date_line_with_the_section_beside_it_and_a_dotted_byline_at_the_end() -> None:
+    doc = clean(
+        "a.txt", _page(TITLE, "05-03-2026 - 10:15 AM | Giao thông vận tải", tail=("Hoài Thu • 10:15 ngày 05/03/2026",))
+    )
+    assert doc.date == dt.date(2026, 3, 5)
+    assert doc.author == "Hoài Thu"
+    body = _body(doc)
+    assert "Giao thông vận tải" not in body and "Hoài Thu" not in body

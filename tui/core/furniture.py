@@ -189,14 +189,15 @@ def _without_date(text: str) -> str:
 
 
 def split_dated_byline(text: str) -> tuple[str, str] | None:
-    """``Nguyên Minh - 07/03/2026 08:47`` or ``07/03/2026 | Nguyên Minh``: (name part, date part).
+    """``Nguyên Minh - 07/03/2026 08:47``, ``Đỗ Trung • 07:12 ngày 24/03/2024`` or ``07/03/2026 |
+    Nguyên Minh``: (name part, date part).
 
     The line must be a date line once the name part is taken away, and the name part
     must be short and hold no digit; the caller decides whether it is a name.
     """
     if len(text) > _DATE_LINE_MAX or parse_date(text) is None:
         return None
-    parts = re.split(r"\s+[-–|]\s+|\s*\|\s*", text)
+    parts = re.split(r"\s+[-–|•·]\s+|\s*\|\s*", text)
     if len(parts) < 2:
         return None
     for cut in (1, len(parts) - 1):

@@ -208,16 +208,18 @@ def _mark_date(above: list[Line], body: list[Line], below: list[Line]) -> tuple[
         name: str | None = None
         if is_date_line(line.text):
             date_part = line.text
-        else:
-            fused = split_dated_byline(line.text)
-            if fused and byline_name(fused[0]):
-                name, date_part = byline_name(fused[0]), fused[1]
+        elif fused := split_dated_byline(line.text):
+            # A byline beside the date (``Đỗ Trung • 07:12 ngày 24/03/2024``), or the section's name
+            # (``07-03-2026 - 00:01 AM | Thị trường chứng khoán``): a date line either way.
+            name, date_part = byline_name(fused[0]), fused[1]
         if date_part is None:
             continue
         line.removed = Reason.DATE
         parsed = first_date(date_part)
         if found[0] is None and parsed is not None:
             found = (parsed[0], line.text, name)
+        elif found[2] is None and name:
+            found = (found[0], found[1], name)  # the date came first; the byline is further from the headline
     return found
 
 
