@@ -317,3 +317,21 @@ def test_a_consolidated_text_is_dated_and_signed_by_its_authentication_block() -
     doc = clean("vbhn.pdf", "\n".join([*head, _ARTICLE, *articles, *end, ""]))
     assert doc.title == "Luật đê điều"
     assert (doc.date, doc.author) == (dt.date(2020, 7, 10), "Đỗ Quang Huy")
+
+
+def test_forms_flattened_with_the_motto_or_split_over_two_capital_lines() -> None:
+    first = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY PHÉP "
+        "XÂY DỰNG (V/v: Cấp lại giấy phép do bị mất bản chính và hư hỏng một phần hồ sơ lưu trữ tại nhà)"
+    )
+    assert len(first) > 160  # one flattened line, longer than a header line
+    fields = ["Kính gửi: ..................................", "", "Họ tên người đề nghị: ....................."]
+    fields += ["Địa chỉ thường trú: .......................", "", "Lý do đề nghị cấp lại: ...................."]
+    doc = clean("don.pdf", "\n".join([first, "", *fields, ""]))
+    assert doc.title == "Đơn đề nghị cấp lại giấy phép xây dựng"
+    assert (doc.date, doc.author) == (None, None)
+    head = ["Ảnh             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+    head += ["SƠ YẾU LÝ LỊCH", "TỰ THUẬT", "", "I. THÔNG TIN BẢN THÂN.", ""]
+    doc = clean("syll.doc", "\n".join([*head, *fields, ""]))
+    assert doc.title == "Sơ yếu lý lịch tự thuật"
+    assert (doc.date, doc.author) == (None, None)

@@ -62,6 +62,7 @@ _TYPES: dict[str, str] = {
     "phap lenh": "Pháp lệnh",
     "lenh": "Lệnh",
     "hop dong": "Hợp đồng",
+    "so yeu ly lich": "Sơ yếu lý lịch",
 }
 _TYPE_WORDS = "|".join(sorted((k.replace(" ", r"\W*") for k in _TYPES), key=len, reverse=True))
 _TYPE_AT_END = re.compile(rf"(?:^|[^\w])({_TYPE_WORDS})\W*$")
@@ -113,7 +114,8 @@ def read_official(lines: list[Line]) -> Official | None:
     remaining = [line for line in lines if line.removed is None]
     head = remaining[:_HEADER_LINES]
     # Header lines are short, even with two columns flattened into one; prose is never a cue.
-    folded = [fold(line.text) if len(line.text) <= _CUE_MAX_CHARS else "" for line in head]
+    # (A long line counts only when it opens with the motto: a flattened form's first line.)
+    folded = [fold(line.text) if len(line.text) <= _CUE_MAX_CHARS else _opening_motto(line.text) for line in head]
     motto = [i for i, line in enumerate(head) if _has_motto(line.text, folded[i])]
     number = next((i for i, line in enumerate(head) if line.words <= _CUE_MAX_WORDS and number_of(line.text)), None)
     # A retyped text cites itself under its type (``SỐ 30/2007/TT-BCA NGÀY 12-12-2007 …``): its number and date.
@@ -128,7 +130,9 @@ def read_official(lines: list[Line]) -> Official | None:
         ),
         None,
     )
-    kind = _kind_line(head)
+    # A flattened header may run the motto and the type line together: the type is read without the motto.
+    typed = [_without_motto(line.text) if i in motto else line.text for i, line in enumerate(head)]
+    kind = _kind_line(typed)
     about = next((i for i, line in enumerate(head) if _ABOUT.match(line.text)), None)
     cues = sum(x is not None for x in (motto[:1] or None, number, place, kind))
     if cues < _CUES_NEEDED or not (motto or number is not None):
@@ -144,7 +148,7 @@ def read_official(lines: list[Line]) -> Official | None:
         date_text = head[cited].text.strip()
     title = None
     header_end = max(i for i in (*motto, number, place, kind, 0) if i is not None)
-    type_name, rest = _type_match(head[kind].text) if kind is not None else (None, "")
+    type_name, rest = _type_match(typed[kind]) if kind is not None else (None, "")
     if type_name is None and about is not None:
         # No readable type line: a letter (``V/v …``), or the type its number's symbol names (``/QĐ-``).
         type_name = _symbol_type(metadata.get("number", "")) or _TYPES["cong van"]
@@ -193,6 +197,12 @@ def _authentication(body: list[Line]) -> tuple[dt.date | None, str | None, Line 
     return date, date_text, signer
 
 
+def _opening_motto(text: str) -> str:
+    folded = fold(text)
+    match = _MOTTO.match(folded)
+    return folded[: match.end()] if match else ""
+
+
 def _has_motto(text: str, folded: str) -> bool:
     """A motto written as the layout writes it: the state and Party lines in capitals."""
     for match in _MOTTO.finditer(folded):
@@ -206,11 +216,11 @@ def _type_of(text: str) -> str | None:
     return _type_match(text)[0]
 
 
-def _kind_line(head: list[Line]) -> int | None:
+def _kind_line(texts: list[str]) -> int | None:
     """The type line: one that opens with the type comes before one that ends with it (a gazette's
     ``VĂN BẢN QUY PHẠM PHÁP LUẬT`` banner ends with a type word, a scan's ``ĐẾN QUYẾT ĐỊNH`` too)."""
-    typed = [i for i, line in enumerate(head) if len(line.text) <= _CUE_MAX_CHARS and _type_of(line.text)]
-    opening = [i for i in typed if _TYPE_LINE.match(fold(head[i].text.strip()))]
+    typed = [i for i, text in enumerate(texts) if len(text) <= _CUE_MAX_CHARS and _type_of(text)]
+    opening = [i for i in typed if _TYPE_LINE.match(fold(texts[i].strip()))]
     found = opening or typed
     return found[0] if found else None
 
@@ -223,6 +233,8 @@ def _type_match(text: str) -> tuple[str | None, str]:
     folded = fold(text)
     match = _TYPE_LINE.match(folded)
     rest = text[match.end() :].strip(" :") if match else ""
+    if rest and not _mostly_caps(rest):
+        rest = _caps_head(rest)  # ``HỢP ĐỒNG DỊCH VỤ (V/v …) Số: …``: the subject in capitals, then notes
     if match and _mostly_caps(text[: match.end()]) and (not rest or _mostly_caps(rest) or _sentence_start(rest)):
         pass  # the type in capitals, then its subject in capitals or in sentence case
     elif _mostly_caps(text) and len(text.split()) <= _NOISY_TYPE_WORDS:
@@ -235,6 +247,18 @@ def _type_match(text: str) -> tuple[str | None, str]:
     if key == "don" and not rest:
         return None, ""  # "ĐƠN" alone is too short to trust
     return _TYPES[key], rest
+
+
+def _caps_head(rest: str) -> str:
+    """The words in capitals opening ``rest`` when a note follows them (``(V/v …)``, ``Số: …``);
+    otherwise ``rest`` unchanged (a subject in sentence case)."""
+    words = rest.split()
+    count = 0
+    while count < len(words) and _mostly_caps(words[count]):
+        count += 1
+    if count and count < len(words) and re.match(r"\(|S[ốỐ]\b", words[count]):
+        return " ".join(words[:count])
+    return rest
 
 
 def _mostly_caps(text: str) -> bool:

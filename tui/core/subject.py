@@ -34,6 +34,8 @@ _AUTHORITY = re.compile(
     r"^(?:thu tuong|bo truong|chu tich|chinh phu|quoc hoi|uy ban|ban chap hanh|ban thuong vu|giam doc|"
     r"hoi dong|tong cuc truong|cuc truong|thong doc|tong kiem toan|vien truong|chanh an)\b"
 )
+# The first heading of the body: ``I. THÔNG TIN BẢN THÂN``, ``1. Mục đích``, ``Chương I``, ``Điều 1.``
+_SECTION = re.compile(r"^(?:[IVXLC]+|\d+)[.)]\s|^(?:chương|phần|mục|điều)\s+[\dIVXLC]", re.IGNORECASE)
 # A form's field: a label and a colon, or dots and ellipses to fill in.
 _FORM_FIELD = re.compile(r"\w\s*:\s*\S|[.…]{3,}")
 _SUBJECT_LINES = 4
@@ -93,7 +95,7 @@ def subject(remaining: list[Line], kind: int, rest: str, on_type_line: bool = Tr
         if not text:
             gap = gap or bool(parts)  # a line of stray marks
             continue
-        if PREAMBLE.match(text) or _FORM_FIELD.search(text) or len(parts) == _SUBJECT_LINES:
+        if PREAMBLE.match(text) or _FORM_FIELD.search(text) or _SECTION.match(text) or len(parts) == _SUBJECT_LINES:
             break
         if gap and not text[:1].islower():
             break  # after stray marks, a new capitalised line is no longer the subject
