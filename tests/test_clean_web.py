@@ -248,3 +248,14 @@ def test_a_date_line_with_the_section_beside_it_and_a_dotted_byline_at_the_end()
     assert doc.author == "Hoài Thu"
     body = _body(doc)
     assert "Giao thông vận tải" not in body and "Hoài Thu" not in body
+
+
+def test_authors_one_per_line_between_headline_and_body_are_joined() -> None:
+    # An author box prints the first writer, "and one more", then both writers, one per line.
+    doc = clean(
+        "a.txt",
+        _page("Giao thông", "05/03/2026 10:15", TITLE, "HOÀI THU", "và 1 tác giả khác", "HOÀI THU", "QUANG HUY"),
+    )
+    assert doc.title == TITLE
+    assert doc.author == "HOÀI THU - QUANG HUY"
+    assert "QUANG HUY" not in _body(doc)

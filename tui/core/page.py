@@ -42,6 +42,7 @@ _ECHO_MIN_WORDS = 5
 _ECHO_SHARE = 0.8
 _ECHO_TITLE_SHARE = 0.6
 _ABOVE_ECHO = 2
+_BETWEEN_MAX = 6  # lines between a headline and its body: sapo, date, byline, author boxes
 _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a page prints above the body
 _SHORT_LINE_WORDS = 3  # a menu item or a category label
 _TITLE_MIN_WORDS = 4
@@ -137,12 +138,29 @@ def read_header(lines: list[Line], first: int, last: int) -> Header:
         title.removed = Reason.TITLE
     date, date_text, fused_author = _mark_date(zone, lines[first : last + 1], below)
     author_line = _mark_author_above(zone)
+    names: list[str] = []
+    if author_line is None and fused_author is None and title is not None:
+        author_line, names = _names_above_body(lines[lines.index(title) + 1 : first])
     if title is not None:
         for line in zone[zone.index(title) + 1 :]:
             if line.removed is None:
                 line.removed = Reason.CAPTION  # between headline and body: a caption or a lone label
-    author = fused_author or (byline_name(author_line.text) if author_line else None)
+    author = fused_author or (" - ".join(names) if names else None)
+    author = author or (byline_name(author_line.text) if author_line else None)
     return Header(title, tuple(kickers), date, date_text, author, author_line)
+
+
+def _names_above_body(between: list[Line]) -> tuple[Line | None, list[str]]:
+    """Authors printed one per line between the headline and the body (``NHẬT XUÂN`` / ``NGHI VŨ``,
+    some lines repeated by the page's author boxes): the last name line, and every name once."""
+    if len(between) > _BETWEEN_MAX:
+        return None, []
+    named = [(line, name) for line in between if (name := byline_name(line.text))]
+    if not named or between[-1] is not named[-1][0]:
+        return None, []  # the names must lead into the body, as a byline does
+    for line, _ in named:
+        line.removed = Reason.BYLINE
+    return named[-1][0], list(dict.fromkeys(name for _, name in named))
 
 
 def echoed_headline(lines: list[Line], first: int) -> Line | None:
