@@ -259,3 +259,9 @@ def test_authors_one_per_line_between_headline_and_body_are_joined() -> None:
     assert doc.title == TITLE
     assert doc.author == "HOÀI THU - QUANG HUY"
     assert "QUANG HUY" not in _body(doc)
+
+
+def test_a_related_headline_with_its_timestamp_below_the_body_is_never_the_date() -> None:
+    doc = clean("a.txt", _page("Giao thông", TITLE, tail=("Giá cá ngừ tăng mạnh đầu mùa biển - 06/03/2026",)))
+    assert doc.title == TITLE
+    assert doc.date is None

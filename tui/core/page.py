@@ -43,6 +43,7 @@ _ECHO_SHARE = 0.8
 _ECHO_TITLE_SHARE = 0.6
 _ABOVE_ECHO = 2
 _BETWEEN_MAX = 6  # lines between a headline and its body: sapo, date, byline, author boxes
+_SECTION_WORDS = 5  # a section's name beside a date line
 _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a page prints above the body
 _SHORT_LINE_WORDS = 3  # a menu item or a category label
 _TITLE_MIN_WORDS = 4
@@ -226,10 +227,13 @@ def _mark_date(above: list[Line], body: list[Line], below: list[Line]) -> tuple[
         name: str | None = None
         if is_date_line(line.text):
             date_part = line.text
-        elif fused := split_dated_byline(line.text):
+        elif (fused := split_dated_byline(line.text)) and (
+            (name := byline_name(fused[0])) or len(fused[0].split()) <= _SECTION_WORDS
+        ):
             # A byline beside the date (``Đỗ Trung • 07:12 ngày 24/03/2024``), or the section's name
-            # (``07-03-2026 - 00:01 AM | Thị trường chứng khoán``): a date line either way.
-            name, date_part = byline_name(fused[0]), fused[1]
+            # (``07-03-2026 - 00:01 AM | Thị trường chứng khoán``); a related story's headline and its
+            # timestamp (``Giá cá ngừ tăng mạnh đầu mùa biển - 06/03/2026``) is neither.
+            date_part = fused[1]
         if date_part is None:
             continue
         line.removed = Reason.DATE
