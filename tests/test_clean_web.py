@@ -265,3 +265,9 @@ def test_a_related_headline_with_its_timestamp_below_the_body_is_never_the_date(
     doc = clean("a.txt", _page("Giao thông", TITLE, tail=("Giá cá ngừ tăng mạnh đầu mùa biển - 06/03/2026",)))
     assert doc.title == TITLE
     assert doc.date is None
+
+
+def test_a_page_with_its_diacritics_stripped_still_has_a_date_line() -> None:
+    doc = clean("a.txt", _page("Thoi su", "Thu sau, 6/3/2026, 08:45 (GMT+7)", TITLE))
+    assert doc.title == TITLE
+    assert doc.date == dt.date(2026, 3, 6)

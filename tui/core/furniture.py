@@ -133,7 +133,8 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s*[>»›|/]\s*")
 
 # --- Dates ---------------------------------------------------------------------------------
 
-_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ\s*nhật|cn)"
+# Weekdays, also as pages with their diacritics stripped print them (``Thu sau``, ``Chu nhat``).
+_WEEKDAY = r"(?:th[ứu]\s*(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bẩy|bay|2|3|4|5|6|7)|ch[ủu]\s*nh[ậa]t|cn)"
 DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s+(\d{4})", re.IGNORECASE)
 # ISO dates (``2026-03-07``, ``2026-03-07T08:47``), as pages' metadata and feeds print them: year first.
