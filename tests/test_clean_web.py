@@ -200,3 +200,74 @@ def test_a_place_and_date_line_is_the_date_never_the_byline() -> None:
     document = clean("bao-cao.txt", text)
     assert document.date == dt.date(2025, 12, 15)
     assert document.author == "Trần Văn Bình"
+
+
+def test_a_byline_under_repeated_photo_captions_and_a_video_caption_is_found() -> None:
+    # A photo story: the gallery's captions come back under the article, then a video caption, then the byline.
+    first = "Các công nhân làm việc xuyên đêm trên công trường để kịp tiến độ bàn giao mặt bằng cho nhà thầu."
+    second = "Máy móc được huy động tối đa trên toàn tuyến, kể cả trong những ngày mưa lớn kéo dài."
+    text = "\n".join([TITLE, "", SAPO, "", first, second, *BODY, first, second, first, second])
+    text += "\n\nXe máy trên công trường. Video: Ban quản lý dự án\n\nQuang Huy - Hà Linh\n"
+    doc = clean("a.txt", text)
+    assert doc.author == "Quang Huy - Hà Linh"
+    assert "Video:" not in _body(doc)
+
+
+def test_a_page_dump_headline_is_the_line_that_repeats_the_page_title() -> None:
+    # The page's <title> first (with the site's name), menus, a "back to" link and share labels
+    # above the headline, which the page prints twice (headline and share text).
+    menus = ["Trang chủ", "Thời sự", "Góc nhìn", "Podcast", "Tất cả chuyên mục", "Trở lại Giao thông", "Giao thông"]
+    head = [TITLE + " - Báo Sơn Nam Giao thông", "Thứ bảy, 07/03/2026", *menus]
+    head += ["Thứ năm, 5/3/2026, 10:15 (GMT+7)", TITLE, TITLE]
+    doc = clean("page.txt", _page(*head, tail=("Hoài Thu", "Tin liên quan", *RELATED)))
+    assert doc.title == TITLE
+    assert doc.date == dt.date(2026, 3, 5)
+    assert doc.author == "Hoài Thu"
+    assert TITLE not in _body(doc)
+
+
+def test_a_headline_reworded_in_the_page_title_is_still_found() -> None:
+    page_title = "Sơn Nam khởi công đường ven biển dài 40 km"  # the <title> words it a little differently
+    head = [page_title, "Đăng nhập", "Liên hệ quảng cáo", "Podcast", "Thông tin toà soạn", "Theo dõi Báo Sơn Nam:"]
+    doc = clean("page.txt", _page(*head, TITLE, "05/03/2026 10:15"))
+    assert doc.title == TITLE
+
+
+def test_a_related_headline_boxed_inside_the_body_is_never_a_summary_sentence() -> None:
+    related = "Giá cá ngừ tăng mạnh đầu mùa biển khiến ngư dân phấn khởi"
+    assert sentence_junk(related, alone=True) == "heading"
+    assert sentence_junk(related + ".", alone=True) is None
+    assert sentence_junk(related, alone=False) is None
+
+
+def test_a_date_line_with_the_section_beside_it_and_a_dotted_byline_at_the_end() -> None:
+    doc = clean(
+        "a.txt", _page(TITLE, "05-03-2026 - 10:15 AM | Giao thông vận tải", tail=("Hoài Thu • 10:15 ngày 05/03/2026",))
+    )
+    assert doc.date == dt.date(2026, 3, 5)
+    assert doc.author == "Hoài Thu"
+    body = _body(doc)
+    assert "Giao thông vận tải" not in body and "Hoài Thu" not in body
+
+
+def test_authors_one_per_line_between_headline_and_body_are_joined() -> None:
+    # An author box prints the first writer, "and one more", then both writers, one per line.
+    doc = clean(
+        "a.txt",
+        _page("Giao thông", "05/03/2026 10:15", TITLE, "HOÀI THU", "và 1 tác giả khác", "HOÀI THU", "QUANG HUY"),
+    )
+    assert doc.title == TITLE
+    assert doc.author == "HOÀI THU - QUANG HUY"
+    assert "QUANG HUY" not in _body(doc)
+
+
+def test_a_related_headline_with_its_timestamp_below_the_body_is_never_the_date() -> None:
+    doc = clean("a.txt", _page("Giao thông", TITLE, tail=("Giá cá ngừ tăng mạnh đầu mùa biển - 06/03/2026",)))
+    assert doc.title == TITLE
+    assert doc.date is None
+
+
+def test_a_page_with_its_diacritics_stripped_still_has_a_date_line() -> None:
+    doc = clean("a.txt", _page("Thoi su", "Thu sau, 6/3/2026, 08:45 (GMT+7)", TITLE))
+    assert doc.title == TITLE
+    assert doc.date == dt.date(2026, 3, 6)

@@ -236,3 +236,102 @@ def test_contact_lines_in_an_article_are_not_a_signature_stamp() -> None:
     )
     doc = clean("tin.txt", text)
     assert "signature" not in {r.reason for r in doc.removed}
+
+
+_ARTICLE = (
+    "Điều 1. Phạm vi điều chỉnh\n\nVăn bản này quy định việc quản lý, khai thác và bảo vệ các công trình "
+    "trên địa bàn, trách nhiệm của cơ quan, tổ chức và cá nhân có liên quan.\n\n"
+    "Điều 2. Hiệu lực thi hành\n\nVăn bản này có hiệu lực thi hành kể từ ngày ký ban hành và thay thế các "
+    "quy định trước đây trái với nội dung của văn bản này.\n"
+)
+
+
+def test_a_law_takes_its_subject_from_the_capital_lines_under_its_type() -> None:
+    head = ["QUỐC HỘI", "--------", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    head += ["", "Luật số: 12/2024/QH15", "", "Hà Nội, ngày 20 tháng 6 năm 2024", "", "LUẬT", ""]
+    head += [
+        "BẢO VỆ NGUỒN NƯỚC",
+        "VÀ TÀI NGUYÊN VEN BIỂN",
+        "",
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+    ]
+    head += ["", "Quốc hội ban hành Luật Bảo vệ nguồn nước và tài nguyên ven biển.", ""]
+    tail = "\nCHỦ TỊCH QUỐC HỘI\n\nNguyễn Văn Hải\n"
+    doc = clean("luat.docx", "\n".join(head) + "\n" + _ARTICLE + tail)
+    assert doc.title == "Luật bảo vệ nguồn nước và tài nguyên ven biển"
+    assert (doc.date, doc.author) == (dt.date(2024, 6, 20), "Nguyễn Văn Hải")
+
+
+def test_a_type_and_its_subject_on_one_line_under_a_gazette_banner() -> None:
+    head = ["VĂN BẢN QUY PHẠM PHÁP LUẬT", "", "CHÍNH PHỦ", "", "Số: 99/2024/NĐ-CP", ""]
+    head += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", ""]
+    head += ["Hà Nội, ngày 5 tháng 3 năm 2024", ""]
+    head += ["NGHỊ ĐỊNH Quy định chi tiết một số điều của Luật Thủy lợi về bảo vệ công trình", ""]
+    head += ["Căn cứ Luật Tổ chức Chính phủ;", ""]
+    doc = clean("nd.pdf", "\n".join(head) + _ARTICLE)
+    assert doc.title == "Nghị định quy định chi tiết một số điều của Luật Thủy lợi về bảo vệ công trình"
+    assert doc.metadata["type"] == "Nghị định"
+    assert doc.date == dt.date(2024, 3, 5)
+
+
+def test_a_retyped_circular_citing_itself_gives_subject_number_and_date() -> None:
+    head = ["THÔNG TƯ", "", "SỐ 12/2009/TT-BNN NGÀY 3-4-2009 CỦA BỘ TRƯỞNG BỘ NÔNG NGHIỆP"]
+    head += ["HƯỚNG DẪN THỰC HIỆN NGHỊ ĐỊNH SỐ 45/2008/NĐ-CP", "VỀ QUẢN LÝ ĐÊ ĐIỀU", ""]
+    tail = "\nBỘ TRƯỞNG\n\nPhan Văn Lộc\n"
+    doc = clean("tt.docx", "\n".join(head) + "\n" + _ARTICLE + tail)
+    assert doc.title == "Thông tư hướng dẫn thực hiện nghị định số 45/2008/NĐ-CP về quản lý đê điều"
+    assert doc.date == dt.date(2009, 4, 3)
+    assert doc.metadata["number"] == "12/2009/TT-BNN"
+    assert "SỐ 12/2009" not in "\n".join(doc.text[p.start : p.end] for p in doc.paragraphs)
+
+
+def test_a_subject_keeps_its_quotation_marks() -> None:
+    head = ["SỞ TƯ PHÁP", "Số: 40/KH-STP", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    head += ["Lâm Sơn, ngày 4 tháng 11 năm 2024", "", "KẾ HOẠCH", "", "Tổ chức hội thi “Tìm hiểu Luật Đất đai"]
+    head += ["", "và Luật Nhà ở” trong đoàn viên thanh niên", "", "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh;", ""]
+    doc = clean("kh.docx", "\n".join(head) + "\n" + _ARTICLE)
+    assert doc.title == "Kế hoạch tổ chức hội thi “Tìm hiểu Luật Đất đai và Luật Nhà ở” trong đoàn viên thanh niên"
+
+
+def test_a_signer_with_a_rank_before_an_annex_and_a_flattened_next_header() -> None:
+    head = ["BỘ NÔNG NGHIỆP", "Số: 21/QĐ-BNN", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    head += ["Hà Nội, ngày 2 tháng 5 năm 2024", "", "QUYẾT ĐỊNH", "Về việc ban hành quy chế quản lý đê điều", ""]
+    head += ["Căn cứ Luật Đê điều;", ""]
+    end = ["", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]
+    annex = ["Chương I", "", "QUY ĐỊNH CHUNG", "", "Điều 1. Quy chế này áp dụng cho các công trình đê điều."]
+    annex += ["", "Mẫu số 01", "Người lập biểu", "Trần Thị Thu"]  # a form in the annex, with a sample name
+    for signer_line in ("Thiếu tướng Hoàng Văn Minh", "Hoàng Văn Minh QUY CHẾ QUẢN LÝ ĐÊ ĐIỀU"):
+        text = "\n".join([*head, _ARTICLE, *end, "", signer_line, "", *annex, ""])
+        doc = clean("qd.pdf", text)
+        assert doc.author == "Hoàng Văn Minh", signer_line
+        assert doc.metadata["signer"] == "Hoàng Văn Minh"
+
+
+def test_a_consolidated_text_is_dated_and_signed_by_its_authentication_block() -> None:
+    head = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "LUẬT ĐÊ ĐIỀU", ""]
+    head += ["Luật Đê điều số 79/2006/QH11 ngày 29 tháng 11 năm 2006 của Quốc hội, được sửa đổi, bổ sung bởi:", ""]
+    head += ["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", ""]
+    end = ["VĂN PHÒNG QUỐC HỘI", "Số: 15/VBHN-VPQH", "", "XÁC THỰC VĂN BẢN HỢP NHẤT", ""]
+    end += ["Hà Nội, ngày 10 tháng 7 năm 2020 CHỦ NHIỆM", "", "Đỗ Quang Huy", "", "1 Luật số 60/2020/QH14 có hiệu lực."]
+    articles = [f"Điều {n}. Công trình đê điều cấp {n} do Ủy ban nhân dân cấp tỉnh quản lý." for n in range(3, 12)]
+    doc = clean("vbhn.pdf", "\n".join([*head, _ARTICLE, *articles, *end, ""]))
+    assert doc.title == "Luật đê điều"
+    assert (doc.date, doc.author) == (dt.date(2020, 7, 10), "Đỗ Quang Huy")
+
+
+def test_forms_flattened_with_the_motto_or_split_over_two_capital_lines() -> None:
+    first = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY PHÉP "
+        "XÂY DỰNG (V/v: Cấp lại giấy phép do bị mất bản chính và hư hỏng một phần hồ sơ lưu trữ tại nhà)"
+    )
+    assert len(first) > 160  # one flattened line, longer than a header line
+    fields = ["Kính gửi: ..................................", "", "Họ tên người đề nghị: ....................."]
+    fields += ["Địa chỉ thường trú: .......................", "", "Lý do đề nghị cấp lại: ...................."]
+    doc = clean("don.pdf", "\n".join([first, "", *fields, ""]))
+    assert doc.title == "Đơn đề nghị cấp lại giấy phép xây dựng"
+    assert (doc.date, doc.author) == (None, None)
+    head = ["Ảnh             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]
+    head += ["SƠ YẾU LÝ LỊCH", "TỰ THUẬT", "", "I. THÔNG TIN BẢN THÂN.", ""]
+    doc = clean("syll.doc", "\n".join([*head, *fields, ""]))
+    assert doc.title == "Sơ yếu lý lịch tự thuật"
+    assert (doc.date, doc.author) == (None, None)

@@ -351,3 +351,45 @@ def test_a_file_property_never_replaces_a_fuller_headline() -> None:
     assert hinted.metadata["title"] == "QUYẾT ĐỊNH"
     stated = apply_hints(document, "html", {"title": "Yên Hòa lập tổ chuyển đổi số"}, ())
     assert stated.title == "Yên Hòa lập tổ chuyển đổi số" and stated.title_span is None  # a page states it
+
+
+def test_html_markup_authors_keep_the_writers_and_drop_the_site(tmp_path: Path) -> None:
+    stated = f'<meta name="author" content="{AUTHOR}">'
+    assert stated in HTML_PAGE
+    page = HTML_PAGE.replace(stated, '<meta name="author" content="THU NGHIEM ONLINE; Baothunghiem; MAI LAN; HÀ VY">')
+    page = page.replace("<head>", '<head><link rel="canonical" href="https://thunghiem.vn/bai-viet-1.htm">')
+    path = tmp_path / "authors.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_document(str(path)).author == "MAI LAN - HÀ VY"
+
+
+def test_html_site_only_markup_author_gives_way_to_the_visible_byline(tmp_path: Path) -> None:
+    stated = f'<meta name="author" content="{AUTHOR}">'
+    page = HTML_PAGE.replace(stated, '<meta name="author" content="THUNGHIEM.VN">')
+    path = tmp_path / "site.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_document(str(path)).author is None  # the site's domain is no writer
+    byline = '<div class="detail-author"><p class="name">Hoàng Minh Tú</p></div></article>'
+    path.write_text(page.replace("</article>", byline), encoding="utf-8")
+    assert load_document(str(path)).author == "Hoàng Minh Tú"
+
+
+def test_html_stated_publication_date_wins_over_dates_in_image_urls(tmp_path: Path) -> None:
+    stated = '<meta property="article:published_time" content="2025-12-15T09:30:00+07:00">'
+    us_style = '<meta content="3/24/2024 7:12:35 AM" itemprop="datePublished" name="pubdate">'
+    related = '<aside><img src="https://cdn.thunghiem.vn/Media/2026/03/24/anh.jpg" alt="Tin khác"></aside></body>'
+    page = HTML_PAGE.replace(stated, us_style).replace("</body>", related)
+    path = tmp_path / "dated.html"
+    path.write_text(page, encoding="utf-8")
+    document = load_document(str(path))
+    assert document.date is not None and document.date.isoformat() == "2024-03-24"
+
+
+def test_html_visible_headline_wins_over_a_reworded_meta_title(tmp_path: Path) -> None:
+    reworded = "Kết quả chuyển đổi số năm 2025 của huyện Yên Hòa"  # og:title and <title> shorten the headline
+    page = HTML_PAGE.replace(f"<title>{TITLE} - ", f"<title>{reworded} - ")
+    page = page.replace(f'content="{TITLE}"', f'content="{reworded}"')
+    assert reworded in page and f"<h1>{TITLE}</h1>" in page
+    path = tmp_path / "reworded.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_document(str(path)).title == TITLE

@@ -29,7 +29,6 @@ from tui.core.furniture import (
 from tui.core.lines import SENTENCE_END, Line, Reason, split_lines
 from tui.core.model import Document, Heading, Removed, Span
 from tui.core.official import read_official
-from tui.core.readers.hints import apply_hints
 from tui.core.page import (
     Header,
     body_region,
@@ -39,6 +38,7 @@ from tui.core.page import (
     question_headline,
     read_header,
 )
+from tui.core.readers.hints import apply_hints
 from tui.core.signature import mark_signature_stamp
 
 __all__ = ["clean", "parse_date"]
@@ -254,7 +254,8 @@ def _mark_trailing_byline(lines: list[Line], last: int) -> tuple[str | None, Lin
     """The byline under the body (a name or a source line on its own line), or fused to the end
     of the last paragraph (``… cho biết. Minh Anh``). Returns the author's name (None for a
     source) and the line marked as byline."""
-    below = [line for line in lines[last + 1 : last + 4] if line.removed is None]
+    # The next lines still standing: repeated captions already set aside do not push the byline away.
+    below = [line for line in lines[last + 1 :] if line.removed is None][:3]
     body = [line for line in lines[: last + 1] if line.removed is None]
     for line in [*below, *body[-1:]]:
         name = byline_name(line.text)

@@ -25,7 +25,9 @@ CREDIT_END = re.compile(
     rf"(?:[-–|(\[]|^|\.)\s*{_CREDIT_WORD}(?:\s*minh\s*ho[ạa])?\s*:\s*[^.!?:]{{1,50}}[)\]]?\s*\.?$", re.IGNORECASE
 )
 # A line that ends with a photo credit: `Toàn cảnh hội nghị (Ảnh: Minh Anh)`.
-PHOTO_CREDIT_TAIL = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ)?\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE)
+PHOTO_CREDIT_TAIL = re.compile(
+    r"\(?\s*(?:ảnh\s*(?:minh\s*họa|minh\s*hoạ)?|video|clip)\s*:\s*[^.]{1,60}\)?\s*$", re.IGNORECASE
+)
 # A line that is a photo credit: `Ảnh: TTXVN`, `(Ảnh minh hoạ: Internet)`.
 CREDIT_LINE_START = re.compile(r"\(?\s*ảnh\s*(?:minh\s*ho[ạa]\s*)?:", re.IGNORECASE)
 # A credit inside running text, where scraped pages glue the next sentence onto it:
@@ -63,11 +65,14 @@ SOURCE_LINE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*[^\s,.]", re.IGNORECAS
 # The source cue inside a line (``Theo``/``Nguồn`` at its start or after a bracket), up to the name.
 SOURCE_CUE = re.compile(r"(?:^|(?<=[(\[]))[^\S\n]*(?:[Tt]heo|[Nn]guồn)[^\S\n]*:?[^\S\n]*(?=\S)")
 # Academic and professional titles written before a byline name.
+# Military and police ranks, printed before a signer's name (``Đại tướng Lê Văn A``, ``Thiếu tá …``).
+_RANK = r"(?:đại|thượng|trung|thiếu)\s*(?:tướng|tá|úy|uý)"
 NAME_TITLES = re.compile(
-    r"^(?:(?:th\.?s|ts|pgs|gs|ks|bs|ls|cn|nhà\s*báo|nhà\s*thơ|đại\s*tá|thượng\s*tá|trung\s*tá|"
-    r"thiếu\s*tá)\.?\s*)+",
+    rf"^(?:(?:th\.?s|ts|pgs|gs|ks|bs|ls|cn|nhà\s*báo|nhà\s*thơ|{_RANK})\.?\s*)+",
     re.IGNORECASE,
 )
+# A rank right before a name (the text up to the name ends with it).
+RANK_BEFORE_NAME = re.compile(rf"(?:^|\s){_RANK}\s*$", re.IGNORECASE)
 # How a byline ends: `(tổng hợp)`, `(T/h)`, `(Theo Reuters)`, `(lược dịch)`, `(Video: …)`.
 BYLINE_TAIL = re.compile(
     r"\((?:\s*(?:tổng\s*hợp|t\s*/\s*h|th|lược\s*dịch|dịch|biên\s*dịch|theo|nguồn|video|ảnh|clip)\b[^()]{0,60})\)\s*$",
@@ -128,7 +133,8 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s*[>»›|/]\s*")
 
 # --- Dates ---------------------------------------------------------------------------------
 
-_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|2|3|4|5|6|7)|chủ\s*nhật|cn)"
+# Weekdays, also as pages with their diacritics stripped print them (``Thu sau``, ``Chu nhat``).
+_WEEKDAY = r"(?:th[ứu]\s*(?:hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bẩy|bay|2|3|4|5|6|7)|ch[ủu]\s*nh[ậa]t|cn)"
 DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s+(\d{4})", re.IGNORECASE)
 # ISO dates (``2026-03-07``, ``2026-03-07T08:47``), as pages' metadata and feeds print them: year first.
@@ -184,14 +190,15 @@ def _without_date(text: str) -> str:
 
 
 def split_dated_byline(text: str) -> tuple[str, str] | None:
-    """``Nguyên Minh - 07/03/2026 08:47`` or ``07/03/2026 | Nguyên Minh``: (name part, date part).
+    """``Nguyên Minh - 07/03/2026 08:47``, ``Đỗ Trung • 07:12 ngày 24/03/2024`` or ``07/03/2026 |
+    Nguyên Minh``: (name part, date part).
 
     The line must be a date line once the name part is taken away, and the name part
     must be short and hold no digit; the caller decides whether it is a name.
     """
     if len(text) > _DATE_LINE_MAX or parse_date(text) is None:
         return None
-    parts = re.split(r"\s+[-–|]\s+|\s*\|\s*", text)
+    parts = re.split(r"\s+[-–|•·]\s+|\s*\|\s*", text)
     if len(parts) < 2:
         return None
     for cut in (1, len(parts) - 1):

@@ -24,8 +24,8 @@ from tui.core.furniture import (
     SOURCE_BYLINE,
     SOURCE_CUE,
     first_date,
-    parse_date,
     is_date_line,
+    parse_date,
     split_dated_byline,
 )
 from tui.core.lines import SENTENCE_END, Line, Reason, looks_like_body
@@ -36,6 +36,14 @@ _CREDIT_AFTER_NAME = re.compile(r"\s+(?:Ảnh|ẢNH|Video|VIDEO|Clip|CLIP|Đồ 
 _PUNCTUATED = re.compile(r"\w[.,;:!?…]")
 _HEADLINE_END = re.compile(r"(?:[!?…]|\.\.\.)['\"”’)\]]*$")
 _CAPTION_MAX_WORDS = 30
+# A headline repeating the page's title: most of its words in the title and most of the title's in it
+# (the title may add the site's name, or word the headline slightly differently).
+_ECHO_MIN_WORDS = 5
+_ECHO_SHARE = 0.8
+_ECHO_TITLE_SHARE = 0.6
+_ABOVE_ECHO = 2
+_BETWEEN_MAX = 6  # lines between a headline and its body: sapo, date, byline, author boxes
+_SECTION_WORDS = 5  # a section's name beside a date line
 _HEADER_LINES = 8  # kicker, breadcrumb, headline, sapo, byline, date: what a page prints above the body
 _SHORT_LINE_WORDS = 3  # a menu item or a category label
 _TITLE_MIN_WORDS = 4
@@ -109,10 +117,18 @@ def question_headline(text: str) -> bool:
 
 def read_header(lines: list[Line], first: int, last: int) -> Header:
     """Mark the kickers, headline, date and byline around the body ``lines[first..last]``."""
-    above = [line for line in lines[:first] if line.removed is None][-_HEADER_LINES:]
+    echo = echoed_headline(lines, first)
+    title: Line | None
+    kickers: list[Line]
+    if echo is not None:
+        echo.removed = None  # the headline, even where the page repeats it (share text, breadcrumbs)
+        above = [line for line in lines[:first] if line.removed is None]
+        above = above[max(0, above.index(echo) - _ABOVE_ECHO) :]  # a date line may sit above the headline
+        title, kickers = echo, []
+    else:
+        above = [line for line in lines[:first] if line.removed is None][-_HEADER_LINES:]
+        title, kickers = _choose_title([line for line in above if not _dated(line.text)])
     below = [line for line in lines[last + 1 :] if line.removed is None][:3]
-    candidates = [line for line in above if not _dated(line.text)]
-    title, kickers = _choose_title(candidates)
     zone = _near_headline(above, kickers[0] if kickers else title)
     for line in above:
         if line not in zone and line.removed is None:
@@ -123,12 +139,58 @@ def read_header(lines: list[Line], first: int, last: int) -> Header:
         title.removed = Reason.TITLE
     date, date_text, fused_author = _mark_date(zone, lines[first : last + 1], below)
     author_line = _mark_author_above(zone)
+    names: list[str] = []
+    if author_line is None and fused_author is None and title is not None:
+        author_line, names = _names_above_body(lines[lines.index(title) + 1 : first])
     if title is not None:
         for line in zone[zone.index(title) + 1 :]:
             if line.removed is None:
                 line.removed = Reason.CAPTION  # between headline and body: a caption or a lone label
-    author = fused_author or (byline_name(author_line.text) if author_line else None)
+    author = fused_author or (" - ".join(names) if names else None)
+    author = author or (byline_name(author_line.text) if author_line else None)
     return Header(title, tuple(kickers), date, date_text, author, author_line)
+
+
+def _names_above_body(between: list[Line]) -> tuple[Line | None, list[str]]:
+    """Authors printed one per line between the headline and the body (``NHẬT XUÂN`` / ``NGHI VŨ``,
+    some lines repeated by the page's author boxes): the last name line, and every name once."""
+    if len(between) > _BETWEEN_MAX:
+        return None, []
+    named = [(line, name) for line in between if (name := byline_name(line.text))]
+    if not named or between[-1] is not named[-1][0]:
+        return None, []  # the names must lead into the body, as a byline does
+    for line, _ in named:
+        line.removed = Reason.BYLINE
+    return named[-1][0], list(dict.fromkeys(name for _, name in named))
+
+
+def echoed_headline(lines: list[Line], first: int) -> Line | None:
+    """On a whole page saved as text, the headline the page's first line (its ``<title>``, often
+    with the site's name after it) names again above the body: the nearest such line.
+
+    Menus, section names and share buttons never repeat the title; the headline does."""
+    if first < 2 or lines[0].words < _ECHO_MIN_WORDS:
+        return None
+    for line in reversed(lines[1:first]):
+        if not _dated(line.text) and echoes(line.text, lines[0].text):
+            return line
+    return None
+
+
+def echoes(headline: str, title: str) -> bool:
+    """``headline`` names what ``title`` names: most of its words are the title's and most of the
+    title's are its own (the title may add the site's name or word the headline a little differently)."""
+    words, named = _word_set(headline), _word_set(title)
+    shared = len(words & named)
+    return (
+        len(words) >= _ECHO_MIN_WORDS
+        and shared >= _ECHO_SHARE * len(words)
+        and shared >= _ECHO_TITLE_SHARE * len(named)
+    )
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def _item_headline(text: str) -> bool:
@@ -165,16 +227,21 @@ def _mark_date(above: list[Line], body: list[Line], below: list[Line]) -> tuple[
         name: str | None = None
         if is_date_line(line.text):
             date_part = line.text
-        else:
-            fused = split_dated_byline(line.text)
-            if fused and byline_name(fused[0]):
-                name, date_part = byline_name(fused[0]), fused[1]
+        elif (fused := split_dated_byline(line.text)) and (
+            (name := byline_name(fused[0])) or len(fused[0].split()) <= _SECTION_WORDS
+        ):
+            # A byline beside the date (``Đỗ Trung • 07:12 ngày 24/03/2024``), or the section's name
+            # (``07-03-2026 - 00:01 AM | Thị trường chứng khoán``); a related story's headline and its
+            # timestamp (``Giá cá ngừ tăng mạnh đầu mùa biển - 06/03/2026``) is neither.
+            date_part = fused[1]
         if date_part is None:
             continue
         line.removed = Reason.DATE
         parsed = first_date(date_part)
         if found[0] is None and parsed is not None:
             found = (parsed[0], line.text, name)
+        elif found[2] is None and name:
+            found = (found[0], found[1], name)  # the date came first; the byline is further from the headline
     return found
 
 

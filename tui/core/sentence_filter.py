@@ -25,13 +25,14 @@ from tui.core.furniture import (
 )
 from tui.core.model import Document, Sentence
 
-JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment", "footer")
+JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment", "footer", "heading")
 
 _SYLLABLE = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 _FRAGMENT_SYLLABLES = 4
 _BYLINE_MAX_WORDS = 12
-_FOOTER_MAX_WORDS = 40  # a copyright or publisher line; a sentence about copyright law is longer
+_FOOTER_MAX_WORDS = 40
+_HEADING_MAX_WORDS = 20  # a copyright or publisher line; a sentence about copyright law is longer
 
 
 def junk_reasons(document: Document, sentences: Sequence[Sentence]) -> tuple[str | None, ...]:
@@ -76,6 +77,8 @@ def sentence_junk(text: str, alone: bool = False, last: bool = False, before_cre
         return "caption"
     if before_credit and len(syllables) <= 30:
         return "caption"
+    if alone and len(syllables) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(stripped):
+        return "heading"  # a subheading, or a related story's headline boxed inside the body
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.core.fold import fold
+from tui.core.furniture import RANK_BEFORE_NAME
 from tui.core.lines import Line, Reason
 
 # The recipients' list opens the document's end; `Kính gửi:` at the top names the addressee.
@@ -26,9 +27,10 @@ _STAMP_MIN_LINES = 2
 # Folded titles a signature block prints above the name (``PHÓ THỦ TƯỚNG``, ``BÍ THƯ``).
 _TITLE_PHRASE = re.compile(
     r"thu tuong|bo truong|thu truong|chu tich|giam doc|bi thu|uy vien|thuong vu|thuong truc|truong ban|"
-    r"pho ban|chanh van phong|tong cuc|cuc truong|vu truong|nguoi (?:khai|lam don|yeu cau|viet)|xac nhan"
+    r"pho ban|chanh van phong|chu nhiem|tong cuc|cuc truong|vu truong|nguoi (?:khai|lam don|yeu cau|viet)|xac nhan"
 )
 _NAME_MAX = 5
+_ROMAN = re.compile(r"[IVXLC]+")
 _ADDRESSEE_LINES = 4
 _SIGNATURE_LINES = 10  # a signature block without its cues sits in the document's last lines
 
@@ -67,14 +69,16 @@ def mark_end(body: list[Line]) -> Line | None:
     if start is None:
         return None
     signer: Line | None = None
+    signer_after_cue = False
+    signed = False  # a signature cue or title seen: the first name after it is the signer's
     for line in body[start:]:
         name = signer_name(line.text)
-        if _SIGN_CUE.search(line.text) or _SIGNED.search(line.text) or name or _signer_title(line.text):
-            line.removed = Reason.SIGNATURE
-        else:
-            line.removed = Reason.RECIPIENTS
-        if name:
+        cue = bool(_SIGN_CUE.search(line.text) or _SIGNED.search(line.text) or _signer_title(line.text))
+        line.removed = Reason.SIGNATURE if cue or name else Reason.RECIPIENTS
+        if name and not (signed and signer is not None and signer_after_cue):
             signer = line
+            signer_after_cue = signed
+        signed = signed or cue
     return signer
 
 
@@ -95,21 +99,34 @@ def signer_name(text: str) -> str | None:
     """A person's name closing a signature line: 2 to 5 syllables in title case, not a title, not
     the end of a phrase (``tỉnh Lạng Sơn``); a recipient's last word carries its ``,`` or ``;``."""
     words = _SIGNED.sub(" ", text).split()
+    caps_run = 0
+    while caps_run < len(words) and _caps_word(words[-1 - caps_run]):
+        caps_run += 1
+    if 2 <= caps_run < len(words):
+        words = words[:-caps_run]  # the next page's header flattened after the name (``Trần Văn A CHỦ TỊCH …``)
     name: list[str] = []
     for word in reversed(words):
         if len(name) == _NAME_MAX or not _title_case(word):
             break
         name.insert(0, word)
     before = words[-len(name) - 1] if len(words) > len(name) else ""
-    if len(name) < 2 or (before.isalpha() and before.islower()):
-        return None
+    ranked = bool(RANK_BEFORE_NAME.search(" ".join(words[: len(words) - len(name)])))
+    if len(name) < 2 or (before.isalpha() and before.islower() and not ranked):
+        return None  # "… tỉnh Lạng Sơn" ends a phrase; "Đại tướng Lê Văn A" is a rank and a name
     if _TITLE_PHRASE.search(fold(" ".join(name))):
         return None
     return " ".join(name)
 
 
 def _title_case(word: str) -> bool:
+    if _ROMAN.fullmatch(word):
+        return False  # ``Chương I``: a numeral, never a syllable of a name
     return word.isalpha() and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _caps_word(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def is_caps(text: str) -> bool:
