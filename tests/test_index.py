@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tui.config import Config
-from tui.core import batch
+from tui import index as batch
 from tui.core.cache import open_cache
 
 CONFIG = Config(algorithm="lead")
