@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 async def shoot(out: Path, size: tuple[int, int]) -> None:
     from tui.app.app import ReportsApp
+    from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets.entity_panel import EntityPanel
     from tui.config import load_config
     from tui.paths import bundled_seeds
@@ -26,6 +27,7 @@ async def shoot(out: Path, size: tuple[int, int]) -> None:
     app = ReportsApp([str(bundled_seeds())], load_config(None))
     async with app.run_test(size=size) as pilot:
         screen = app.screen
+        assert isinstance(screen, ReaderScreen)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 120
         while not (screen.current and screen.current in screen.full):
