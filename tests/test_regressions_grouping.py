@@ -1,0 +1,171 @@
+"""Entity groups, roles and figure contexts on mentions given by hand (independent of extraction).
+
+Written where mutation testing showed rules of `entities/grouping.py` that no test pinned down.
+"""
+
+from __future__ import annotations
+
+from tui.core.entities import group_entities
+from tui.core.entities.grouping import context_of, role_of
+from tui.core.model import Entity
+from tui.core.pipeline import document_from_text
+from tui.core.tokenize import split_sentences
+
+
+def mention(kind: str, text: str, words: str, nth: int = 0) -> Entity:
+    """The ``nth`` occurrence of ``words`` in ``text`` as a mention of ``kind``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Entity(kind, start, start + len(words), words)
+
+
+# ---------------------------------------------------------------- roles
+def test_a_chain_of_titles_after_the_name() -> None:
+    text = "Đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch UBND tỉnh Hà Giang phát biểu tại hội nghị."
+    person = mention("PER", text, "Nguyễn Văn An")
+    bodies = [mention("ORG", text, "Ban Thường vụ Tỉnh ủy"), mention("ORG", text, "UBND tỉnh Hà Giang")]
+    assert role_of(text, person, [person, *bodies]) == "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch UBND tỉnh Hà Giang"
+
+
+def test_a_title_in_brackets_after_the_name() -> None:
+    text = "Bà Phạm Thị Hoa (Giám đốc Sở Y tế) cho biết bệnh viện mới sẽ mở cửa."
+    person, body = mention("PER", text, "Phạm Thị Hoa"), mention("ORG", text, "Sở Y tế")
+    assert role_of(text, person, [person, body]) == "Giám đốc Sở Y tế"
+
+
+def test_a_title_before_the_name() -> None:
+    text = "Phát biểu tại hội nghị, Bộ trưởng Bộ Tài chính Trần Thị Bình cho biết ngân sách tăng."
+    person, body = mention("PER", text, "Trần Thị Bình"), mention("ORG", text, "Bộ Tài chính")
+    assert role_of(text, person, [person, body]) == "Bộ trưởng Bộ Tài chính"
+
+
+def test_the_title_after_the_name_comes_first() -> None:
+    text = "Giám đốc Công ty Sông Đà Trần Văn Hùng, Phó Bí thư Đảng ủy, cho biết công ty đã hoàn thành kế hoạch."
+    person, body = mention("PER", text, "Trần Văn Hùng"), mention("ORG", text, "Công ty Sông Đà")
+    assert role_of(text, person, [body, person]) == "Phó Bí thư Đảng ủy"
+
+
+def test_no_title_no_role_and_no_role_across_lines() -> None:
+    plain = "Ông Lê Văn Cường phát biểu tại hội nghị."
+    person = mention("PER", plain, "Lê Văn Cường")
+    assert role_of(plain, person, [person]) is None
+    split = "Chủ tịch nước\nNguyễn Văn Bình đến thăm trường."
+    person = mention("PER", split, "Nguyễn Văn Bình")
+    assert role_of(split, person, [person]) is None
+
+
+def test_a_person_group_takes_the_longest_role_of_its_mentions() -> None:
+    text = (
+        "Bộ trưởng Trần Thị Bình đến thăm trường. Bà Bình, Bộ trưởng Bộ Giáo dục và Đào tạo, tặng quà cho học sinh.\n"
+    )
+    document = document_from_text("Tiêu đề bài viết về chuyến thăm\n\n" + text)
+    body = document.text
+    mentions = [
+        mention("PER", body, "Trần Thị Bình"),
+        mention("ORG", body, "Bộ Giáo dục và Đào tạo"),
+        mention("PER", body, "Bình", 1),
+    ]
+    groups = group_entities(document, mentions)
+    person = next(g for g in groups if g.type == "PER")
+    assert (person.name, person.count) == ("Trần Thị Bình", 2)
+    assert person.role == "Bộ trưởng Bộ Giáo dục và Đào tạo"
+
+
+# ---------------------------------------------------------------- groups
+def test_a_short_name_joins_the_only_full_name_it_ends() -> None:
+    text = "Anh Nguyễn Minh Tuấn và chị Lê Thu Hà gặp nhau. Tuấn kể lại, Hà cười. Anh Trần Văn Tuấn không đến."
+    document = document_from_text(text)
+    mentions = [
+        mention("PER", text, "Nguyễn Minh Tuấn"),
+        mention("PER", text, "Lê Thu Hà"),
+        mention("PER", text, "Tuấn", 1),
+        mention("PER", text, "Hà", 1),
+        mention("PER", text, "Trần Văn Tuấn"),
+    ]
+    groups = [(g.name, g.count) for g in group_entities(document, mentions)]
+    # "Hà" ends one full name; "Tuấn" ends two, so it stays on its own.
+    assert groups == [("Nguyễn Minh Tuấn", 1), ("Lê Thu Hà", 2), ("Tuấn", 1), ("Trần Văn Tuấn", 1)]
+
+
+def test_groups_are_ordered_by_type_then_first_mention() -> None:
+    text = "Ngày 5/3, UBND tỉnh và ông Lê Minh họp ở Đà Nẵng với 20 doanh nghiệp; ông Lê Minh chủ trì."
+    document = document_from_text(text)
+    mentions = [
+        mention("DATE", text, "5/3"),
+        mention("ORG", text, "UBND tỉnh"),
+        mention("PER", text, "Lê Minh", 1),
+        mention("PER", text, "Lê Minh"),
+        mention("LOC", text, "Đà Nẵng"),
+        mention("NUM", text, "20 doanh nghiệp"),
+    ]
+    groups = group_entities(document, mentions)
+    assert [(g.type, g.name) for g in groups] == [
+        ("PER", "Lê Minh"),
+        ("ORG", "UBND tỉnh"),
+        ("LOC", "Đà Nẵng"),
+        ("DATE", "5/3"),
+        ("NUM", "20 doanh nghiệp"),
+    ]
+    assert [m.start for m in groups[0].mentions] == [text.rindex("Lê Minh"), text.index("Lê Minh")]
+
+
+def test_the_display_name_is_the_fullest_then_most_frequent_then_capitalised() -> None:
+    text = "bộ y tế cho biết. Bộ Y tế  họp. Bộ Y  tế ra thông báo. BỘ Y TẾ đồng ý."
+    document = document_from_text(text)
+    forms = ["bộ y tế", "Bộ Y tế  ", "Bộ Y  tế", "BỘ Y TẾ"]
+    starts = [0, text.index("Bộ Y tế"), text.index("Bộ Y  tế"), text.index("BỘ Y TẾ")]
+    mentions = [Entity("ORG", s, s + len(f.rstrip()), f.rstrip()) for s, f in zip(starts, forms, strict=True)]
+    (group,) = group_entities(document, mentions)
+    assert group.count == 4
+    assert group.name == "Bộ Y tế"  # spacing normalised; two of four write it so
+
+
+def test_a_tie_in_the_display_name_goes_to_the_capitalised_then_the_first() -> None:
+    text = "đà nẵng và Đà Nẵng, rồi Đà Nẵng và ĐÀ NẴNG."
+    document = document_from_text(text)
+    lower, upper = mention("LOC", text, "đà nẵng"), mention("LOC", text, "ĐÀ NẴNG")
+    (group,) = group_entities(document, [lower, upper])
+    assert group.name == "ĐÀ NẴNG"
+    (group,) = group_entities(document, [mention("LOC", text, "Đà Nẵng"), upper])
+    assert group.name == "Đà Nẵng"
+
+
+# ---------------------------------------------------------------- figure contexts
+def test_a_figure_context_is_its_clause_between_semicolons() -> None:
+    text = "Năm nay tỉnh trồng mới 500 ha rừng; diện tích lúa giảm 200 ha, năng suất tăng nhẹ; giá bán ổn định."
+    assert context_of(text, mention("NUM", text, "500 ha"), ()) == "Năm nay tỉnh trồng mới 500 ha rừng"
+    assert context_of(text, mention("NUM", text, "200 ha"), ()) == "diện tích lúa giảm 200 ha, năng suất tăng nhẹ"
+
+
+def test_a_long_sentence_is_narrowed_to_the_comma_pieces_around_the_figure() -> None:
+    text = (
+        "Theo báo cáo của sở, trong năm qua toàn tỉnh đã xây mới nhiều trường học, sửa chữa các tuyến đường "
+        "liên xã, nâng cấp hệ thống thủy lợi cho các huyện vùng cao, hỗ trợ hơn 1.200 hộ nghèo xây nhà ở kiên "
+        "cố, đào tạo nghề cho lao động nông thôn, mở rộng mạng lưới y tế cơ sở và cải thiện đời sống của người "
+        "dân trong vùng."
+    )
+    context = context_of(text, mention("NUM", text, "1.200 hộ"), ())
+    assert context == (
+        "nâng cấp hệ thống thủy lợi cho các huyện vùng cao, hỗ trợ hơn 1.200 hộ nghèo xây nhà ở kiên cố, "
+        "đào tạo nghề cho lao động nông thôn, mở rộng mạng lưới y tế cơ sở và cải thiện đời sống của người "
+        "dân trong vùng."
+    )
+    assert len(context) <= 220
+
+
+def test_a_figure_context_is_its_sentence_when_sentences_are_known() -> None:
+    document = document_from_text("Tiêu đề bài\n\nHôm qua xã có 5 người bị thương. Hôm nay thêm 7 người nhập viện.\n")
+    text = document.text
+    sentences = split_sentences(document, with_words=False)
+    figure = mention("NUM", text, "7 người")
+    assert context_of(text, figure, sentences) == "Hôm nay thêm 7 người nhập viện."
+    # Without sentences, the line the figure stands on.
+    assert context_of(text, figure, ()) == "Hôm qua xã có 5 người bị thương. Hôm nay thêm 7 người nhập viện."
+    (group,) = group_entities(document, [figure], sentences)
+    assert group.context == "Hôm nay thêm 7 người nhập viện."
+
+
+def test_a_figure_on_the_last_line_without_a_newline() -> None:
+    text = "Dòng đầu.\n  Có 3 xe bị hỏng -"
+    assert context_of(text, mention("NUM", text, "3 xe"), ()) == "Có 3 xe bị hỏng"
