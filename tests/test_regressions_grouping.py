@@ -5,6 +5,8 @@ Written where mutation testing showed rules of `entities/grouping.py` that no te
 
 from __future__ import annotations
 
+import pytest
+
 from tui.core.entities import group_entities
 from tui.core.entities.grouping import context_of, role_of
 from tui.core.model import Entity
@@ -169,3 +171,67 @@ def test_a_figure_context_is_its_sentence_when_sentences_are_known() -> None:
 def test_a_figure_on_the_last_line_without_a_newline() -> None:
     text = "Dòng đầu.\n  Có 3 xe bị hỏng -"
     assert context_of(text, mention("NUM", text, "3 xe"), ()) == "Có 3 xe bị hỏng"
+
+
+def test_titles_before_the_name_separated_by_commas() -> None:
+    text = "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lê Văn Tám phát biểu."
+    person = mention("PER", text, "Lê Văn Tám")
+    bodies = [mention("ORG", text, "Tỉnh ủy"), mention("ORG", text, "HĐND tỉnh")]
+    assert role_of(text, person, [person, *bodies]) == "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh"
+
+
+def test_a_title_before_the_name_mid_sentence() -> None:
+    text = "Hội nghị có sự tham dự của Thứ trưởng Bộ Công Thương Đỗ Thắng Hải."
+    person, body = mention("PER", text, "Đỗ Thắng Hải"), mention("ORG", text, "Bộ Công Thương")
+    assert role_of(text, person, [person, body]) == "Thứ trưởng Bộ Công Thương"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "role"),
+    [
+        ("Đồng chí Trần Văn Nam - Phó Chủ tịch UBND tỉnh cho biết.", "UBND tỉnh", "Phó Chủ tịch UBND tỉnh"),
+        ("Ông Trần Văn Nam, Giám đốc Công ty ABC, và bà Lê Thị Hoa đến.", "Công ty ABC", "Giám đốc Công ty ABC"),
+        # "kiêm" is not a title: the chain stops before it.
+        ("Ông Trần Văn Nam, Giám đốc Sở Y tế kiêm Chủ tịch Hội Điều dưỡng, phát biểu.", "Sở Y tế", "Giám đốc Sở Y tế"),
+    ],
+)
+def test_where_a_title_after_the_name_ends(text: str, body: str, role: str) -> None:
+    person = mention("PER", text, "Trần Văn Nam")
+    assert role_of(text, person, [person, mention("ORG", text, body)]) == role
+
+
+def test_a_title_before_a_name_with_academic_titles_after() -> None:
+    text = "GS.TS Nguyễn Văn Hai, Hiệu trưởng Trường Đại học Bách khoa, cho biết."
+    person, body = mention("PER", text, "Nguyễn Văn Hai"), mention("ORG", text, "Trường Đại học Bách khoa")
+    assert role_of(text, person, [person, body]) == "Hiệu trưởng Trường Đại học Bách khoa"
+
+
+@pytest.mark.parametrize(("figure", "line"), [("1 xe", 0), ("2 xe", 1), ("3 xe", 2)])
+def test_without_sentences_a_figure_context_is_its_own_line(figure: str, line: int) -> None:
+    text = "Dòng một có 1 xe.\nDòng hai có 2 xe hỏng.\nDòng ba có 3 xe."
+    assert context_of(text, mention("NUM", text, figure), ()) == text.splitlines()[line]
+
+
+def test_a_clause_is_cut_at_the_nearest_semicolons() -> None:
+    text = "Giá giảm; xăng tăng; có 3 xe hỏng; hết."
+    assert context_of(text, mention("NUM", text, "3 xe"), ()) == "có 3 xe hỏng"
+    glued = "Giá giảm 2%;5 người bị thương trong vụ việc."
+    assert context_of(glued, mention("NUM", glued, "5 người"), ()) == "5 người bị thương trong vụ việc."
+
+
+def test_semicolons_of_other_sentences_do_not_narrow_the_context() -> None:
+    document = document_from_text(
+        "Tiêu đề bài\n\nHôm qua giá giảm; xăng tăng mạnh. Có 3 xe hỏng trên đường. Sau đó; mọi thứ ổn định lại.\n"
+    )
+    sentences = split_sentences(document, with_words=False)
+    figure = mention("NUM", document.text, "3 xe")
+    assert context_of(document.text, figure, sentences) == "Có 3 xe hỏng trên đường."
+
+
+def test_a_figure_that_opens_its_sentence() -> None:
+    document = document_from_text(
+        "Tiêu đề bài\n\n5 người bị thương trong vụ tai nạn. Hôm nay thêm 7 người nhập viện.\n"
+    )
+    sentences = split_sentences(document, with_words=False)
+    figure = mention("NUM", document.text, "5 người")
+    assert context_of(document.text, figure, sentences) == "5 người bị thương trong vụ tai nạn."
