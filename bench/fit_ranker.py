@@ -205,7 +205,7 @@ def main() -> None:
         articles = [Article(row, d, s, title, stop_words, lexicon) for row, d, s in items]
         columns = [i for i, f in enumerate(FEATURES) if title or f not in TITLE_FEATURES]
         cut = len(articles) * 4 // 5
-        best = None
+        best: tuple[float, float, float] | None = None
         for temperature in TEMPERATURES:
             for penalty in PENALTIES:
                 model = fit(articles[:cut], columns, temperature, penalty)
@@ -213,6 +213,7 @@ def main() -> None:
                 print(f"{variant} T={temperature} L2={penalty}: held-out R1 {r1:.2f}, R1@3 {r1_3:.2f}", file=sys.stderr)
                 if best is None or r1 + r1_3 > best[0]:
                     best = (r1 + r1_3, temperature, penalty)
+        assert best is not None, "TEMPERATURES and PENALTIES are not empty"
         _, temperature, penalty = best
         model = fit(articles, columns, temperature, penalty)
         model["temperature"], model["penalty"] = temperature, penalty

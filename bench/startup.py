@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +62,7 @@ class Terminal:
         self.wait(lambda s: "? help" in s and "article" in s, 60)
         return time.perf_counter() - started
 
-    def wait(self, predicate, timeout: float) -> str:  # type: ignore[no-untyped-def]
+    def wait(self, predicate: Callable[[str], bool], timeout: float) -> str:
         deadline = time.perf_counter() + timeout
         while True:
             text = self.screen()
@@ -108,7 +110,7 @@ class Terminal:
         self.tmux("kill-server")
 
 
-def summary_ready(name: str):  # type: ignore[no-untyped-def]
+def summary_ready(name: str) -> Callable[[str], bool]:
     """The article ``name`` is open (its name in the header, right of the list) with its summary."""
 
     def ready(screen: str) -> bool:
@@ -127,7 +129,21 @@ def entities_ready(screen: str) -> bool:
     return "No entities found" in screen or re.search(r"│ ?[^│]*\(\d+\)", screen) is not None
 
 
-def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: str) -> dict[str, object]:
+@dataclass(frozen=True)
+class Measurement:
+    """One launch: times in seconds, memory per process in MB."""
+
+    label: str
+    files: int
+    first_paint: float
+    first_summary: float
+    select: list[float]
+    entities: list[float]
+    all_ready: float | None
+    memory: list[float]
+
+
+def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: str) -> Measurement:
     env = dict(os.environ)
     env.update(XDG_CACHE_HOME=str(cache), TERM="xterm-256color")
     env.pop("TMUX", None)
@@ -136,7 +152,7 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
     try:
         launched = time.perf_counter()
         first_paint = term.start(f"exec {SCRIPT} {path}")
-        all_ready = None
+        all_ready: float | None = None
         if "warm" in label:  # with everything cached, every row should be done at once
             term.wait(lambda screen: "all analysed" in screen, 60)
             all_ready = time.perf_counter() - launched - first_paint
@@ -144,7 +160,8 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
         started = time.perf_counter()
         term.wait(summary_ready(files[0][:20]), 60)
         first_summary = time.perf_counter() - started + first_paint
-        times, entity_times = [], []
+        times: list[float] = []
+        entity_times: list[float] = []
         term.keys("G")
         time.sleep(0.2)
         for number in range(min(picks, len(files) - 1)):
@@ -161,16 +178,7 @@ def measure(path: Path, size: tuple[int, int], picks: int, cache: Path, label: s
         memory = term.peak_memory_mb()
     finally:
         term.close()
-    return {
-        "label": label,
-        "files": len(files),
-        "first_paint": first_paint,
-        "first_summary": first_summary,
-        "select": times,
-        "entities": entity_times,
-        "all_ready": all_ready,
-        "memory": memory,
-    }
+    return Measurement(label, len(files), first_paint, first_summary, times, entity_times, all_ready, memory)
 
 
 def _p95(values: list[float]) -> float:
@@ -189,7 +197,8 @@ def main() -> int:
     if shutil.which("tmux") is None or not SCRIPT.exists():
         print("needs tmux and an installed reports-tui (pip install -e .)", file=sys.stderr)
         return 2
-    size = tuple(int(v) for v in args.size.split("x"))
+    width, height = (int(v) for v in args.size.split("x"))
+    size = (width, height)
     paths = [Path(p) for p in args.paths] or [ROOT / "seeds"] + ([CORPUS] if CORPUS.is_dir() else [])
     print(f"reports-tui startup, {size[0]}x{size[1]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
     for path in paths:
@@ -204,21 +213,21 @@ def main() -> int:
                 results = [
                     measure(path, size, args.picks if run == 0 else 0, Path(cache), state) for run in range(args.runs)
                 ]
-                paints = [r["first_paint"] for r in results]
-                firsts = [r["first_summary"] for r in results]
-                select = results[0]["select"]
-                print(f"\n{path.name} ({results[0]['files']} files), {state}:")
+                paints = [r.first_paint for r in results]
+                firsts = [r.first_summary for r in results]
+                select = results[0].select
+                print(f"\n{path.name} ({results[0].files} files), {state}:")
                 print(
                     f"  launch → first paint:        median {statistics.median(paints) * 1000:6.0f} ms"
                     f"  (runs: {', '.join(f'{p * 1000:.0f}' for p in paints)})"
                 )
                 print(f"  launch → first summary:      median {statistics.median(firsts) * 1000:6.0f} ms")
-                ready = [r["all_ready"] for r in results if r["all_ready"] is not None]
+                ready = [r.all_ready for r in results if r.all_ready is not None]
                 if ready:
                     print(f"  first paint → all analysed:  median {statistics.median(ready) * 1000:6.0f} ms")
-                memory = results[0]["memory"]
+                memory = results[0].memory
                 print(f"  peak memory per process:     {', '.join(f'{m:.0f}' for m in memory)} MB")
-                for label, times in (("summary", select), ("entities", results[0]["entities"])):
+                for label, times in (("summary", select), ("entities", results[0].entities)):
                     if times:
                         print(
                             f"  select → {label + ' on screen:':21s}median {statistics.median(times) * 1000:6.0f} ms,"

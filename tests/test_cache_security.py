@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tui import cli
+from tui import cli, index
 from tui.app.cached import CacheReader
 from tui.config import Config
-from tui.core import batch
 from tui.core.cache import open_cache
 from tui.core.pipeline import Options
 from tui.core.service import analyse_path
@@ -135,6 +134,6 @@ def test_index_reports_write_failures_and_exits_non_zero(
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "reports-tui"
     folder.mkdir(parents=True)
     folder.chmod(0o777)  # refused: nothing can be saved
-    assert batch.run_index([str(article)], Config(algorithm="lead"), jobs=1) == 1
+    assert index.run_index([str(article)], Config(algorithm="lead"), jobs=1) == 1
     err = capsys.readouterr().err
     assert "1 analysed" in err and "1 analyses could not be saved" in err

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tui import index as batch
 from tui.config import Config
-from tui.core import batch
 from tui.core.cache import open_cache
 
 CONFIG = Config(algorithm="lead")

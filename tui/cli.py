@@ -303,7 +303,7 @@ def _entities(options: argparse.Namespace, config: Config) -> int:
 
 
 def _index(options: argparse.Namespace, config: Config) -> int:
-    from tui.core.batch import run_index
+    from tui.index import run_index
 
     return run_index(options.paths, config, jobs=options.jobs, use_cache=not options.no_cache)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from tui.core.entities.tokens import by_length
+from tui.core.entities.tokens import PhraseIndex, by_length
 
 # A bare "Hồ Chí Minh" is the person (phong cách Hồ Chí Minh); the city comes with TP/Thành phố.
 _NOT_BARE = {"Hồ Chí Minh"}
@@ -33,7 +33,7 @@ def places() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def place_index() -> dict[int, set[str]]:
+def place_index() -> PhraseIndex:
     return by_length(set(places()))
 
 

@@ -65,9 +65,7 @@ def group_entities(
         key = people[e] if e.type == "PER" else _key(e)
         buckets.setdefault((e.type, key), []).append(e)
     _join_abbreviations(buckets)
-    bodies = Cover((e.start, e.end) for e in entities if e.type in {"ORG", "LOC"})
-    ordered = sorted(sentences, key=lambda s: s.start)
-    where = _Sentences([s.start for s in ordered], ordered)
+    bodies, where = bodies_of(entities), sentence_index(sentences)
     groups = [_group(document, mentions, bodies, where) for mentions in buckets.values()]
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order.get(g.type, 99), g.mentions[0].start))
@@ -132,6 +130,16 @@ def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
             for n in range(1, len(words)):
                 ending.setdefault(" ".join(words[n:]), set()).add(name)
     return {e: keys[fold(e.text)] for e in mentions}
+
+
+def bodies_of(entities: Iterable[Entity]) -> Cover:
+    """What the article's organisations and places cover: a role runs through them."""
+    return Cover((e.start, e.end) for e in entities if e.type in {"ORG", "LOC"})
+
+
+def sentence_index(sentences: Iterable[Sentence]) -> _Sentences:
+    ordered = sorted(sentences, key=lambda s: s.start)
+    return _Sentences([s.start for s in ordered], ordered)
 
 
 class _Sentences:

@@ -213,9 +213,10 @@ def _bare_place_ok(line: Line, i: int, j: int) -> bool:
         and nxt.space
         and nxt.text not in SURNAMES
         and not (kind(name) == "country" and (prev is None or not prev.cap))
+        and " ".join(t.text for t in toks[j : j + 2]) not in PHRASE_STARTERS
+        and nxt.text not in PHRASE_STARTERS
     ):
-        if " ".join(t.text for t in toks[j : j + 2]) not in PHRASE_STARTERS and nxt.text not in PHRASE_STARTERS:
-            return False
+        return False
     if line.title_case and line.kind != "body":
         return kind(name) in {"province", "country", "city", "region"}
     if kind(name) == "district":

@@ -159,7 +159,9 @@ def extract(path: str, data: bytes, progress: Progress | None = None, *, ocr: bo
         reader: Callable[[str, bytes, Progress | None], Extracted] = module.read
         extracted = reader(path, data, progress)
     if not extracted.text.strip():
-        raise LoadError(path, f"no text found in this {kind.value} file")
+        # A text file holding only blanks (or a byte order mark) is empty, as the loader says.
+        reason = "empty file" if kind is Format.TEXT else f"no text found in this {kind.value} file"
+        raise LoadError(path, reason)
     metadata = {key: value for key, value in ((k, plain(v)) for k, v in extracted.metadata.items()) if value}
     return replace(extracted, metadata=metadata)
 

@@ -1,0 +1,204 @@
+"""The cleaner on a whole made-up page, and the limits of its line rules.
+
+Written where mutation testing showed rules of `clean.py` that no test pinned down: what each
+removed stretch is called, every field of the Document, and the word counts where a rule stops.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui.core.clean import clean
+from tui.core.model import Document, Span
+
+PAGE = """Thời sự - Xã hội
+Thứ hai, 12/3/2024 08:30 GMT+7
+Cầu mới nối hai bờ sông được thông xe
+Quang cảnh lễ thông xe
+
+Chiều qua, cây cầu mới nối hai bờ sông chính thức được thông xe sau hai năm xây dựng với tổng vốn gần một nghìn tỷ đồng.
+
+Người dân đi bộ qua cầu trong ngày thông xe - Ảnh: Minh Anh
+Cây cầu dài gần một cây số, có bốn làn xe ô tô và hai làn dành riêng cho người đi bộ, xe đạp.
+
+Lãnh đạo thành phố cho biết cầu sẽ giúp giảm ùn tắc cho cầu cũ và rút ngắn thời gian đi lại giữa hai bờ.
+
+ThS. Nguyễn Minh Anh
+Tin liên quan
+Giá xăng tăng mạnh trong tuần này
+"""
+BODY = (
+    "Chiều qua, cây cầu mới nối hai bờ sông chính thức được thông xe sau hai năm xây dựng với tổng vốn gần "
+    "một nghìn tỷ đồng."
+)
+SECOND = "Cây cầu dài gần một cây số, có bốn làn xe ô tô và hai làn dành riêng cho người đi bộ, xe đạp."
+THIRD = "Lãnh đạo thành phố cho biết cầu sẽ giúp giảm ùn tắc cho cầu cũ và rút ngắn thời gian đi lại giữa hai bờ."
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start, start + len(part))
+
+
+def _removed(document: Document) -> list[tuple[str, str]]:
+    return [(r.reason, document.text[r.start : r.end]) for r in document.removed]
+
+
+def _body(document: Document) -> list[str]:
+    return [document.text[p.start : p.end] for p in document.paragraphs]
+
+
+def test_a_whole_page() -> None:
+    document = clean("trang.txt", PAGE, "windows-1258", ("a note",))
+    assert (document.path, document.text, document.encoding, document.notes) == (
+        "trang.txt",
+        PAGE,
+        "windows-1258",
+        ("a note",),
+    )
+    assert document.title == "Cầu mới nối hai bờ sông được thông xe"
+    assert document.title_span == _span(PAGE, document.title)
+    assert document.subtitle == "Thời sự - Xã hội"
+    assert (document.date, document.date_text) == (dt.date(2024, 3, 12), "Thứ hai, 12/3/2024 08:30 GMT+7")
+    assert document.author == "ThS. Nguyễn Minh Anh"
+    assert document.author_span == _span(PAGE, document.author)
+    assert _body(document) == [BODY, SECOND, THIRD]
+    assert _removed(document) == [
+        ("kicker", "Thời sự - Xã hội"),
+        ("date", "Thứ hai, 12/3/2024 08:30 GMT+7"),
+        ("caption", "Quang cảnh lễ thông xe"),
+        ("caption", "Người dân đi bộ qua cầu trong ngày thông xe - Ảnh: Minh Anh"),
+        ("byline", "ThS. Nguyễn Minh Anh"),
+        ("boilerplate", "Tin liên quan"),
+        ("boilerplate", "Giá xăng tăng mạnh trong tuần này"),  # everything after "Tin liên quan"
+    ]
+
+
+def test_no_headline_no_author_no_date() -> None:
+    document = clean("x.txt", f"{BODY}\n\n{SECOND}\n")
+    assert (document.title, document.title_span, document.subtitle) == (None, None, None)
+    assert (document.author, document.author_span, document.date, document.date_text) == (None, None, None, None)
+    assert _body(document) == [BODY, SECOND] and document.removed == ()
+
+
+def test_kickers_join_into_the_subtitle_and_the_first_date_wins() -> None:
+    page = (
+        "Thời sự - Chính trị\nKinh tế | Thị trường\n12/03/2024\n13/03/2024\n"
+        "Giá vàng tăng mạnh\nGiới thiệu ngắn về bài\n\n"
+        f"{BODY}\n\n{SECOND}\n"
+    )
+    document = clean("x.txt", page)
+    assert document.subtitle == "Thời sự - Chính trị · Kinh tế | Thị trường"
+    assert document.title == "Giá vàng tăng mạnh"
+    # the date printed nearest the headline wins (one further up may be a related item's)
+    assert (document.date, document.date_text) == (dt.date(2024, 3, 13), "13/03/2024")
+    assert ("caption", "Giới thiệu ngắn về bài") in _removed(document)  # a second header line
+
+
+def test_a_lone_kicker_looking_line_is_the_headline() -> None:
+    document = clean("x.txt", f"Hà Nội - Đà Nẵng\n\n{BODY}\n")
+    assert document.title == "Hà Nội - Đà Nẵng" and document.subtitle is None
+    two = clean("x.txt", f"Thời sự - Chính trị\nHà Nội - Đà Nẵng\n\n{BODY}\n")
+    assert (two.title, two.subtitle) == ("Hà Nội - Đà Nẵng", "Thời sự - Chính trị")
+
+
+@pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        ("Minh Anh", "Minh Anh"),
+        ("Nguyễn Thị Minh Anh Thư", "Nguyễn Thị Minh Anh Thư"),  # five syllables
+        ("Nguyễn Thị Minh Anh Thư Hà", None),  # six: a sentence, not a name
+        ("Minh Anh (tổng hợp)", "Minh Anh"),  # the name, without the note on how it was written
+        ("Minh anh", None),  # every syllable of a name is capitalised
+        ("Minh Anh 2", None),
+        ("Minh Anh:", None),
+        ("Ghi chép: Minh Anh", None),
+        ("Minh 2Anh", None),
+    ],
+)
+def test_the_last_line_is_a_byline_only_when_it_reads_as_a_name(last: str, author: str | None) -> None:
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{last}\n")
+    assert document.author == author
+    assert (("byline", last) in _removed(document)) is (author is not None)
+
+
+def test_a_source_line_at_the_end_names_no_author_and_leaves_the_body() -> None:
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\nTheo Reuters\n")
+    assert document.author is None
+    assert "Theo Reuters" not in _body(document)
+
+
+def test_a_byline_needs_a_body_above_it() -> None:
+    assert clean("x.txt", f"{BODY}\n\nMinh Anh\n").author == "Minh Anh"
+    assert clean("x.txt", "Minh Anh\n").author is None
+
+
+@pytest.mark.parametrize("initials", [3, 24])
+def test_a_source_credit_is_never_the_author_and_leaves_the_body(initials: int) -> None:
+    credit = "Theo " + " ".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:initials])
+    document = clean("x.txt", f"{BODY}\n\n{credit}\n")
+    assert document.author is None
+    assert credit not in _body(document)
+
+
+def test_a_long_last_line_is_not_a_byline() -> None:
+    names = " ".join(["Minh Anh"] * 13)  # 26 words
+    assert clean("x.txt", f"{BODY}\n\n{names}\n").author is None
+    names = " ".join(["Minh Anh"] * 12) + " Hà"  # 25 words, but a name has at most five syllables
+    assert clean("x.txt", f"{BODY}\n\n{names}\n").author is None
+
+
+def _caption(line: str) -> bool:
+    """Whether ``line``, in a block with a story sentence, is removed as a caption."""
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n{line}\n{SECOND}\n\n{THIRD}\n")
+    return ("caption", line) in _removed(document)
+
+
+def test_caption_lines_by_length_and_cue() -> None:
+    assert _caption("Một hai ba bốn năm sáu bảy tám chín mười.")  # ten words
+    assert not _caption("Một hai ba bốn năm sáu bảy tám chín mười mười một.")
+    cue = "Toàn cảnh " + " ".join(["buổi lễ"] * 11) + " xong."  # a caption cue, 25 words
+    assert len(cue.split()) == 25 and _caption(cue)
+    assert not _caption(cue.replace(" xong.", " đã xong."))
+    credit = " ".join(["Người dân"] * 12) + " rất vui - Ảnh: Minh Anh"  # a photo credit, 30 words
+    assert len(credit.split()) == 30 and _caption(credit)
+    assert not _caption(credit.replace(" rất vui", " rất rất vui"))
+
+
+def test_a_short_block_without_a_sentence_end_is_a_caption() -> None:
+    block = "Người dân\nđi bộ qua cầu"
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{block}\n\n{SECOND}\n")
+    assert [r for r, _ in _removed(document)].count("caption") == 2
+    assert _body(document) == [BODY, SECOND]
+
+
+@pytest.mark.parametrize(("words", "furniture"), [(40, True), (41, False)])
+def test_link_lines_up_to_forty_words(words: int, furniture: bool) -> None:
+    link = "Xem thêm: " + " ".join(["tin"] * (words - 2))
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{link}\n\n{SECOND}\n")
+    assert (("boilerplate", link) in _removed(document)) is furniture
+
+
+def test_furniture_lines_and_form_fields() -> None:
+    lines = ["Chia sẻ", "***", "Họ và tên: *", "Nhập ý kiến của bạn:*"]
+    document = clean("x.txt", "Giá vàng tăng mạnh\n\n" + "".join(f"{BODY}\n\n{line}\n\n" for line in lines))
+    assert [text for reason, text in _removed(document) if reason == "boilerplate"] == lines
+    long_line = "Chia sẻ " + " ".join(["niềm vui"] * 6) + " với gia đình và bạn bè."  # 19 words: a sentence
+    assert long_line in _body(clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{long_line}\n"))
+
+
+@pytest.mark.parametrize(("length", "date_line"), [(80, True), (81, False)])
+def test_a_date_line_has_at_most_80_characters(length: int, date_line: bool) -> None:
+    start = "Cập nhật lúc 08:30, thứ hai, ngày 12/3/2024 (GMT+7)"
+    line = start + " " * (length - len(start) - 3) + "UTC"
+    assert len(line) == length
+    document = clean("x.txt", f"{line}\nGiá vàng tăng mạnh\n\n{BODY}\n")
+    assert document.date_text == (line if date_line else None)
+
+
+def test_a_question_headline_and_a_body_of_35_words() -> None:
+    question = "Người dân hỏi: bao giờ cầu mới được thông xe?"
+    document = clean("x.txt", f"{question}\n\n{BODY}\n")
+    assert document.title == question

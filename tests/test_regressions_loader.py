@@ -1,0 +1,152 @@
+"""What the loader tells the user about a file it refuses, and where its limits lie.
+
+Every refusal is one line naming the file and the reason (the command line and the interface show it
+as it is), so the tests compare whole messages. Written where mutation testing showed messages, paths
+and limits that no test pinned down.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from tui.core.loader import LoadError, content_hash, decode, find_articles, load_text, looks_binary
+
+ARTICLE = "Tin vắn: trường học mở cửa lại từ thứ hai tuần sau.\n"
+
+
+def _write(folder: Path, data: bytes, name: str = "bai.txt") -> str:
+    path = folder / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def _refusal(path: str, max_bytes: int = 1_000_000) -> LoadError:
+    with pytest.raises(LoadError) as caught:
+        load_text(path, max_bytes)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b" \n\t\n", "empty file"),
+        (b"abc\x00def", "binary file (contains NUL bytes)"),
+        # Invalid UTF-8 with bytes Windows-1258 leaves undefined.
+        (b"\xe1\x81\x8d\x8f\x90 text", "not UTF-8, UTF-16 or Windows-1258 text"),
+        # Valid Windows-1258 (not UTF-8) that is mostly control characters.
+        (b"\x01\x02\x03\x04\x05\xe9\x06\x07", "binary file (control characters)"),
+        # Valid UTF-8 that is mostly control characters.
+        (b"\x01\x02\x03\x04 abc", "binary file (control characters)"),
+        (b"\xef\xbb\xbfabc\xff", "invalid utf-8 at byte 3"),
+        (b"\xff\xfe\x41", "invalid utf-16 at byte 2"),
+        ("\ufeff \n".encode(), "empty file"),  # nothing left once the invisible mark is gone
+    ],
+)
+def test_each_refusal_names_the_file_and_the_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = _write(tmp_path, data)
+    error = _refusal(path)
+    assert (error.path, error.reason, str(error)) == (path, reason, f"{path}: {reason}")
+    assert error.args == (reason,)
+
+
+def test_decode_names_the_path_it_is_given() -> None:
+    with pytest.raises(LoadError) as caught:
+        decode(b"\xef\xbb\xbf\xff", "a/b.txt")
+    assert str(caught.value) == "a/b.txt: invalid utf-8 at byte 0"
+
+
+def test_a_refusal_survives_pickling_whole() -> None:
+    error = pickle.loads(pickle.dumps(LoadError("a/b.txt", "empty file")))
+    assert (error.path, error.reason, error.args) == ("a/b.txt", "empty file", ("empty file",))
+
+
+def test_the_legacy_fallback_note_says_what_happened(tmp_path: Path) -> None:
+    loaded = load_text(_write(tmp_path, "Hà Nội mưa to.".encode("cp1258", errors="ignore") + b"\xe9"))
+    assert loaded.note == "not valid UTF-8: decoded as Windows-1258 (legacy fallback)"
+
+
+def test_a_loaded_file_keeps_its_path_and_its_bytes_hash(tmp_path: Path) -> None:
+    data = ARTICLE.encode()
+    path = _write(tmp_path, data)
+    loaded = load_text(path)
+    assert (loaded.path, loaded.text, loaded.encoding, loaded.note) == (path, ARTICLE, "utf-8", None)
+    assert loaded.content_hash == content_hash(data)
+
+
+def test_content_hash_is_128_bits_of_the_bytes() -> None:
+    digest = content_hash(b"abc")
+    assert len(digest) == 32 and int(digest, 16) >= 0
+    assert digest == content_hash(b"abc") != content_hash(b"abd")
+
+
+def test_the_size_limit_is_inclusive(tmp_path: Path) -> None:
+    data = ARTICLE.encode()
+    path = _write(tmp_path, data)
+    assert load_text(path, max_bytes=len(data)).text == ARTICLE
+    error = _refusal(path, max_bytes=len(data) - 1)
+    size, limit = f"{len(data):,}", f"{len(data) - 1:,}"
+    assert str(error) == (
+        f"{path}: file too large ({size} bytes; the limit is {limit}, set by max_file_bytes in config.toml)"
+    )
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    assert str(_refusal(str(tmp_path))) == f"{tmp_path}: is a folder, not a file"
+
+
+def test_a_missing_file_says_why_it_cannot_be_read(tmp_path: Path) -> None:
+    path = str(tmp_path / "missing.txt")
+    assert str(_refusal(path)) == f"{path}: cannot read (No such file or directory)"
+
+
+def test_control_characters_up_to_one_percent_are_text() -> None:
+    assert not looks_binary("")
+    assert not looks_binary("a" * 99 + "\x01")  # exactly 1%
+    assert looks_binary("a" * 98 + "\x01\x02")
+    assert not looks_binary("a" * 100 + "\n\r\t\x0b\x0c")  # whitespace is not a control character here
+    assert looks_binary("a" * 50 + "\x7f\x85")  # DEL and C1 controls are
+
+
+def test_only_the_first_20000_characters_are_sampled() -> None:
+    start = "a" * 19_800 + "\x01" * 200  # exactly 1% of the sample
+    assert not looks_binary(start + "\x01" * 5_000)
+
+
+def test_find_articles_reports_each_bad_path_and_goes_on(tmp_path: Path) -> None:
+    article = _write(tmp_path, ARTICLE.encode(), "a.txt")
+    missing = tmp_path / "missing"
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    found = list(find_articles([missing, fifo, article]))
+    assert [str(f) for f in found] == [
+        f"{missing}: no such file or folder",
+        f"{fifo}: not a regular file",
+        article,
+    ]
+    assert [type(f) for f in found] == [LoadError, LoadError, str]
+    assert [f.path for f in found if isinstance(f, LoadError)] == [str(missing), str(fifo)]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    article = _write(tmp_path, ARTICLE.encode(), "a.txt")
+
+    scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    found = list(find_articles([locked, article]))
+    assert [str(f) for f in found] == [f"{locked}: cannot list folder (Permission denied)", article]
+    assert isinstance(found[0], LoadError) and found[0].path == str(locked)

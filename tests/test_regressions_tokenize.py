@@ -1,0 +1,89 @@
+"""Sentence repairs at their limits, alignment past the text's end, and the sumy tokenizer's reuse.
+
+Written where mutation testing showed rules of `tokenize.py` that no test pinned down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.model import Sentence, Span, Token
+from tui.core.tokenize import SumyTokenizer, sentence_spans, word_tokens
+
+
+def split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentence_spans(text, Span(0, len(text)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Hoa nở - Ảnh: ABChiều nay trời mưa.", ["Hoa nở - Ảnh: AB", "Chiều nay trời mưa."]),
+        ("Hoa nở - Ảnh: A-BChiều nay mưa.", ["Hoa nở - Ảnh: A-B", "Chiều nay mưa."]),
+        ("Hoa nở - Ảnh: AB Chiều nay trời mưa.", ["Hoa nở - Ảnh: AB", "Chiều nay trời mưa."]),
+        # One letter is not a credit; nor is a name in mixed case; nor a credit followed by a comma.
+        ("Hoa nở - Ảnh: AChiều nay trời mưa.", ["Hoa nở - Ảnh: AChiều nay trời mưa."]),
+        ("Hoa nở - Ảnh: Minh ĐứcChiều nay mưa.", ["Hoa nở - Ảnh: Minh ĐứcChiều nay mưa."]),
+        ("Hoa nở - Ảnh: TTXVN, Hà Nội đẹp.", ["Hoa nở - Ảnh: TTXVN, Hà Nội đẹp."]),
+        ("Hoa nở - Ảnh: MINH ĐỨC", ["Hoa nở - Ảnh: MINH ĐỨC"]),  # a credit that ends the text
+        ("Ảnh: " + "A" * 49 + "Chiều nay trời mưa.", ["Ảnh: " + "A" * 49, "Chiều nay trời mưa."]),
+        ("Ảnh: " + "A" * 50 + "Chiều nay trời mưa.", ["Ảnh: " + "A" * 50 + "Chiều nay trời mưa."]),
+    ],
+)
+def test_a_glued_credit_is_cut_only_where_a_credit_ends(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences
+
+
+def test_a_credit_in_the_next_paragraph_does_not_cut_this_one() -> None:
+    text = "Câu một ở đây. Câu hai ở đây.\n\nẢnh: MINH ĐỨCSáng nay trời mưa."
+    paragraph = Span(0, text.index("\n"))
+    assert [text[s.start : s.end] for s in sentence_spans(text, paragraph)] == ["Câu một ở đây.", "Câu hai ở đây."]
+
+
+def test_an_open_quotation_continues_into_the_next_sentence() -> None:
+    # Three straight quotes: the last one is still open.
+    assert split('Ông nói "có" và "không. Tôi chưa biết", ông nói. Sau đó ông về.') == [
+        'Ông nói "có" và "không. Tôi chưa biết", ông nói.',
+        "Sau đó ông về.",
+    ]
+
+
+@pytest.mark.parametrize(("opening_words", "joined"), [(48, True), (49, False)])
+def test_a_quotation_is_kept_whole_up_to_80_words(opening_words: int, joined: bool) -> None:
+    opening = '"' + " ".join(["Câu"] * opening_words) + "."
+    rest = " ".join(["Lời"] * 30) + '", ông nói.'
+    sentences = split(f"{opening} {rest} Hết.")
+    assert len(opening.split()) + len(rest.split()) == opening_words + 32
+    assert sentences[0] == (f"{opening} {rest}" if joined else opening)
+
+
+def test_aligned_words_stop_at_the_end_of_the_text() -> None:
+    """A segmenter that returns more than the text holds gets no empty or out-of-range tokens."""
+    text = "Trời mưa to"
+    pieces = ["Trời", "", "mưa", "to", "nữa", "và gió"]
+    tokens = word_tokens(text, Span(0, len(text)), lambda chunk: pieces)
+    assert [t.text for t in tokens] == ["Trời", "mưa", "to"]
+    assert all(t.end <= len(text) and t.start < t.end for t in tokens)
+
+
+def test_an_empty_piece_in_the_middle_is_skipped() -> None:
+    text = "Trời  mưa to"
+    tokens = word_tokens(text, Span(0, len(text)), lambda chunk: ["Trời", " ", "mưa", "to"])
+    assert [(t.start, t.text) for t in tokens] == [(0, "Trời"), (6, "mưa"), (10, "to")]
+
+
+def test_the_sumy_tokenizer_reuses_the_words_it_was_given() -> None:
+    text = "Hà Nội mưa to."
+    # Words no segmenter would make, so reuse is visible.
+    tokens = (Token(0, 2, "Hà"), Token(3, 14, "Nội mưa to"), Token(13, 14, "."))
+    known = Sentence(0, 0, len(text), text, 0, tokens)
+    tokenizer = SumyTokenizer([known])
+    assert tokenizer.to_words(f"  {text} ") == ("Hà", "Nội mưa to")
+    assert tokenizer.to_words("Trời nắng.") == ("Trời", "nắng")
+
+
+def test_the_sumy_tokenizer_splits_a_paragraph_into_sentences() -> None:
+    assert SumyTokenizer().to_sentences("Hôm nay trời mưa to. Ngày mai trời nắng.") == (
+        "Hôm nay trời mưa to.",
+        "Ngày mai trời nắng.",
+    )
