@@ -53,7 +53,7 @@ from tui.core.ranker import (  # noqa: E402
     WEIGHTS_PATH,
     feature_matrix,
 )
-from tui.core.ranker import (
+from tui.core.ranker import (  # noqa: E402
     syllables as word_syllables,
 )
 from tui.core.sentence_filter import junk_reasons  # noqa: E402

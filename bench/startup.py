@@ -45,7 +45,11 @@ class Terminal:
 
     def tmux(self, *args: str) -> str:
         out = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", os.devnull, *args], capture_output=True, text=True, env=self.env
+            ["tmux", "-L", self.socket, "-f", os.devnull, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            check=False,
         )
         return out.stdout
 
@@ -209,6 +213,7 @@ def main() -> int:
                         [str(SCRIPT), "index", str(path)],
                         capture_output=True,
                         env={**os.environ, "XDG_CACHE_HOME": cache},
+                        check=False,
                     )
                 results = [
                     measure(path, size, args.picks if run == 0 else 0, Path(cache), state) for run in range(args.runs)

@@ -26,7 +26,7 @@ raises R1+R2 F1 until k sentences). ``ms`` is the time of ``summarize`` alone
 algorithm first, so imports are not counted), median and mean per article. Timings come from one process on a shared machine and are noisy.
 
     python bench/summaries.py [FILE] [--limit N] [--algorithms a,b,c]
-"""
+"""  # noqa: E501
 
 from __future__ import annotations
 

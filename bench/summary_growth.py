@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +88,7 @@ def main() -> None:
     print("| method | " + " | ".join(f"{s}" for s in sizes) + " | growth | note |")
     print("|---|" + "---|" * len(sizes) + "---|---|")
     for name, times, note in rows:
-        growth = " ".join(f"x{b / a:.1f}" if a > 0 else "-" for a, b in zip(times, times[1:]))
+        growth = " ".join(f"x{b / a:.1f}" if a > 0 else "-" for a, b in pairwise(times))
         cells = " | ".join(f"{t:.1f}" for t in times)
         print(f"| {name} | {cells} | {growth} | {note} |")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
@@ -30,7 +32,7 @@ def test_wrap_keeps_every_character_and_fits_the_width() -> None:
 def test_wrap_is_greedy_and_breaks_between_words() -> None:
     lines = [line.rstrip() for line in _lines(PARAGRAPH, 30)]
     words = set(PARAGRAPH.split())
-    for line, following in zip(lines, lines[1:]):
+    for line, following in pairwise(lines):
         assert set(line.split()) <= words  # no word cut: all are shorter than the line
         assert cell_len(line) + 1 + cell_len(following.split()[0]) > 30  # the next word did not fit
 

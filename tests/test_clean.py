@@ -34,7 +34,7 @@ Email : *
 Gửi bình luận
 Tin liên quan
 Hà Giang mùa hoa tam giác mạch
-"""
+"""  # noqa: E501
 
 
 @pytest.fixture(scope="module")

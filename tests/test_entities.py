@@ -5,6 +5,8 @@ None of these sentences come from the evaluation samples or the benchmark corpus
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from tui.core.clean import clean
@@ -209,7 +211,7 @@ def test_offsets_slice_the_text_sorted_and_disjoint() -> None:
     for e in entities:
         assert document.text[e.start : e.end] == e.text
         assert e.text == e.text.strip()
-    assert all(a.end <= b.start for a, b in zip(entities, entities[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(entities))
 
 
 # ---------------------------------------------------------------- grouping
@@ -226,13 +228,13 @@ def test_groups_join_short_names_and_places_with_their_level_word() -> None:
     places = [g for g in groups.values() if g.type == "LOC"]
     assert [g.count for g in places] == [1]  # "tỉnh Gia Lai" sits inside the ORG; the bare one is the only LOC
     figure = groups[("NUM", "320 km đường giao thông nông thôn")]
-    assert "Gia Lai sẽ hoàn thành 320 km" in figure.context
+    assert figure.context is not None and "Gia Lai sẽ hoàn thành 320 km" in figure.context
 
 
 def test_role_written_before_the_name() -> None:
     body = "Phát biểu tại buổi làm việc, Bộ trưởng Bộ Y tế Nguyễn Thanh Long đề nghị địa phương chủ động hơn."
     document, sentences, entities = _run(body)
-    person = [g for g in group_entities(document, entities, sentences) if g.type == "PER"][0]
+    person = next(g for g in group_entities(document, entities, sentences) if g.type == "PER")
     assert person.name == "Nguyễn Thanh Long"
     assert person.role == "Bộ trưởng Bộ Y tế"
 
@@ -252,7 +254,7 @@ def test_party_and_state_bodies_with_levels_settlements_and_patron_names() -> No
 
 
 def test_thuong_truc_after_a_title_belongs_to_the_title_and_dang_uy_is_an_elliptic_head() -> None:
-    body = "Dự có Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiệu và ông Trần Văn Nam, Bí thư Đảng ủy, Giám đốc Công ty Than Hà Lầm."
+    body = "Dự có Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiệu và ông Trần Văn Nam, Bí thư Đảng ủy, Giám đốc Công ty Than Hà Lầm."  # noqa: E501
     assert of_type(body, "ORG") == ["Tỉnh ủy", "Đảng ủy", "Công ty Than Hà Lầm"]
     assert of_type(body, "PER") == ["Lê Văn Hiệu", "Trần Văn Nam"]
 

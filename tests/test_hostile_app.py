@@ -29,7 +29,7 @@ def hostile_entities(path: str, algorithms: tuple[str, ...], entities: bool) -> 
     return replace(analysis, entities=(mention,), groups=(group,))
 
 
-async def test_no_screen_shows_a_control_character(isolated_env: Path) -> None:  # noqa: F811
+async def test_no_screen_shows_a_control_character(isolated_env: Path) -> None:
     folder = isolated_env / "articles"
     folder.mkdir()
     article = folder / "bao-cao \x1b]0;NAME-TITLE\x07 quy-mot.txt"

@@ -212,5 +212,8 @@ def test_the_interface_lists_a_path_it_cannot_enter_as_failed(tmp_path: Path) ->
         entries = build_entries([str(closed / "x.txt"), str(good)])
     finally:
         closed.chmod(0o755)
-    assert [(e.state is Status.FAILED, "Permission denied" in e.reason) for e in entries] == [(True, True), (False, False)]
+    assert [(e.state is Status.FAILED, "Permission denied" in e.reason) for e in entries] == [
+        (True, True),
+        (False, False),
+    ]
     assert entries[1].title == "Quảng Ninh mở rộng cảng biển"

@@ -120,9 +120,9 @@ def sleepy_job(path: str, options: object) -> tuple[str, str]:
 def test_a_job_over_the_time_limit_or_killing_its_worker_is_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
     from rich.console import Console
 
-    from tui.index import IndexReport, _analyse_all
     from tui.core.cache import open_cache
     from tui.core.pipeline import Options
+    from tui.index import IndexReport, _analyse_all
 
     todo = [str(tmp_path / name) for name in ("a.txt", "slow.txt", "b.txt", "crash.txt", "c.txt", "d.txt")]
     report = IndexReport()

@@ -102,7 +102,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 
 def test_unreadable_and_missing_paths(tmp_path: Path) -> None:
-    with pytest.raises(LoadError, match="cannot read|no such"):
+    with pytest.raises(LoadError, match=r"cannot read|no such"):
         load_text(str(tmp_path / "missing.txt"))
     locked = tmp_path / "locked.txt"
     locked.write_text(VIETNAMESE)

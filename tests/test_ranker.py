@@ -50,7 +50,7 @@ def test_no_headline_uses_the_title_free_model() -> None:
         "Sở Giao thông vận tải cho biết thành phố sẽ thí điểm xe buýt điện trên năm tuyến từ tháng sau. "
         "Các tuyến này đi qua nhiều trường học và bệnh viện lớn. Giá vé được giữ nguyên như xe buýt thường."
     )
-    document, sentences, model = _model(text)
+    _document, sentences, model = _model(text)
     rows, has_title = feature_matrix(model, STOP)
     assert not has_title and rows.shape == (len(sentences), len(FEATURES))
     title_columns = [i for i, f in enumerate(FEATURES) if f in TITLE_FEATURES]
@@ -59,7 +59,7 @@ def test_no_headline_uses_the_title_free_model() -> None:
 
 
 def test_repeated_sentences_keep_their_own_scores() -> None:
-    text = "Tiêu đề bài viết về giá xăng\n\nGiá xăng tăng mạnh trong tuần này. Người dân lo lắng. Giá xăng tăng mạnh trong tuần này."
+    text = "Tiêu đề bài viết về giá xăng\n\nGiá xăng tăng mạnh trong tuần này. Người dân lo lắng. Giá xăng tăng mạnh trong tuần này."  # noqa: E501
     _, sentences, model = _model(text)
     ratings = RankerSummarizer().rate(model)
     assert len(ratings) == len(sentences) == 3

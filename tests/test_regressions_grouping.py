@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.entities import group_entities
-from tui.core.entities import grouping
+from tui.core.entities import group_entities, grouping
 from tui.core.model import Entity, Sentence
 from tui.core.pipeline import document_from_text
 from tui.core.tokenize import split_sentences

@@ -19,7 +19,7 @@ ARTICLE = """Thành phố Cần Thơ khánh thành cầu mới bắc qua sông H
 Sáng 12/3, Thành phố Cần Thơ khánh thành cây cầu mới bắc qua sông Hậu sau hai năm thi công. Cây cầu dài 1,2 km, rộng 24 m, có bốn làn xe và hai làn dành cho người đi bộ. Tổng vốn đầu tư của dự án là 2.100 tỷ đồng, lấy từ ngân sách thành phố và vốn vay ưu đãi. Theo lãnh đạo thành phố, cầu mới sẽ giảm ùn tắc cho cầu cũ và rút ngắn thời gian đi lại giữa hai bờ sông.
 
 Người dân đi bộ qua cầu trong ngày khánh thành - Ảnh: MINH HẢINhiều hộ dân hai bên bờ sông cho biết họ đã chờ cây cầu này từ lâu. "Trước đây chúng tôi phải đi phà mất gần một tiếng. Giờ chỉ còn năm phút", một người dân nói. Thành phố cũng lên kế hoạch xây thêm đường dẫn nối cầu với quốc lộ trong năm tới. Ban quản lý dự án cho biết sẽ tiếp tục theo dõi độ lún của mố cầu trong mùa mưa. Xem video: Toàn cảnh lễ khánh thành cầu mới. Minh Anh (tổng hợp)
-"""
+"""  # noqa: E501
 
 STOP = load_stopwords()
 

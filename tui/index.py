@@ -58,7 +58,7 @@ def analyse_for_index(path: str, options: Options) -> tuple[str, Analysis | str]
         return "", str(exc)
     try:
         analysis = analyse(clean_loaded(loaded), options, entities=True)
-    except Exception as exc:  # a pipeline bug must not stop the batch: report it per file
+    except Exception as exc:  # a pipeline bug must not stop the batch: report it per file  # noqa: BLE001
         return "", f"{path}: analysis failed ({type(exc).__name__}: {exc})"
     return cache_key(loaded.content_hash, options), analysis
 

@@ -41,8 +41,6 @@ _MAX_RESTARTS = 3
 TOGETHER_UP_TO_BYTES = 16_000
 
 
-
-
 def _file_size(path: str) -> float:
     try:
         return os.path.getsize(path)

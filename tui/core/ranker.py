@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,7 @@ def feature_matrix(
     title = [s for h in document.headings for s in syllables(h.words)]
     title_set = set(title)
     title_content = {s for s in title_set if s not in stop} or title_set
-    title_bigrams = set(zip(title, title[1:]))
+    title_bigrams = set(pairwise(title))
     sentences: list[Any] = []
     paragraph_first: list[bool] = []
     for paragraph in document.paragraphs:
@@ -147,8 +148,7 @@ def feature_matrix(
         columns["title_recall_rel"] = recalls / (best or 1.0)
         columns["title_jaccard"] = [k / len(title_set | present) for k, present in zip(shared, sets)]
         columns["title_bigram_recall"] = [
-            len(title_bigrams & set(zip(toks, toks[1:]))) / len(title_bigrams) if title_bigrams else 0.0
-            for toks in tokens
+            len(title_bigrams & set(pairwise(toks))) / len(title_bigrams) if title_bigrams else 0.0 for toks in tokens
         ]
         columns["title_recall_all"] = [k / len(title_set) for k in shared]
         columns["title_best"] = (recalls == best) & (best > 0)

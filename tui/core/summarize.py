@@ -159,7 +159,7 @@ _SUMY_ONLY = False
 @contextmanager
 def sumy_classes_only() -> Iterator[None]:
     """Use sumy's own classes instead of the numpy equivalents (for benchmarks and tests)."""
-    global _SUMY_ONLY
+    global _SUMY_ONLY  # noqa: PLW0603
     previous, _SUMY_ONLY = _SUMY_ONLY, True
     try:
         yield

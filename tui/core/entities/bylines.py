@@ -7,7 +7,7 @@ import re
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.line import Line, cap_run
 from tui.core.entities.places import gazetteer_at
-from tui.core.entities.tokens import phrase_at, window
+from tui.core.entities.tokens import Tok, phrase_at, window
 from tui.core.entities.vocab import CUE_INDEX, ORG_HEAD_INDEX, PHRASE_STARTERS, SURNAMES
 from tui.core.furniture import SOURCE_CUE
 
@@ -96,7 +96,7 @@ def _initials_end(toks: list, i: int) -> int:
     return j + 1 if j > i else i
 
 
-def _initial(tok) -> bool:  # type: ignore[no-untyped-def]
+def _initial(tok: Tok) -> bool:
     return tok.alpha and tok.text.isupper() and len(tok.text) <= 2
 
 

@@ -77,7 +77,107 @@ _DURATION = {
     "đời",
 }
 _STOP = set(
-    ["của", "cho", "với", "tại", "ở", "trong", "trên", "dưới", "từ", "đến", "về", "theo", "vào", "ra", "lên", "xuống", "bằng", "do", "bởi", "để", "như", "và", "hoặc", "hay", "là", "được", "bị", "đã", "đang", "sẽ", "có", "không", "thì", "mà", "nên", "này", "đó", "kia", "ấy", "nào", "mỗi", "so", "sau", "trước", "khi", "nhưng", "cũng", "vẫn", "đều", "nữa", "rồi", "các", "những", "một", "nhiều", "ít", "gần", "khoảng", "hơn", "đạt", "gồm", "thuộc", "trở", "tăng", "giảm", "còn", "chỉ", "mới", "đi", "tới", "nhằm", "qua", "nay", "cùng", "đâu", "đấy", "ông", "bà", "anh", "chị", "em", "tôi", "họ", "nó", "mình", "ai", "gì", "vậy", "thế", "rằng", "nếu", "vì", "ngay", "luôn", "tự", "chưa", "rất", "quá", "lại"]
+    [
+        "của",
+        "cho",
+        "với",
+        "tại",
+        "ở",
+        "trong",
+        "trên",
+        "dưới",
+        "từ",
+        "đến",
+        "về",
+        "theo",
+        "vào",
+        "ra",
+        "lên",
+        "xuống",
+        "bằng",
+        "do",
+        "bởi",
+        "để",
+        "như",
+        "và",
+        "hoặc",
+        "hay",
+        "là",
+        "được",
+        "bị",
+        "đã",
+        "đang",
+        "sẽ",
+        "có",
+        "không",
+        "thì",
+        "mà",
+        "nên",
+        "này",
+        "đó",
+        "kia",
+        "ấy",
+        "nào",
+        "mỗi",
+        "so",
+        "sau",
+        "trước",
+        "khi",
+        "nhưng",
+        "cũng",
+        "vẫn",
+        "đều",
+        "nữa",
+        "rồi",
+        "các",
+        "những",
+        "một",
+        "nhiều",
+        "ít",
+        "gần",
+        "khoảng",
+        "hơn",
+        "đạt",
+        "gồm",
+        "thuộc",
+        "trở",
+        "tăng",
+        "giảm",
+        "còn",
+        "chỉ",
+        "mới",
+        "đi",
+        "tới",
+        "nhằm",
+        "qua",
+        "nay",
+        "cùng",
+        "đâu",
+        "đấy",
+        "ông",
+        "bà",
+        "anh",
+        "chị",
+        "em",
+        "tôi",
+        "họ",
+        "nó",
+        "mình",
+        "ai",
+        "gì",
+        "vậy",
+        "thế",
+        "rằng",
+        "nếu",
+        "vì",
+        "ngay",
+        "luôn",
+        "tự",
+        "chưa",
+        "rất",
+        "quá",
+        "lại",
+    ]
 ) | {"trực thuộc", "đề ra", "tham gia", "đối với", "bao gồm", "so với", "trong đó", "chúng ta", "bởi vì"}
 # A multi-syllable word opening with these is a conjunction or preposition (trước khi, sau khi).
 _STOP_FIRST = {"trước", "sau", "trong", "ngoài", "từ", "để", "vì", "nếu", "khi", "cho", "với", "bởi"}
@@ -86,7 +186,7 @@ _NOUN_LIKE = {"tổ chức", "chỉ thị", "tỷ", "xà cừ", "đề án", "qu
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb", "M", "?"}
 # The word before a figure that makes it an identifier, an ordinal or a part of a date.
 _ID_BEFORE = re.compile(
-    r"(?<![\w])(?:(?<!tổng )(?<!Tổng )(?<!con )(?<!Con )số|thứ|đợt|điều|khoản|chương|mục|khóa|khoá|kỳ|quận|phường|thôn|xóm|tổ|đường|ngõ|hẻm|ngách|"
+    r"(?<![\w])(?:(?<!tổng )(?<!Tổng )(?<!con )(?<!Con )số|thứ|đợt|điều|khoản|chương|mục|khóa|khoá|kỳ|quận|phường|thôn|xóm|tổ|đường|ngõ|hẻm|ngách|"  # noqa: E501
     r"đoàn|giai đoạn|trung ương|lần|phòng|tầng|lô|km|ql|quốc lộ|tỉnh lộ|tuyến|mã|câu|bảng|vòng|hiệp|"
     r"phút|năm|tháng|ngày|hôm|lúc|sáng|chiều|tối|đêm|khu|ấp|bản|cụm|covid|kênh|trang|tập|hạng|"
     r"level|top|quy định|chỉ thị|nghị quyết|kết luận|nghị định|thông tư|quyết định|đề án|cầu|"
@@ -162,7 +262,7 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
         ):
             break
         if low in _MULTIPLIER or low in _UNITS:
-            end, i, words = toks[j - 1].end, j, words  # units do not count as words
+            end, i = toks[j - 1].end, j  # units do not count as words
             continue
         if not _is_noun(low, first=words == 0 and not percent, next_word=_peek(toks, j)):
             break

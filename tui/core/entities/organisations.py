@@ -307,9 +307,12 @@ def _stops_name(toks: list[Tok], j: int, elements: int) -> bool:
     two = " ".join(t.text for t in toks[j : j + 2])
     if toks[j].text in PHRASE_STARTERS or two in PHRASE_STARTERS:
         return True
-    if phrase_at(toks, j, TITLE_INDEX) and not phrase_at(toks, j, ORG_STANDALONE_INDEX):
-        if not (toks[j].text == "Thường" and elements == 0):
-            return True
+    if (
+        phrase_at(toks, j, TITLE_INDEX)
+        and not phrase_at(toks, j, ORG_STANDALONE_INDEX)
+        and not (toks[j].text == "Thường" and elements == 0)
+    ):
+        return True
     if (
         toks[j].text in SURNAMES
         and elements

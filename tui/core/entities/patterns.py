@@ -42,7 +42,7 @@ _RANGE = rf"{_YEAR}(?:[^\S\n]*[-–][^\S\n]*{_YEAR})?"
 # năm 2021, nhiệm kỳ 2020 – 2025, giai đoạn 2021-2025, vụ đông xuân 2017
 _YEARS = re.compile(
     rf"(?:[Nn]ăm|[Nn]hiệm{WS}kỳ|[Gg]iai{WS}đoạn|[Tt]hời{WS}kỳ|[Nn]iên{WS}khóa|[Nn]ăm{WS}học"
-    rf"|[Nn]iên{WS}độ|(?<!nhiệm )vụ{WS}(?:đông|xuân|hè|thu|mùa|chiêm|lúa)(?:(?:{WS}|[^\S\n]*[-–][^\S\n]*)(?:đông|xuân|hè|thu|mùa|chiêm)){{0,2}})"
+    rf"|[Nn]iên{WS}độ|(?<!nhiệm )vụ{WS}(?:đông|xuân|hè|thu|mùa|chiêm|lúa)(?:(?:{WS}|[^\S\n]*[-–][^\S\n]*)(?:đông|xuân|hè|thu|mùa|chiêm)){{0,2}})"  # noqa: E501
     rf"{WS}{_RANGE}(?![\d/.,]\d|\d)"
 )
 _BARE_RANGE = re.compile(rf"(?<![\d/.,\-–]){_YEAR}[^\S\n]*[-–][^\S\n]*{_YEAR}(?![\d/]|[.,]\d)")

@@ -82,9 +82,7 @@ def _after_cue(line: Line, i: int, found: list[Candidate]) -> int:
         j >= len(toks)
         or not toks[j].alpha
         or not (toks[j].cap or toks[j].text == "trưởng")
-        or (toks[j].upper
-        and len(toks[j].text) > 1
-        and not line.all_caps)
+        or (toks[j].upper and len(toks[j].text) > 1 and not line.all_caps)
     ):
         return i
     if not toks[j].space and toks[j - 1].alpha:
@@ -155,8 +153,7 @@ def _name_end(toks: list[Tok], j: int) -> int:
         if (
             phrase_at(toks, k, TITLE_INDEX)
             or phrase_at(toks, k, ORG_STANDALONE_INDEX)
-            or (phrase_at(toks, k, ORG_HEAD_INDEX)
-            and not (k == end - 1 and phrase_at(toks, k, ORG_HEAD_INDEX) == 1))
+            or (phrase_at(toks, k, ORG_HEAD_INDEX) and not (k == end - 1 and phrase_at(toks, k, ORG_HEAD_INDEX) == 1))
         ):
             return k
     if end - j >= 2 and end < len(toks) and toks[end].lower and toks[end].space and word_end(toks, end - 1) > end:
@@ -206,8 +203,7 @@ def _foreign_speakers(line: Line) -> list[Candidate]:
             or all(map(vietnamese_syllable, words))
             or words[-1] in _MEDIA_WORDS
             or min(map(len, words)) < 2
-            or (start > 0
-            and toks[start - 1].text.lower() in _PLACE_BEFORE)
+            or (start > 0 and toks[start - 1].text.lower() in _PLACE_BEFORE)
         ):
             continue
         if gazetteer_at(toks, start) or phrase_at(toks, start, ORG_HEAD_INDEX) or words[0] in PHRASE_STARTERS:
