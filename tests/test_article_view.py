@@ -7,7 +7,8 @@ from itertools import pairwise
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from tui.app.widgets.article_view import ArticleView, wrap_ranges
+from tui.app.widgets.article_view import ArticleView
+from tui.app.wrapping import wrap_ranges
 from tui.core.pipeline import analyse, document_from_text
 
 PARAGRAPH = (

@@ -12,7 +12,7 @@ import pytest
 
 underthesea = pytest.importorskip("underthesea")
 
-from tui.core import fast_tokenize  # noqa: E402
+from tui.core import crf_features, fast_tokenize  # noqa: E402
 
 LONG = (
     " ".join(
@@ -151,7 +151,7 @@ def test_features_are_underthesea_core_features_the_model_knows() -> None:
 
     base = Path(wt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
     rust = CRFFeaturizer(joblib.load(base / "features.bin"), joblib.load(base / "dictionary.bin"))
-    known = fast_tokenize._read_crfsuite_attributes(base / "models.bin")
+    known = crf_features.read_crfsuite_attributes(base / "models.bin")
     featurize = fast_tokenize._segmenter().featurizer
     tokens = [
         "Σ",
