@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 
 from tui.core.readers import Extracted, Format, Progress, TextBuilder
+from tui.core.readers.command import run_for_text
 from tui.core.textfile import LoadError
 
 TIMEOUT = 60.0
@@ -37,16 +37,6 @@ def _run(path: str, program: str, arguments: list[str], data: bytes) -> str:
         copy = os.path.join(folder, "document.doc")
         with open(copy, "wb") as handle:
             handle.write(data)
-        try:
-            done = subprocess.run(
-                [program, *arguments, copy], capture_output=True, timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL
-            )
-        except subprocess.TimeoutExpired:
-            raise LoadError(path, f"{os.path.basename(program)} took longer than {TIMEOUT:.0f} s") from None
-        except OSError as exc:
-            raise LoadError(path, f"cannot run {os.path.basename(program)} ({exc.strerror or exc})") from None
-    if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = lines[-1] if lines else f"exit status {done.returncode}"
-        raise LoadError(path, f"{os.path.basename(program)} cannot read it: {reason}")
-    return done.stdout.decode("utf-8", "replace")
+        return run_for_text(
+            path, [program, *arguments, copy], timeout=TIMEOUT, what=f"{os.path.basename(program)} reading it"
+        )

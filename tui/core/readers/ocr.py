@@ -19,6 +19,7 @@ import time
 from typing import Any
 
 from tui.core.readers import SENTENCE_END, Progress, join_wrapped
+from tui.core.readers.command import run_for_text
 from tui.core.readers.legacy import is_syllable
 from tui.core.textfile import LoadError
 
@@ -88,26 +89,11 @@ def _render(page: Any) -> bytes:
 
 
 def _run(path: str, program: str, image: bytes, timeout: float, page: int) -> str:
+    # Wide gaps kept as runs of spaces: two columns on one line (an official document's
+    # number and its place-and-date line) are split apart in _reflow.
+    argv = [program, "stdin", "stdout", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(
-            # Wide gaps kept as runs of spaces: two columns on one line (an official document's
-            # number and its place-and-date line) are split apart in _reflow.
-            [program, "stdin", "stdout", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"],
-            input=image,
-            capture_output=True,
-            timeout=timeout,
-            env=env,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise LoadError(path, f"OCR of page {page} took longer than {timeout:.0f} s") from None
-    except OSError as exc:
-        raise LoadError(path, f"cannot run tesseract ({exc.strerror or exc})") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LoadError(path, f"tesseract failed on page {page}: {message[-1] if message else done.returncode}")
-    return done.stdout.decode("utf-8", "replace")
+    return run_for_text(path, argv, timeout=timeout, what=f"OCR of page {page}", stdin=image, env=env)
 
 
 def _reflow(text: str) -> str:
