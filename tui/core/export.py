@@ -38,6 +38,14 @@ def summary_sentences(analysis: Analysis, algorithm: str, count: int) -> list[st
     return [" ".join(by_index[i].text.split()) for i in select(summary.scores, count) if i in by_index]
 
 
+def algorithm_label(analysis: Analysis | None, algorithm: str) -> str:
+    """``lexrank→ranker`` when a guard ran another algorithm than the one asked for, else ``ranker``."""
+    summary = analysis.summaries.get(algorithm) if analysis is not None else None
+    if summary is None or summary.ran == algorithm:
+        return algorithm
+    return f"{algorithm}→{summary.ran}"
+
+
 def summary_label(analysis: Analysis, algorithm: str, count: int) -> str:
     """``ranker · 3 sentences``: the algorithm that ran and the sentences the summary really has."""
     summary = analysis.summaries.get(algorithm)
