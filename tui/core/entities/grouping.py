@@ -1,7 +1,7 @@
 """Group mentions into entities for the panels: display name, every mention, roles, contexts.
 
 * PER: a short mention (``Minh``) joins the one full name it ends (``Trần Văn Minh``).
-* LOC: ``tỉnh Thái Nguyên`` and ``Thái Nguyên`` are one place.
+* LOC: ``tỉnh Thái Nguyên`` and ``Thái Nguyên``, ``phố Kim Mã`` and ``Kim Mã`` are one place.
 * ORG, DATE, DOC, NUM: mentions that read the same (case, spacing and old-style
   tone marks aside, and in dates and documents a list's repeated level word:
   ``(khóa XI, khóa XII)`` is ``(khóa XI, XII)``) are one entity; an organisation written with an abbreviation
@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from tui.core.entities.text import fold
+from tui.core.entities.text import fold, place_name
 from tui.core.entities.tokens import Tok, phrase_at, tokenize, word_end
 from tui.core.entities.vocab import CUE_INDEX, LEVELS, TITLE_INDEX
 from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
@@ -76,8 +76,8 @@ def group_entities(
 
 def _key(e: Entity) -> str:
     key = fold(e.text)
-    if e.type == "LOC":
-        key = _LEVEL_PREFIX.sub("", key) or key
+    if e.type == "LOC":  # ``phố Kim Mã`` and ``Kim Mã``, ``TP. Huế`` and ``Huế``
+        key = fold(place_name(e.text)) or _LEVEL_PREFIX.sub("", key) or key
     elif e.type in {"DOC", "DATE"}:
         key = _without_repeated_words(key)
     return key
