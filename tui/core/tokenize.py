@@ -28,6 +28,7 @@ _QUOTE_MAX_WORDS = 80
 # Text wrapped by hand (an e-mail, a fixed-width file) has lines of at most 72-80 characters; a paragraph
 # with a longer line was not wrapped, so each of its line breaks was typed on purpose.
 _HARD_WRAP_MAX = 80
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 # Longest text given to the word segmenter at once; the longest sentence of the 2,000-article
 # bench corpus has 2,430 characters.
 _SEGMENT_MAX = 10_000
@@ -250,15 +251,17 @@ def _cut_at_line_breaks(text: str, spans: list[Span], paragraph: Span) -> list[S
         newline = text.find("\n", start, span.end)
         while newline >= 0:
             line = text[max(text.rfind("\n", paragraph.start, newline) + 1, paragraph.start) : newline].rstrip()
-            following = text[newline + 1 : span.end].lstrip()
-            first_word = following.split(maxsplit=1)[0] if following else ""
-            blank_line = text.count("\n", newline, span.end - len(following)) > 1
+            # the next word, read where it is: a copy of the rest would make a long run of lines quadratic
+            following = _NEXT_WORD.match(text, newline + 1, span.end)
+            first_word = following.group(1) if following else ""
+            after = following.start(1) if following else span.end
+            blank_line = text.count("\n", newline, after) > 1
             wrapped = width <= _HARD_WRAP_MAX and len(line) + 1 + len(first_word) > width and not blank_line
-            opens = following.lstrip("\"“'‘([")[:1]
+            opens = first_word.lstrip("\"“'‘([")[:1]
             ends = not line or bool(SENTENCE_END.search(line)) or line.endswith(",")
             if (opens.isupper() or opens.isdigit()) and not wrapped and not ends and newline > start:
                 out.append(Span(start, _before_space(text, newline)))
-                start = span.end - len(following)
+                start = after
             newline = text.find("\n", newline + 1, span.end)
         out.append(Span(start, span.end))
     return out
