@@ -175,3 +175,12 @@ def test_a_wife_called_ba_xa_is_not_a_commune() -> None:
     found = ents("Ca sĩ Minh Quân đưa bà xã Lê Thu Hà đi nghỉ. Lê Thu Hà cho biết chị rất vui.")
     assert not [text for kind, text in found if kind == "LOC"]
     assert found.count(("PER", "Lê Thu Hà")) == 2
+
+
+def test_a_province_named_alone_at_a_sentence_start_joins_its_group() -> None:
+    from tui.core.entities import group_entities
+
+    body = "Đoàn công tác làm việc tại tỉnh Thái Nguyên. Thái Nguyên có nhiều đồi chè đẹp.\n"
+    document = clean("news.txt", _HEAD + body)
+    groups = group_entities(document, extract_entities(document))
+    assert [(g.type, g.name, g.count) for g in groups if g.type == "LOC"] == [("LOC", "tỉnh Thái Nguyên", 2)]
