@@ -5,7 +5,8 @@
 A summary is flagged when, for two of its sentences, the shorter one shares more than
 ``--threshold`` of its distinct lowercase syllables with the other (the rough check a reader
 applies: "this sentence says nothing the other did not"). Also counts summary sentences that run
-over a line break (a headline-like line without a full stop glued to the next sentence). Prints
+over a line break (a headline-like line without a full stop glued to the next sentence), and
+those that end without final punctuation before another summary sentence. Prints
 the flagged share, and the first few flagged pairs' file names.
 """
 
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tui.core.lines import SENTENCE_END  # noqa: E402
 from tui.core.loader import LoadError  # noqa: E402
 from tui.core.pipeline import Options, analyse, load_document  # noqa: E402
 from tui.core.summarize import select  # noqa: E402
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(args.folder.rglob("*.txt"))[: args.limit or None]
     flagged: list[str] = []
     runs_over = 0
+    unended = 0  # joined to the next one by `c` / `summarize`: export.summary_text adds a full stop
     started = time.perf_counter()
     for path in files:
         try:
@@ -57,13 +60,15 @@ def main(argv: list[str] | None = None) -> int:
         summary = analysis.summaries[args.algorithm]
         chosen = [analysis.sentences[i].text for i in select(summary.scores, args.sentences)]
         runs_over += sum("\n" in text.strip() for text in chosen)
+        unended += sum(not SENTENCE_END.search(text.strip()) for text in chosen[:-1])
         if any(overlap(a, b) > args.threshold for i, a in enumerate(chosen) for b in chosen[i + 1 :]):
             flagged.append(path.name)
     total = len(files)
     print(
         f"{args.algorithm}, {args.sentences} sentences, {total} articles ({time.perf_counter() - started:.0f} s): "
         f"{len(flagged)} summaries repeat themselves ({100 * len(flagged) / max(total, 1):.1f}%), "
-        f"{runs_over} summary sentences run over a line break"
+        f"{runs_over} summary sentences run over a line break, "
+        f"{unended} end without final punctuation before another"
     )
     for name in flagged[:10]:
         print(f"  {name}")

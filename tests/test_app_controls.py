@@ -9,6 +9,7 @@ from pathlib import Path
 import app_helpers
 from app_helpers import SIZE, make_app, names_as_entities, reader, wait_for, wait_for_summary
 
+from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
 from tui.core import export
 from tui.core.model import Analysis
@@ -70,7 +71,11 @@ async def test_labels_and_exports_name_the_algorithm_that_ran(articles: Path) ->
         await wait_for_summary(pilot, path)
         title = str(reader(app).query_one(SummaryPane).border_title)
         assert "ranker" in title and "lexrank" not in title
+        status = str(reader(app).query_one(StatusBar).render_status())
+        assert "lexrank→ranker ×3" in status  # asked for, then what ran
         await pilot.press("C")
         assert "**Summary** (ranker, 3 sentences)" in app.clipboard
     analysis = _fell_back(path, ("lexrank",), False)
     assert export.summary_json(analysis, analysis.summaries["lexrank"], 3)["method"] == "ranker"
+    assert export.algorithm_label(analysis, "ranker") == "ranker"
+    assert export.algorithm_label(None, "lexrank") == "lexrank"

@@ -146,3 +146,41 @@ def test_a_player_after_a_role_word_and_a_coach_after_his_team() -> None:
 def test_a_foreign_name_before_a_verb_of_saying() -> None:
     found = ents("Sau cuộc họp, Maria Schneider cho biết hai bên sẽ gặp lại; tại Deir Ezzor cho biết là sai.")
     assert [t for k, t in found if k == "PER"] == ["Maria Schneider"]
+
+
+def test_a_street_or_commune_named_alone_is_still_the_place() -> None:
+    found = ents(
+        "Anh Bình sống ở phố Kim Mã, còn gia đình chị Hoa ở xã Đồng Tâm. Kim Mã là con phố đông xe "
+        "vào giờ cao điểm. Người dân Đồng Tâm trồng lúa và hoa màu."
+    )
+    assert ("LOC", "Kim Mã") in found and ("LOC", "Đồng Tâm") in found
+    assert not [text for kind, text in found if kind == "PER" and text in {"Kim Mã", "Đồng Tâm"}]
+
+
+def test_a_name_a_cue_makes_a_person_stays_a_person_beside_a_street_of_that_name() -> None:
+    found = ents("Ông Kim Văn Mã sống trên đường Kim Văn Mã từ nhỏ. Kim Văn Mã cho biết ông rất vui.")
+    assert found.count(("PER", "Kim Văn Mã")) == 2
+    assert ("LOC", "đường Kim Văn Mã") in found
+
+
+def test_a_place_with_and_without_its_street_word_is_one_group() -> None:
+    from tui.core.entities import group_entities
+
+    document = clean("news.txt", _HEAD + "Quán nằm trên phố Kim Mã. Kim Mã luôn đông người qua lại.\n")
+    groups = group_entities(document, extract_entities(document))
+    assert [(g.type, g.count) for g in groups if "Kim Mã" in g.name] == [("LOC", 2)]
+
+
+def test_a_wife_called_ba_xa_is_not_a_commune() -> None:
+    found = ents("Ca sĩ Minh Quân đưa bà xã Lê Thu Hà đi nghỉ. Lê Thu Hà cho biết chị rất vui.")
+    assert not [text for kind, text in found if kind == "LOC"]
+    assert found.count(("PER", "Lê Thu Hà")) == 2
+
+
+def test_a_province_named_alone_at_a_sentence_start_joins_its_group() -> None:
+    from tui.core.entities import group_entities
+
+    body = "Đoàn công tác làm việc tại tỉnh Thái Nguyên. Thái Nguyên có nhiều đồi chè đẹp.\n"
+    document = clean("news.txt", _HEAD + body)
+    groups = group_entities(document, extract_entities(document))
+    assert [(g.type, g.name, g.count) for g in groups if g.type == "LOC"] == [("LOC", "tỉnh Thái Nguyên", 2)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.model import Sentence
-from tui.core.outline import numbered_headings, sections
+from tui.core.model import Document, Sentence, Span
+from tui.core.outline import numbered_headings, sections, shown_spans
 
 REPORT = """BÁO CÁO TỔNG KẾT CÔNG TÁC NĂM 2024
 
@@ -51,3 +51,16 @@ def test_sections_count_the_summarys_sentences_under_each_heading() -> None:
     assert [p.key_sentences for p in parts] == [0, 0, 0, 1, 1]
     assert parts[-1].best is not None and parts[-1].best.text.startswith("Xã phấn đấu")
     assert parts[0].best is None  # nothing between I. and 1.
+
+
+def test_headings_kept_out_of_the_body_are_shown_between_paragraphs() -> None:
+    text = "I. TÌNH HÌNH CHUNG\nXã có ba thôn. Dân số tăng.\nII. NHIỆM VỤ\nXã làm đường mới."
+    first, second = text.index("Xã có"), text.index("Xã làm")
+    body = (Span(first, text.index("\nII.")), Span(second, len(text)))
+    document = Document(path="a.txt", text=text, encoding="utf-8", paragraphs=body)
+    spans, headings = shown_spans(document)
+    assert [text[h.start : h.end] for h in headings] == ["I. TÌNH HÌNH CHUNG", "II. NHIỆM VỤ"]
+    assert [s.start for s in spans] == [0, first, text.index("II."), second]
+    # a heading already inside a body paragraph is not shown twice
+    whole = Document(path="a.txt", text=text, encoding="utf-8", paragraphs=(Span(0, len(text)),))
+    assert shown_spans(whole) == ((Span(0, len(text)),), ())

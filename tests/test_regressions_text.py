@@ -104,6 +104,21 @@ def test_a_place_with_and_without_its_level_word_is_one_place() -> None:
     assert [(g.name, g.count) for g in groups] == [("tỉnh Thái Nguyên", 2), ("huyện Đồng Hỷ", 2)]
 
 
+def test_a_list_that_repeats_its_level_word_is_the_same_document() -> None:
+    short, full = "Nghị quyết Trung ương 4 (khóa XI, XII)", "Nghị quyết Trung ương 4 (khóa XI, khóa XII)"
+    other = "Nghị quyết Trung ương 4 (khóa XII)"
+    text = f"Thực hiện {short} về xây dựng Đảng. Sơ kết {full} và {other} trong năm."
+    mentions = [Entity("DOC", text.index(m), text.index(m) + len(m), m) for m in (short, full, other)]
+    groups = group_entities(document_from_text(text), mentions)
+    assert [(g.name, g.count) for g in groups] == [(full, 2), (other, 1)]
+    terms = ["nhiệm kỳ 2015-2020, 2020-2025", "nhiệm kỳ 2015-2020, nhiệm kỳ 2020-2025", "nhiệm kỳ 2015-2020"]
+    line = "; ".join(terms)
+    starts = [0, len(terms[0]) + 2, len(line) - len(terms[2])]
+    dates = [Entity("DATE", start, start + len(t), t) for start, t in zip(starts, terms, strict=True)]
+    assert [line[d.start : d.end] for d in dates] == terms
+    assert [g.count for g in group_entities(document_from_text(line), dates)] == [2, 1]
+
+
 def test_different_places_stay_apart() -> None:
     text = "Mưa lớn ở tỉnh Quảng Nam và tỉnh Quảng Ngãi."
     document = document_from_text(text)

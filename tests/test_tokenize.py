@@ -22,6 +22,23 @@ def test_sentences_are_split() -> None:
     ]
 
 
+def test_a_line_without_a_full_stop_ends_before_a_capitalised_line() -> None:
+    lead = "Ý kiến cử tri tại buổi tiếp xúc với Chủ tịch tỉnh Nguyễn Văn An về đất đai và nhà ở"
+    text = f"{lead}\nCử tri Trần Văn Bình đề nghị làm rõ việc cấp đất. Xã đã trả lời."
+    assert pieces(text) == [lead, "Cử tri Trần Văn Bình đề nghị làm rõ việc cấp đất.", "Xã đã trả lời."]
+    assert pieces("Tin vắn\nHà Nội mưa to suốt đêm qua.") == ["Tin vắn", "Hà Nội mưa to suốt đêm qua."]
+
+
+def test_line_breaks_that_only_wrap_a_sentence_do_not_cut_it() -> None:
+    wrapped = (
+        "Hội nghị đã nghe báo cáo của đồng chí Nguyễn Văn Bình, Phó Chủ tịch\n"
+        "Nguyễn Văn An về tình hình kinh tế của tỉnh trong năm qua và những\n"
+        "nhiệm vụ trọng tâm. Các đại biểu thảo luận."
+    )
+    assert len(pieces(wrapped)) == 2  # "Nguyễn" would not have fit on the line above: a wrap
+    assert len(pieces("Các xã, phường, thị trấn,\nBan quản lý dự án cùng tham gia.")) == 1  # a comma runs on
+
+
 def test_offsets_slice_sentences_and_words() -> None:
     text = "Tiêu đề\n\n  Sáng 5/3,  UBND tỉnh Hà Giang họp.\u00a0 Hội nghị kéo dài hai ngày liền.\n"
     doc = document_from_text(text)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from tui.core.lines import SENTENCE_END
 from tui.core.model import Analysis, Document, EntityGroup, Summary
 from tui.core.safe_text import one_line, visible
 from tui.core.summarize import select
@@ -38,6 +39,14 @@ def summary_sentences(analysis: Analysis, algorithm: str, count: int) -> list[st
     return [" ".join(by_index[i].text.split()) for i in select(summary.scores, count) if i in by_index]
 
 
+def algorithm_label(analysis: Analysis | None, algorithm: str) -> str:
+    """``lexrank→ranker`` when a guard ran another algorithm than the one asked for, else ``ranker``."""
+    summary = analysis.summaries.get(algorithm) if analysis is not None else None
+    if summary is None or summary.ran == algorithm:
+        return algorithm
+    return f"{algorithm}→{summary.ran}"
+
+
 def summary_label(analysis: Analysis, algorithm: str, count: int) -> str:
     """``ranker · 3 sentences``: the algorithm that ran and the sentences the summary really has."""
     summary = analysis.summaries.get(algorithm)
@@ -47,8 +56,12 @@ def summary_label(analysis: Analysis, algorithm: str, count: int) -> str:
 
 
 def summary_text(analysis: Analysis, algorithm: str, count: int) -> str:
-    """The summary exactly as `c` copies it: the chosen sentences, in order, as one paragraph."""
-    return " ".join(summary_sentences(analysis, algorithm, count))
+    """The summary exactly as `c` copies it: the chosen sentences, in order, as one paragraph.
+
+    A chosen lead or heading without final punctuation gets a full stop before the next sentence,
+    which would otherwise read as its continuation (``…Nguyễn Văn An Cử tri Trần…``)."""
+    chosen = summary_sentences(analysis, algorithm, count)
+    return " ".join(s if n == len(chosen) - 1 or SENTENCE_END.search(s) else s + "." for n, s in enumerate(chosen))
 
 
 def date_text(analysis: Analysis) -> str:

@@ -9,11 +9,12 @@ short: a numbered paragraph of several sentences, or a list item that runs on
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.core.model import Document, Heading, Sentence
+from tui.core.model import Document, Heading, Sentence, Span
 
 # level 1: roman numerals; 2: 1. / 1) ; 3: 1.2. ; 4: a) / đ)
 _ROMAN = r"(?P<roman>[IVXL]{1,6})[.)]"
@@ -54,6 +55,24 @@ def _sentences_in(title: str) -> int:
 def headings_of(document: Document) -> tuple[Heading, ...]:
     """The headings the reader found, else the numbered ones of the text."""
     return document.headings or numbered_headings(document.text)
+
+
+def shown_spans(document: Document) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """What a reader sees of ``document``: its body paragraphs and, between them, the heading
+    lines the cleaner kept out of the body (a short line without a full stop looks like a caption),
+    so that a heading can be shown and scrolled to. Returns (all spans in order, the headings)."""
+    paragraphs = document.paragraphs or (Span(0, len(document.text)),)
+    starts = [p.start for p in paragraphs]
+    added = []
+    for heading in headings_of(document):
+        before = bisect.bisect_right(starts, heading.start) - 1
+        if before >= 0 and paragraphs[before].end > heading.start:
+            continue  # inside a body paragraph: already shown
+        after = before + 1
+        if after < len(paragraphs) and paragraphs[after].start < heading.end:
+            continue
+        added.append(Span(heading.start, heading.end))
+    return tuple(sorted((*paragraphs, *added), key=lambda s: s.start)), tuple(added)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from sys import intern
 
 from tui.core.furniture import GLUED_CREDIT
+from tui.core.lines import SENTENCE_END
 from tui.core.model import Document, Sentence, Span, Token
 
 # A piece that ends like this was cut after an abbreviation or an initial, not a sentence.
@@ -24,6 +25,10 @@ _ABBREVIATION_END = re.compile(
 _PUNCTUATION = re.compile(r"^[\W_]+$")
 # A quotation that spans several sentences is kept as one sentence up to this many words.
 _QUOTE_MAX_WORDS = 80
+# Text wrapped by hand (an e-mail, a fixed-width file) has lines of at most 72-80 characters; a paragraph
+# with a longer line was not wrapped, so each of its line breaks was typed on purpose.
+_HARD_WRAP_MAX = 80
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 # Longest text given to the word segmenter at once; the longest sentence of the 2,000-article
 # bench corpus has 2,430 characters.
 _SEGMENT_MAX = 10_000
@@ -35,7 +40,7 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
 
     chunk = text[paragraph.start : paragraph.end]
     pieces = _align(chunk, sent_tokenize(chunk), paragraph.start)
-    return _split_glued_credits(text, _repair_splits(text, pieces))
+    return _cut_at_line_breaks(text, _split_glued_credits(text, _repair_splits(text, pieces)), paragraph)
 
 
 def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | None = None) -> tuple[Token, ...]:
@@ -225,6 +230,39 @@ def _split_glued_credits(text: str, spans: list[Span]) -> list[Span]:
             if cut is not None and cut > start:
                 out.append(Span(start, _before_space(text, cut)))
                 start = cut
+        out.append(Span(start, span.end))
+    return out
+
+
+def _cut_at_line_breaks(text: str, spans: list[Span], paragraph: Span) -> list[Span]:
+    """Cut a sentence where a line without final punctuation (a lead, a heading, a caption) is
+    followed by a line that starts a new sentence: ``…Nguyễn Văn An`` / ``Cử tri …`` are two.
+
+    A break that only wraps a long line is kept: the next line's first word would not have fit
+    on the line before it (at the paragraph's longest line), or the line ends in a comma.
+    """
+    if "\n" not in text[paragraph.start : paragraph.end]:
+        return spans
+    lines = text[paragraph.start : paragraph.end].split("\n")
+    width = max(len(line.rstrip()) for line in lines)
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        newline = text.find("\n", start, span.end)
+        while newline >= 0:
+            line = text[max(text.rfind("\n", paragraph.start, newline) + 1, paragraph.start) : newline].rstrip()
+            # the next word, read where it is: a copy of the rest would make a long run of lines quadratic
+            following = _NEXT_WORD.match(text, newline + 1, span.end)
+            first_word = following.group(1) if following else ""
+            after = following.start(1) if following else span.end
+            blank_line = text.count("\n", newline, after) > 1
+            wrapped = width <= _HARD_WRAP_MAX and len(line) + 1 + len(first_word) > width and not blank_line
+            opens = first_word.lstrip("\"“'‘([")[:1]
+            ends = not line or bool(SENTENCE_END.search(line)) or line.endswith(",")
+            if (opens.isupper() or opens.isdigit()) and not wrapped and not ends and newline > start:
+                out.append(Span(start, _before_space(text, newline)))
+                start = after
+            newline = text.find("\n", newline + 1, span.end)
         out.append(Span(start, span.end))
     return out
 

@@ -358,7 +358,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
             total=len(self.library.entries),
             done=done,
             failed=failed,
-            algorithm=self.algorithm,
+            algorithm=export.algorithm_label(self.library.analysis(self.current), self.algorithm),  # what ran
             count=self.count,
             **changes,
         )

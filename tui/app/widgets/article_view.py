@@ -4,7 +4,8 @@ The text is a ``Content`` built from the plain string — never markup — so
 ``[Video]`` or ``[/b]`` in an article show as typed. Highlights never rely on
 colour: key sentences are bold+reverse, the next-ranked ones underlined,
 entity mentions italic, the chosen entity's mentions or find hits bold and
-underlined, and the current one of them also reversed against its surroundings.
+underlined, and the current one of them also reversed against its surroundings. Headings the
+cleaner kept out of the body are shown bold between the paragraphs, so the outline can reach them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tui.app.messages import MarksChanged
 from tui.app.wrapping import wrap_ranges
 from tui.core.export import date_text
 from tui.core.fold import find_all, fold
+from tui.core.outline import shown_spans
 from tui.core.safe_text import one_line, visible
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ KEY_STYLE = "bold reverse"
 NEXT_STYLE = "underline"
 ENTITY_STYLE = "italic"
 MARK_STYLE = "bold underline"
+HEADING_STYLE = "bold"
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._spans: list[Span] = []  # base spans and marks, sorted by start
         self._longest_span = 0
         self.marks: list[tuple[int, int]] = []  # displayed offsets of mentions or hits
-        self.mark_label = ""
-        self.current = -1
+        self.mark_label, self.current = "", -1
         self.path: str | None = None
         self._width = 0  # the width the lines below were wrapped for
         self._header_lines: list[Content] = []
@@ -117,8 +119,7 @@ class ArticleView(ScrollView, can_focus=True):
         same_article = self.path == document.path
         self.path = document.path
         old_text = self.text
-        self._place(document)
-        spans: list[Span] = []
+        spans = [Span(a, b, HEADING_STYLE) for a, b in self._place(document)]
         key: list[tuple[int, int]] = []
         for sentence in analysis.sentences:
             rank = ranks.get(sentence.index)
@@ -143,14 +144,12 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_home(animate=False, immediate=True)
         self._restyle()
 
-    def _place(self, document: Document) -> None:
+    def _place(self, document: Document) -> list[tuple[int, int]]:
+        """Lay out the paragraphs and headings; returns the headings' displayed ranges."""
         pieces: list[_Piece] = []
         parts: list[str] = []
         shown = 0
-        spans = document.paragraphs or ()
-        if not spans:
-            pieces.append(_Piece(0, len(document.text), 0))
-            parts.append(document.text)
+        spans, headings = shown_spans(document)
         for span in spans:
             if parts:
                 parts.append("\n\n")
@@ -161,6 +160,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._pieces = pieces
         self._starts = [p.start for p in pieces]
         self.text = visible("".join(parts))  # one character for one: the offsets stay valid
+        return [shown for h in headings for shown in self.to_display(h.start, h.end)]
 
     def to_display(self, start: int, end: int) -> Iterable[tuple[int, int]]:
         """Displayed ranges of the document range ``[start, end)`` (clipped to shown paragraphs)."""
@@ -296,10 +296,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Move to the next (``step`` 1) or previous (-1) mark, wrapping round; False if none."""
         if not self.marks:
             return False
-        if self.current < 0:
-            self.current = 0 if step > 0 else len(self.marks) - 1
-        else:
-            self.current = (self.current + step) % len(self.marks)
+        first = 0 if step > 0 else len(self.marks) - 1
+        self.current = first if self.current < 0 else (self.current + step) % len(self.marks)
         self._restyle()
         self._scroll_to_current()
         self.post_message(MarksChanged(self.mark_label, self.current, len(self.marks)))

@@ -19,7 +19,7 @@ class Status:
     failed: int = 0
     shown: int | None = None  # rows left by the filter
     query: str = ""
-    algorithm: str = ""
+    algorithm: str = ""  # as export.algorithm_label gives it: ``lexrank→ranker`` when another one ran
     count: int = 0
     marks: str = ""
     notice: str = ""  # shown alone for a moment (a copy went to the clipboard): covers no text

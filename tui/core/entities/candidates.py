@@ -13,6 +13,7 @@ PRIORITY = {
     "LOC_LEVEL": 45,
     "PER_CUE": 45,
     "DATE": 40,
+    "LOC_NAMED": 35,  # a name the article also writes as a place with its level word (phố Kim Mã)
     "LOC": 30,
     "PER": 30,
     "NUM": 10,

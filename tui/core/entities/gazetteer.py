@@ -12,7 +12,7 @@ from importlib import resources
 from tui.core.entities.tokens import PhraseIndex, by_length
 
 # A bare "Hồ Chí Minh" is the person (phong cách Hồ Chí Minh); the city comes with TP/Thành phố.
-_NOT_BARE = {"Hồ Chí Minh"}
+NOT_BARE = {"Hồ Chí Minh"}
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +27,7 @@ def places() -> dict[str, str]:
                 # A province keeps its kind even where a district has the same name.
                 if out.get(place.strip()) != "province":
                     out[place.strip()] = kind.strip()
-    for name in _NOT_BARE:
+    for name in NOT_BARE:
         out.pop(name, None)
     return out
 

@@ -1,9 +1,10 @@
 """Group mentions into entities for the panels: display name, every mention, roles, contexts.
 
 * PER: a short mention (``Minh``) joins the one full name it ends (``Trần Văn Minh``).
-* LOC: ``tỉnh Thái Nguyên`` and ``Thái Nguyên`` are one place.
+* LOC: ``tỉnh Thái Nguyên`` and ``Thái Nguyên``, ``phố Kim Mã`` and ``Kim Mã`` are one place.
 * ORG, DATE, DOC, NUM: mentions that read the same (case, spacing and old-style
-  tone marks aside) are one entity; an organisation written with an abbreviation
+  tone marks aside, and in dates and documents a list's repeated level word:
+  ``(khóa XI, khóa XII)`` is ``(khóa XI, XII)``) are one entity; an organisation written with an abbreviation
   (``BCH Trung ương``) joins the one spelled-out name whose words it abbreviates
   (``Ban Chấp hành Trung ương``).
 * A person's role is the title chain the article writes next to the name;
@@ -18,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from tui.core.entities.text import fold
+from tui.core.entities.text import fold, place_name
 from tui.core.entities.tokens import Tok, phrase_at, tokenize, word_end
 from tui.core.entities.vocab import CUE_INDEX, LEVELS, TITLE_INDEX
 from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
@@ -26,6 +27,8 @@ from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
 _LEVEL_PREFIX = re.compile(
     r"^(?:" + "|".join(re.escape(w.lower()) for w in sorted(LEVELS, key=len, reverse=True)) + r")\.?\s*"
 )
+# A word or two (``khóa``, ``nhiệm kỳ``) before a list item, said again before the next item.
+_REPEATED_LEVEL = re.compile(r"(?<!\w)(\w+(?: \w+)?) ((?:[^\s,]+(?:,| và) )*?[^\s,]+)(,| và) \1(?= )")
 _CONTEXT_MAX = 220
 _ROLE_MAX = 200
 # How far from a figure its context is looked for: far more than any real sentence, so only a
@@ -73,9 +76,20 @@ def group_entities(
 
 def _key(e: Entity) -> str:
     key = fold(e.text)
-    if e.type == "LOC":
-        key = _LEVEL_PREFIX.sub("", key) or key
+    if e.type == "LOC":  # ``phố Kim Mã`` and ``Kim Mã``, ``TP. Huế`` and ``Huế``
+        key = fold(place_name(e.text)) or _LEVEL_PREFIX.sub("", key) or key
+    elif e.type in {"DOC", "DATE"}:
+        key = _without_repeated_words(key)
     return key
+
+
+def _without_repeated_words(key: str) -> str:
+    """``khóa xi, khóa xii`` reads as ``khóa xi, xii``: a list repeats its items' level word or not."""
+    while True:
+        shorter = _REPEATED_LEVEL.sub(r"\1 \2\3", key)
+        if shorter == key:
+            return key
+        key = shorter
 
 
 def _join_abbreviations(buckets: dict[tuple[str, str], list[Entity]]) -> None:

@@ -35,12 +35,18 @@ def gazetteer_at(toks: list[Tok], i: int) -> int:
     return phrase_at(toks, i, place_index())
 
 
+# ``ông xã`` / ``bà xã``: husband and wife in familiar speech, not the commune level word.
+_SPOUSE = {"ông", "bà"}
+
+
 def level_place_at(toks: list[Tok], i: int) -> int:
     """End index of ``level word + name`` starting at ``i`` (``i`` if there is none)."""
     n = phrase_at(toks, i, LEVEL_INDEX)
     if not n:
         return i
     level = " ".join(t.text for t in toks[i : i + n]).replace(" .", ".")
+    if level == "xã" and i > 0 and toks[i - 1].text.lower() in _SPOUSE:
+        return i  # ``bà xã Kim Cương`` is a wife, not a commune
     j = i + n
     if j >= len(toks) or (toks[j].space is False and not level.endswith(".")):
         return i

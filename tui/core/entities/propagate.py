@@ -2,6 +2,9 @@
 
 * A person's name of two syllables or more that a cue, a byline or a credit
   found (``Hoàng Thùy``, ``Bill Gates``) is a person at its other mentions too.
+* A place written once with its level or street word (``phố Kim Mã``, ``xã Đồng Tâm``) is that
+  place where the article writes its name alone, though the name starts like a family name;
+  a name that a cue makes a person (``ông Kim Mã``) stays a person.
 * An acronym defined in brackets right after a body (``Tập đoàn Điện lực Việt
   Nam (EVN)``) is that body, there and wherever it recurs.
 """
@@ -11,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from tui.core.entities.candidates import Candidate
+from tui.core.entities.candidates import PRIORITY, Candidate
+from tui.core.entities.gazetteer import NOT_BARE
+from tui.core.entities.text import place_name
 from tui.core.entities.vocab import CUE_INDEX, PHRASE_STARTERS
 
 _ACRONYM_DEF = re.compile(r"[^\S\n]*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
@@ -20,15 +25,23 @@ _ACRONYM_DEF = re.compile(r"[^\S\n]*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
 def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequence[Candidate]) -> list[Candidate]:
     names: dict[str, str] = {}
     found: list[Candidate] = []
+    cued: set[str] = set()  # people named after a cue or in a byline: never taken for a place
+    places: set[str] = set()
     for c in chosen:
         mention = text[c.start : c.end]
         if c.type == "PER" and len(mention.split()) >= 2 and not mention.isupper():
             names[" ".join(mention.split())] = "PER"
+            if c.rank == PRIORITY["PER_CUE"]:
+                cued.add(" ".join(mention.split()))
+        elif c.type == "LOC" and c.rank == PRIORITY["LOC_LEVEL"]:
+            places.update(_place_name(mention))
         elif c.type == "ORG":
             m = _ACRONYM_DEF.match(text, c.end)
             if m:
                 names[m.group(1)] = "ORG"
                 found.append(Candidate.of("ORG", m.start(1), m.end(1)))
+    for place in places - cued:
+        names[place] = "LOC"
     if not names:
         return found
     index = _NameIndex(names) if len(names) > _FEW_NAMES else _Alternation(names)
@@ -37,8 +50,18 @@ def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequen
             continue
         for at, stop in index.mentions(text, start, end):
             if not _next_to_capital(text, at, stop):
-                found.append(Candidate.of(names[" ".join(text[at:stop].split())], at, stop))
+                kind = names[" ".join(text[at:stop].split())]
+                found.append(Candidate.of(kind, at, stop, "LOC_NAMED" if kind == "LOC" else None))
     return found
+
+
+def _place_name(mention: str) -> list[str]:
+    """The name of a place written with its level word, when it could pass for a person's: two
+    syllables or more, and not a name that alone means a person (``thành phố Hồ Chí Minh``)."""
+    name = place_name(mention)
+    if "\n" in mention or len(name.split()) < 2 or name in NOT_BARE or name.split()[0] in PHRASE_STARTERS:
+        return []  # ``Theo Kiểm…`` starts a phrase, not a name
+    return [name]
 
 
 # Up to this many names one regular expression tries them all at each word start (fastest for

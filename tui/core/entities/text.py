@@ -43,6 +43,17 @@ def fold(text: str) -> str:
     return text
 
 
+def place_name(mention: str) -> str:
+    """``Kim Mã`` of ``phố Kim Mã``, ``Thái Nguyên`` of ``tỉnh Thái Nguyên``: the capitalised words
+    after the lowercase level or street words; "" when there are none (``TP. Huế``, ``thôn 6``)."""
+    words = mention.split()
+    lead = next((n for n, word in enumerate(words) if not word[:1].islower()), len(words))
+    name = words[lead:]
+    if lead == 0 or not name or not all(word[:1].isupper() for word in name):
+        return ""
+    return " ".join(name)
+
+
 def spelling_variants(words: list[str] | tuple[str, ...]) -> list[str]:
     """Add the old-style tone placement (``uỷ``, ``khoá``) that many sites still use."""
     swap = {"ủy": "uỷ", "Ủy": "Uỷ", "óa": "oá", "òa": "oà", "ọa": "oạ", "Óa": "Oá"}
