@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
-from tui.core.lifetime import die_with, max_workers
+from tui.core.lifetime import JOB_SECONDS, die_with, max_workers
 from tui.core.loader import LoadError, find_articles, load_text, utf8_name
 from tui.core.merge import merge
 from tui.core.model import Analysis
@@ -108,11 +108,6 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
         return EXIT_INTERRUPTED
     return 1 if report.failed or cache.write_failures else 0
 
-
-#: The longest the analysis of one file may take: then its worker is replaced and the file reported
-#: as failed. The largest accepted file (5 MB) takes well under this; a worker's first job also
-#: loads the models.
-JOB_SECONDS = 120.0
 
 AnalyseJob = Callable[[str, Options], tuple[str, "Analysis | str"]]
 

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING
 
-from tui.core.lifetime import time_limit
+from tui.core.lifetime import JOB_SECONDS, time_limit
 
 if TYPE_CHECKING:  # the pipeline is imported in the worker processes only
     from tui.core.model import Analysis
@@ -69,10 +69,6 @@ class Outcome:
     @property
     def path(self) -> str:
         return self.job.path
-
-
-#: The longest one job may run; then it is reported as failed (the largest file takes far less).
-JOB_SECONDS = 120.0
 
 
 def run_job(analyse: AnalyseFn, job: Job, seconds: float = JOB_SECONDS) -> Outcome:

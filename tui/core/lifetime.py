@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
 #: Memory one analysis worker may take (models plus a large article): the cap on ``--jobs``.
 WORKER_BYTES = 400_000_000
+#: The longest the analysis of one file may take, in the interface and in ``index``: then it is
+#: reported as failed. The largest accepted file (5 MB) takes well under this, and so does a
+#: worker's first job, which also loads the models.
+JOB_SECONDS = 120.0
 
 _PR_SET_PDEATHSIG = 1
 
