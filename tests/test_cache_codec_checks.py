@@ -11,12 +11,15 @@ from typing import Any
 import msgspec
 import pytest
 
-from tui.core.cache import Cache, codec
+from tui.core.cache import Cache, codec, transfer
+from tui.core.cache.analyses import cache_info, clear_cache
 from tui.core.cache.codec import DecodeError, decode, encode, inconsistency
-from tui.core.cache.keys import SCHEMA_VERSION
+from tui.core.cache.keys import SCHEMA_VERSION, entry_key
+from tui.core.cache.store import Health
 from tui.core.cache.transfer import (
     FORMAT,
     MAGIC,
+    Entry,
     FileHeader,
     TransferError,
     _frames,
@@ -36,7 +39,7 @@ from tui.core.model import (
     Summary,
     Token,
 )
-from tui.core.pipeline import pipeline_version
+from tui.core.pipeline import Options, pipeline_version
 
 TEXT = "Mưa lớn ở Huế\n\nSáng nay Huế mưa to. Nước sông Hương dâng cao."
 
@@ -215,3 +218,117 @@ def test_an_empty_export_has_only_its_header(tmp_path: Path) -> None:
     assert (target.stat().st_mode & 0o777) == 0o600
     report = import_entries(Cache(tmp_path / "d" / "cache.sqlite", lambda _m: None), target)
     assert (report.added, report.known, report.rejected) == (0, 0, [])
+
+
+HASH = "0123456789abcdef" * 2
+
+
+def _filled(folder: Path) -> Cache:
+    cache = Cache(folder / "cache.sqlite", lambda _m: None)
+    key = cache.key(HASH, Options(algorithm="lead"))
+    assert cache.put(key, _analysis(), content_hash=HASH)
+    return cache
+
+
+def _entry(key: str, content_hash: str = HASH, stopwords: str = "stopwords-iso") -> bytes:
+    entry = Entry(key, content_hash, stopwords, msgspec.Raw(encode(_analysis())))
+    return _frame(msgspec.msgpack.encode(entry))
+
+
+def test_entries_are_numbered_from_one_and_each_fault_named(tmp_path: Path) -> None:
+    good = entry_key(HASH, pipeline_version(), "stopwords-iso")
+    wrong = entry_key(HASH, pipeline_version(), "none")
+    source = tmp_path / "in.cache"
+    source.write_bytes(
+        MAGIC
+        + _header()
+        + _entry(good)
+        + _entry(good, content_hash="X" * 32)
+        + _entry(good, stopwords="../etc")
+        + _entry(wrong)
+        + _frame(b"\xc1")
+        + _entry(good)
+    )
+    cache = Cache(tmp_path / "c" / "cache.sqlite", lambda _m: None)
+    report = import_entries(cache, source)
+    assert (report.added, report.known) == (1, 1)
+    assert report.rejected[:3] == [
+        "entry 2: malformed content hash or stopword list",
+        "entry 3: malformed content hash or stopword list",
+        f"entry 4: key {wrong[:16]!r} does not match its content hash",
+    ]
+    assert report.rejected[3].startswith("entry 5: not an entry (") and len(report.rejected) == 4
+    assert cache.keys() == {good}
+
+
+def test_imported_entries_travel_on_with_their_key_parts(tmp_path: Path) -> None:
+    first = _filled(tmp_path / "one")
+    exported = tmp_path / "one.cache"
+    assert export_entries(first, exported) == 1
+    second = Cache(tmp_path / "two" / "cache.sqlite", lambda _m: None)
+    assert import_entries(second, exported).added == 1
+    again = tmp_path / "two.cache"
+    assert export_entries(second, again) == 1
+    assert [(s.key, s.content_hash, s.stopwords) for s in second.stored()] == [
+        (s.key, s.content_hash, s.stopwords) for s in first.stored()
+    ]
+    report = import_entries(Cache(tmp_path / "three" / "cache.sqlite", lambda _m: None), again)
+    assert (report.added, report.rejected) == (1, [])
+    assert import_entries(second, again).known == 1
+
+
+def test_files_that_cannot_be_made_or_read_are_named_with_the_reason(tmp_path: Path) -> None:
+    cache = _filled(tmp_path / "one")
+    missing = tmp_path / "no" / "such.cache"
+    with pytest.raises(TransferError, match=r"^cannot create .*such\.cache \(No such file or directory\)$"):
+        export_entries(cache, missing)
+    with pytest.raises(TransferError, match=r"^cannot read .*such\.cache \(No such file or directory\)$"):
+        import_entries(cache, missing)
+
+
+def test_the_frame_limit_leaves_room_for_the_entry_around_the_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transfer, "MAX_ENTRY_BYTES", 10)
+    path = tmp_path / "frames"
+    for length, reason in [
+        (4106, "entry 1: the file ends inside it"),
+        (4107, "entry 1: 4107 bytes is over the limit; the rest of the file is not read"),
+    ]:
+        path.write_bytes(struct.pack(">I", length) + b"x" * 100)
+        reasons: list[str] = []
+        with path.open("rb") as handle:
+            assert list(_frames(handle, reasons.append)) == []
+        assert reasons == [reason]
+
+
+def test_clearing_a_cache_that_cannot_be_written_removes_nothing(tmp_path: Path) -> None:
+    cache = _filled(tmp_path / "one")
+    cache._store.health = Health.NO_WRITES
+    assert cache.clear() == 0
+    assert cache.count() == 1
+    cache._store.health = Health.READY
+    assert cache.clear() == 1 and cache.count() == 0
+
+
+def test_info_counts_the_database_and_its_log_and_lists_moved_files(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    _filled(folder).close()
+    path = folder / "cache.sqlite"
+    Path(f"{path}-wal").write_bytes(b"\0" * 2_000_000)
+    Path(f"{path}-shm").write_bytes(b"\0" * 9_000_000)
+    for name in ("cache.sqlite.moved-1", "cache.sqlite.moved-1-wal", "cache.sqlite.moved-1-shm"):
+        (folder / name).write_bytes(b"")
+    lines = cache_info(folder).split("\n")
+    size = (path.stat().st_size + 2_000_000) / 1e6
+    assert lines[:3] == [f"cache: {path}", "entries: 1", f"size: {size:.1f} MB"]
+    assert lines[4:] == ["moved aside (unused; yours to keep or delete): cache.sqlite.moved-1"]
+
+
+def test_clearing_says_what_went_wrong_on_its_own_line(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    _filled(folder).close()
+    (folder / "cache.sqlite").chmod(0o666)
+    lines = clear_cache(folder).split("\n")
+    assert lines[0] == f"cache: removed 0 entries from {folder / 'cache.sqlite'}"
+    assert lines[1].startswith("not using the cache") and len(lines) == 2
