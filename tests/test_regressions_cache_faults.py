@@ -329,3 +329,62 @@ def test_a_refused_folder_is_said_with_its_reason(tmp_path: Path) -> None:
         f"not using the cache {folder / 'cache.sqlite'}: others may write to it (mode 777); working without it"
     ]
     assert not (folder / "cache.sqlite").exists()
+
+
+def test_a_folder_name_with_uri_characters_is_used_as_it_is(tmp_path: Path) -> None:
+    warnings: list[str] = []
+    store = Store(tmp_path / "a?b#c" / "cache.sqlite", warnings.append)
+    assert store.health is Health.READY and warnings == []
+    assert store.write("INSERT INTO meta VALUES (?, ?)", [("x", "1")])
+    store.close()
+    assert [p.name for p in (tmp_path / "a?b#c").iterdir() if p.name == "cache.sqlite"] == ["cache.sqlite"]
+    assert [p.name for p in tmp_path.iterdir()] == ["a?b#c"]  # nothing made at a cut-off name
+
+
+def test_a_file_that_cannot_be_moved_aside_is_said_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    store = _store(tmp_path, warnings)
+
+    def refuse(self: Path, target: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "rename", refuse)
+    assert store._move_aside("is tested") is False
+    assert warnings == [
+        f"the cache {store.path} is tested and cannot be moved aside (Permission denied); working without it"
+    ]
+    assert store._db is None and store.path.exists()
+
+
+def test_a_new_file_refused_after_moving_aside_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    store = _store(tmp_path, warnings)
+    monkeypatch.setattr(store_module, "prepare_file", lambda _path: "it is refused")
+    assert store._move_aside("is tested") is False
+    assert warnings == [f"not using the cache {store.path}: it is refused; working without it"]
+
+
+def test_a_new_file_that_cannot_be_opened_after_moving_aside_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    store = _store(tmp_path, warnings)
+    _fail(store, _error(sqlite3.SQLITE_CORRUPT), _error(sqlite3.SQLITE_CORRUPT))
+
+    def broken() -> None:
+        raise _error(sqlite3.SQLITE_IOERR, "disk I/O error")
+
+    monkeypatch.setattr(store, "_connect", broken)
+    assert store.rows("SELECT key FROM meta") == []
+    assert len(warnings) == 2 and warnings[0].startswith(f"the cache {store.path} failed its integrity check")
+    assert warnings[1] == f"cannot create the cache {store.path} (disk I/O error); working without it"
+
+
+@pytest.mark.parametrize(("code", "damaged"), [(sqlite3.SQLITE_NOTADB, True), (sqlite3.SQLITE_IOERR, False)])
+def test_an_integrity_check_that_fails_itself(tmp_path: Path, code: int, damaged: bool) -> None:
+    store = _store(tmp_path, [])
+    _fail(store, _error(code))
+    assert store._damaged() is damaged
+    assert store._damaged() is False  # a healthy file passes
