@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import SIZE, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
+from textual.command import CommandList
 
 from tui.app.articles import IndexState
 from tui.app.keys import check_keymap, key_rows, markdown_table
@@ -142,10 +143,10 @@ async def test_help_lists_the_bindings_and_the_palette_has_every_action(articles
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"longer")
-        await pilot.pause(0.3)
+        # The palette searches in a worker: wait for its hits, not for a fixed time.
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("enter")
-        await pilot.pause(0.1)
-        assert screen.count == app.config.sentences + 1
+        await wait_for(pilot, lambda: screen.count == app.config.sentences + 1)
 
 
 def test_readme_key_table_matches_the_bindings() -> None:
