@@ -210,12 +210,12 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(
 
     from app_helpers import names_as_entities
 
-    from tui.app.screens import reader as reader_module
+    from tui.app.screens import waiting
 
     # Longer delays than the product's keep the "no flash" check true on a loaded machine; the
     # steps after it poll, so they do not depend on how long a key press takes to go through.
-    monkeypatch.setattr(reader_module, "WAITING_AFTER", 1.0)
-    monkeypatch.setattr(reader_module, "RAW_TEXT_AFTER", 1.0)
+    monkeypatch.setattr(waiting, "WAITING_AFTER", 1.0)
+    monkeypatch.setattr(waiting, "RAW_TEXT_AFTER", 1.0)
     slow = str(articles / "b_da_nang.txt")
     release = threading.Event()
 

@@ -22,18 +22,26 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.queues
 import os
+import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
+from typing import TypeAlias
 
 from tui.app.jobs import AnalyseFn, Job, JobKind, Outcome, run_job
-from tui.app.worker_setup import init_worker, start_resource_tracker, warm_up
+from tui.app.worker_setup import PageChannel, init_worker, listen_for_pages, start_resource_tracker, warm_up
 
 log = logging.getLogger(__name__)
+
+#: ``(path, page, pages)`` notes from the workers, ``None`` to stop listening.
+_PageQueue: TypeAlias = (
+    "queue.Queue[tuple[str, int, int] | None] | multiprocessing.queues.Queue[tuple[str, int, int] | None]"
+)
 
 _MAX_RESTARTS = 3
 #: The opened article's summary and entities come in one job up to this size (about p95 of news
@@ -59,8 +67,10 @@ class _Lane:
         analyse: AnalyseFn,
         deliver: Callable[[Outcome], None],
         lock: threading.RLock,
+        pages: PageChannel,
     ) -> None:
         self.name = name
+        self._pages = pages
         self.workers = workers
         self._context = context
         self._analyse = analyse
@@ -78,13 +88,18 @@ class _Lane:
     def _pool(self) -> Executor:
         if self._executor is None:
             if self._context is None:
-                self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix=f"analyse-{self.name}")
+                self._executor = ThreadPoolExecutor(
+                    self.workers,
+                    thread_name_prefix=f"analyse-{self.name}",
+                    initializer=listen_for_pages,
+                    initargs=(self._pages,),
+                )
             else:
                 self._executor = ProcessPoolExecutor(
                     self.workers,
                     mp_context=self._context,
                     initializer=init_worker,
-                    initargs=(self.name == "back", os.getpid()),
+                    initargs=(self.name == "back", os.getpid(), self._pages),
                 )
         return self._executor
 
@@ -185,10 +200,14 @@ class Analyser:
         back = background_workers if background_workers is not None else max(1, cores - 1)
         ctx = None if context == "thread" else multiprocessing.get_context(context)
         self.deliver = deliver
+        #: ``on_page(path, page, pages)``: a worker is reading that page by OCR (called from a thread).
+        self.on_page: Callable[[str, int, int], None] = lambda path, page, pages: None
+        self._pages: _PageQueue = queue.Queue() if ctx is None else ctx.Queue()
+        self._listener: threading.Thread | None = None
         self._lock = threading.RLock()
         forward = self._forward  # looks ``deliver`` up at each call: it may be set after the lanes
-        self.front = _Lane("front", 1, ctx, analyse, forward, self._lock)
-        self.back = _Lane("back", max(1, back), ctx, analyse, forward, self._lock)
+        self.front = _Lane("front", 1, ctx, analyse, forward, self._lock, self._pages)
+        self.back = _Lane("back", max(1, back), ctx, analyse, forward, self._lock, self._pages)
         self._front_ready = False
 
     def _forward(self, outcome: Outcome) -> None:
@@ -207,9 +226,25 @@ class Analyser:
         with self._lock:
             if self.front.started:
                 return
+            self._listener = threading.Thread(target=self._listen, name="analyse-pages", daemon=True)
+        self._listener.start()
         if self.front._context is not None:
             start_resource_tracker()
         self.front.start(True, then=self._front_is_ready, models=False)
+
+    def _listen(self) -> None:
+        """Pass the workers' OCR page notes on, until ``shutdown``."""
+        while True:
+            try:
+                item = self._pages.get()
+            except (EOFError, OSError, ValueError):  # the queue was closed under us
+                return
+            if item is None:
+                return
+            try:
+                self.on_page(*item)
+            except Exception:  # a progress note must not end the listener
+                log.debug("page note not shown", exc_info=True)
 
     def _front_is_ready(self) -> None:
         with self._lock:
@@ -295,3 +330,5 @@ class Analyser:
     def shutdown(self) -> None:
         self.front.shutdown()
         self.back.shutdown()
+        if self._listener is not None:
+            self._pages.put(None)

@@ -14,6 +14,7 @@ from enum import Enum
 
 from tui.core.fold import fold_loose, matches
 from tui.core.loader import LoadError, find_articles, looks_binary, normalise, read_start
+from tui.core.readers import BINARY_FORMATS, SUFFIXES
 
 
 class Status(Enum):
@@ -89,7 +90,11 @@ _INDEX_MAX_STRUCTURED = 20_000_000  # a larger Word/PDF file is left out of the 
 
 
 def raw_start(path: str, limit: int = 20_000) -> str:
-    """The start of the file as it is, shown while the analysis runs (a FIFO or device is not read)."""
+    """The start of the file as it is, shown while the analysis runs (a FIFO or device is not read).
+
+    Nothing for Word, PDF and OpenDocument files: their bytes are not text a reader could use."""
+    if SUFFIXES.get(os.path.splitext(path)[1].lower()) in BINARY_FORMATS:
+        return ""
     try:
         return read_start(path, limit).decode("utf-8", errors="replace")
     except LoadError:

@@ -41,9 +41,11 @@ def analyse_article(
 
     Imported in the worker, so the interface process never loads the NLP stack.
     """
+    from tui.app.worker_setup import page_progress
     from tui.core.service import analyse_path_cached
 
-    return analyse_path_cached(path, options, algorithms, entities, use_cache=use_cache)
+    progress = page_progress(path)
+    return analyse_path_cached(path, options, algorithms, entities, use_cache=use_cache, progress=progress)
 
 
 def make_analyse_fn(options: Options, use_cache: bool = True) -> AnalyseFn:

@@ -27,6 +27,15 @@ class AnalysisDone(Message):
 
 
 @dataclass
+class PageRead(Message):
+    """A worker is reading page ``page`` of ``pages`` of ``path`` by OCR (posted from a thread)."""
+
+    path: str
+    page: int
+    pages: int
+
+
+@dataclass
 class EntityChosen(Message):
     """The reader chose an entity in the panel: highlight its mentions."""
 

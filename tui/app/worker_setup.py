@@ -8,13 +8,48 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from tui.core.lifetime import die_with
 
 log = logging.getLogger(__name__)
 
 
-def init_worker(background: bool, program: int) -> None:
+class PageChannel(Protocol):
+    """Where workers report OCR pages: a ``multiprocessing`` or ``queue`` queue of
+    ``(path, page, pages)`` tuples."""
+
+    def put_nowait(self, item: Any, /) -> None: ...
+
+
+# Per thread: process workers run their jobs on the thread that ran the initializer, and
+# thread workers (one process) each have their own, so nothing leaks between analysers.
+_channel = threading.local()
+
+
+def listen_for_pages(pages: PageChannel | None) -> None:
+    """Report this worker's OCR pages to ``pages`` (None: report nothing)."""
+    _channel.pages = pages
+
+
+def page_progress(path: str) -> Callable[[int, int], None] | None:
+    """The ``progress`` callback for reading ``path`` in this worker, if anyone listens."""
+    pages: PageChannel | None = getattr(_channel, "pages", None)
+    if pages is None:
+        return None
+
+    def report(page: int, total: int) -> None:
+        try:
+            pages.put_nowait((path, page, total))
+        except Exception:  # a progress note is never worth failing the read for
+            log.debug("page progress not sent", exc_info=True)
+
+    return report
+
+
+def init_worker(background: bool, program: int, pages: PageChannel | None = None) -> None:
     """Quiet, single-threaded, lower-priority workers that end with the interface (``program``).
 
     The terminal belongs to the interface: anything a library prints in a
@@ -31,6 +66,7 @@ def init_worker(background: bool, program: int) -> None:
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     die_with(program, parent_signal=False)  # the interface starts workers from several threads
+    listen_for_pages(pages)
     if background:
         with contextlib.suppress(OSError):  # not allowed: same priority, still correct
             os.nice(5)  # the interface and the opened article come first

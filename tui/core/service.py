@@ -125,8 +125,9 @@ def analyse_path_cached(
     algorithms: tuple[str, ...] | None = None,
     entities: bool = True,
     use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> Analysis:
     """``analyse_path`` with this process's ``Worker``: a plain function, picklable for process pools."""
     worker = process_worker()
     cache = worker.cache() if use_cache else None
-    return analyse_path(path, options, algorithms, entities, cache, worker.recent)
+    return analyse_path(path, options, algorithms, entities, cache, worker.recent, progress)

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual.widgets import Footer
 
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, TextIndex, first_line, raw_start
+from tui.app.articles import Entry, Status, TextIndex, first_line
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.library import Change, Entities, Library
@@ -32,6 +30,7 @@ from tui.app.screens.list_state import ListState
 from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
+from tui.app.screens.waiting import Waiting
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -46,12 +45,10 @@ if TYPE_CHECKING:
     from tui.core.model import Analysis
     from tui.core.pipeline import Options
 
-WAITING_AFTER = 0.1  # seconds without a summary before the panes say it is coming
-RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
+class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Waiting):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS
@@ -86,7 +83,6 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
         self._entities_shown: tuple[str, int, Entities, str] | None = None
         self._failures_noticed = 0
         self._titles_pending = any(e.needs_title for e in self.library.entries)
-        self._waiting_timer: Timer | None = None
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
@@ -97,6 +93,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
             analyser = thread or Analyser(analyse, context="spawn")
         self.analyser = analyser
         self.analyser.deliver = self._deliver
+        self.analyser.on_page = self.page_read
 
     @property
     def current(self) -> str | None:
@@ -244,26 +241,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
         self.analyser.open(
             path, self.algorithm, full=self.library.needs_entities(path), entities_shown=self.entities_visible()
         )
-        if self._waiting_timer is not None:
-            self._waiting_timer.stop()
-        # The summary usually comes within a frame or two: until then the panes keep what they
-        # show, rather than flashing "Analysing…" and laying the screen out twice.
-        self._waiting_timer = self.set_timer(WAITING_AFTER, partial(self._show_waiting, path))
-
-    def _show_waiting(self, path: str) -> None:
-        if self.current != path or path in self.library:
-            return
-        title = self.library.by_path[path].title
-        self.query_one(ArticleView).show_message(path, title, "Analysing…")
-        self.query_one(SummaryPane).show_waiting("Summarising…", self.algorithm, self.count)
-        self.query_one(EntityPanel).show_message("Finding entities…")
-        self._waiting_timer = self.set_timer(RAW_TEXT_AFTER, partial(self._show_raw, path))
-
-    def _show_raw(self, path: str) -> None:
-        """Still no summary (models loading, a long article): the file as it is, meanwhile."""
-        if self.current == path and path not in self.library:
-            entry = self.library.by_path[path]
-            self.query_one(ArticleView).show_message(path, entry.title, "Analysing…", raw_start(path))
+        self.wait_for(path)
 
     def _deliver(self, outcome: Outcome) -> None:
         """Called from an executor thread."""
