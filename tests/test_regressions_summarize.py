@@ -98,3 +98,18 @@ def test_a_story_that_starts_in_a_later_paragraph() -> None:
     rest = [s for s in split_sentences(untitled) if s.paragraph == 1]
     model = sumy_document(untitled, rest, SumyTokenizer(rest))
     assert [(len(p.headings), len(p.sentences)) for p in model.paragraphs] == [(0, len(rest))]
+
+
+def test_sumy_classes_only_stays_in_its_own_thread() -> None:
+    """A comparison run with sumy's classes never changes what another thread computes."""
+    import threading
+
+    from tui.core import summarize as summarize_module
+
+    seen: list[object] = []
+    with sumy_classes_only():
+        inside = summarize_module._sumy_only.get()
+        thread = threading.Thread(target=lambda: seen.append(summarize_module._sumy_only.get()))
+        thread.start()
+        thread.join()
+    assert inside is True and seen == [False] and summarize_module._sumy_only.get() is False

@@ -196,3 +196,11 @@ def test_an_evicted_article_needs_its_entities_again_but_stays_done() -> None:
 def test_state_modules_import_no_textual(module: str) -> None:
     code = f"import sys, {module}; assert 'textual' not in sys.modules and 'rich' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_complete_means_entities_and_the_summary_in_use() -> None:
+    from tui.core.merge import complete
+
+    assert complete({"ranker", "lsa"}, True, "ranker")
+    assert not complete({"ranker"}, False, "ranker")  # a summary alone: the entities are still to find
+    assert not complete({"lsa"}, True, "ranker")  # another algorithm's summary

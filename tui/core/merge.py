@@ -8,6 +8,7 @@ they add up, so the interface, the service and the indexer cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from tui.core.model import Analysis
@@ -38,3 +39,10 @@ def adds_to(held: Analysis | None, new: Analysis) -> bool:
     if held is None:
         return True
     return bool(set(new.summaries) - set(held.summaries)) or (new.entities is not None and held.entities is None)
+
+
+def complete(summaries: Collection[str], has_entities: bool, algorithm: str) -> bool:
+    """Whether an analysis holding summaries by ``summaries`` (and entities, if ``has_entities``)
+    holds everything a full analysis makes for ``algorithm``: the one rule for "this article is
+    done", used by the cache's rows, the indexer and the interface."""
+    return has_entities and algorithm in summaries

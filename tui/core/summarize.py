@@ -26,6 +26,7 @@ import hashlib
 import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -153,22 +154,23 @@ def _sumy_ratings(
     return ratings
 
 
-_SUMY_ONLY = False
+# A context variable, not a module flag: a comparison run in one thread never changes the
+# summaries another thread computes.
+_sumy_only: ContextVar[bool] = ContextVar("sumy_only", default=False)
 
 
 @contextmanager
 def sumy_classes_only() -> Iterator[None]:
     """Use sumy's own classes instead of the numpy equivalents (for benchmarks and tests)."""
-    global _SUMY_ONLY  # noqa: PLW0603
-    previous, _SUMY_ONLY = _SUMY_ONLY, True
+    token = _sumy_only.set(True)
     try:
         yield
     finally:
-        _SUMY_ONLY = previous
+        _sumy_only.reset(token)
 
 
 def _build(algorithm: str, document: Document, stop_words: frozenset[str]) -> Any:
-    classes = _sumy_classes() if _SUMY_ONLY else _classes()
+    classes = _sumy_classes() if _sumy_only.get() else _classes()
     summarizer = classes[algorithm]()
     if algorithm == "edmundson":
         bonus = title_words(document, stop_words)

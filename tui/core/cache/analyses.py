@@ -20,6 +20,7 @@ from tui.core.cache.codec import DecodeError, decode, encode
 from tui.core.cache.index import FileIndex
 from tui.core.cache.keys import entry_key, stopwords_id
 from tui.core.cache.store import Health, Store, Warn
+from tui.core.merge import complete
 from tui.core.model import Analysis
 from tui.core.pipeline import Options, pipeline_version
 
@@ -47,7 +48,7 @@ class Header:
     def complete(self, algorithm: str) -> bool:
         """Whether the entry holds everything a full analysis makes: entities and this summary.
         (The interface stores a summary alone when the reader moves on before the entities.)"""
-        return self.entities and algorithm in self.algorithms
+        return complete(self.algorithms, self.entities, algorithm)
 
 
 @dataclass(frozen=True)
