@@ -9,10 +9,13 @@ loopback name (a DNS-rebinding page names its own domain there).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from ipaddress import ip_address
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from aiohttp import web
 from textual_serve.server import Server
@@ -33,13 +36,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _split(url: str) -> SplitResult | None:
+    """``url`` in parts, or None when it is malformed (an unclosed IPv6 bracket)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def _host_name(netloc: str) -> str:
     """The name or address of a ``Host`` header value, without its port."""
-    parsed = urlsplit(f"//{netloc}")
-    try:
-        return parsed.hostname or ""
-    except ValueError:  # a malformed IPv6 literal
-        return ""
+    parts = _split(f"//{netloc}")
+    return (parts.hostname or "") if parts is not None else ""
 
 
 def host_allowed(netloc: str, loopback_only: bool) -> bool:
@@ -52,8 +60,8 @@ def same_origin(origin: str | None, netloc: str) -> bool:
     server; a request without one comes from no web page, and so from no other site."""
     if origin is None:
         return True
-    parts = urlsplit(origin)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() == netloc.lower()
+    parts = _split(origin)
+    return parts is not None and parts.scheme in ("http", "https") and parts.netloc.lower() == netloc.lower()
 
 
 class _OneLineFormatter(logging.Formatter):
@@ -94,5 +102,22 @@ class ReportsServer(Server):
         return await handler(request)
 
     async def on_startup(self, app: web.Application) -> None:
-        # in place of textual-serve's banner, which prints the command (file names) as markup
-        print(self._announce, flush=True)
+        """Nothing: textual-serve's banner would print the command (file names) as Rich markup."""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until SIGINT or SIGTERM; the announcement once the port is bound (textual-serve's
+        own printed it before binding, and then a busy port followed it)."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C raises KeyboardInterrupt
+                loop.add_signal_handler(stop, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=lambda _running_on: print(self._announce, flush=True),
+        )
