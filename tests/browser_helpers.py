@@ -44,6 +44,17 @@ FLAGS = (
 KEYS = {"enter": ("Enter", 13, "\r"), "escape": ("Escape", 27, "")}
 
 
+def chromium_runs() -> bool:
+    """Whether the browser starts here (a package may install a stub that needs snap, say)."""
+    if CHROMIUM is None:
+        return False
+    try:
+        subprocess.run([CHROMIUM, "--version"], capture_output=True, timeout=30, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return True
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app_helpers import SIZE, articles, isolated_env, make_config, names_as_entities, reader, wait_for_summary  # noqa: F401
+from textual import events
 from textual.widgets import Static
 
 from tui.app import app as app_module
@@ -46,6 +47,10 @@ async def test_in_a_browser_s_delivers_a_download_and_writes_nothing(articles: P
         await pilot.press("c")
         status = str(screen.query_one(StatusBar).render_status())
         assert WEB_CLIPBOARD_HINT in status and "tmux" not in status
+        # a download the browser broke off is said, with its name and the reason
+        app.post_message(events.DeliveryFailed(key="key", exception=ConnectionResetError("closed"), name="b.md"))
+        await pilot.pause()
+        assert any(n.title == "Download failed" and n.message == "b.md: closed" for n in app._notifications)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         help_text = str(app.screen.query_one(Static).content)

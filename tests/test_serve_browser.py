@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import CHROMIUM, Page, chromium, free_port
+from browser_helpers import CHROMIUM, Page, chromium, chromium_runs, free_port
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed"),
@@ -54,6 +54,8 @@ async def _downloaded(folder: Path, timeout: float) -> Path:
 def served(tmp_path: Path, isolated_home: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """``reports-tui serve`` starting on a free port over a fixture folder, and the URL it will serve.
     The browser starts meanwhile: ``_wait_until_serving`` says when to load the page."""
+    if not chromium_runs():
+        pytest.skip(f"{CHROMIUM} --version fails")
     folder = tmp_path / FOLDER
     folder.mkdir()
     for name, text in ARTICLES.items():
