@@ -73,6 +73,19 @@ def served(tmp_path: Path, isolated_home: Path) -> Iterator[tuple[subprocess.Pop
     assert not (tmp_path / "injected").exists() and not (tmp_path / "injected2").exists()
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc; Chromium here means Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 async def _wait_until_serving(server: subprocess.Popen[str], url: str) -> None:
     assert server.stdout is not None
     first = await asyncio.wait_for(asyncio.to_thread(server.stdout.readline), 30)
@@ -121,3 +134,9 @@ async def test_list_open_download_and_copy_in_chromium(
         text = saved.read_text(encoding="utf-8")
         assert text.startswith(f"## {SECOND}\n") and text.endswith(f"{summary}\n")
         assert not (Path(os.environ["REPORTS_TUI_SAVE_DIR"])).exists()  # nothing written on the server's side
+        assert _children(server.pid)  # the tab's reports-tui
+    # the browser gone, the tab's reports-tui ends (and its workers with it): nothing is left behind
+    deadline = time.monotonic() + 20
+    while _children(server.pid):
+        assert time.monotonic() < deadline, "the app of a closed tab still runs"
+        await asyncio.sleep(0.1)
