@@ -186,3 +186,16 @@ async def test_the_server_guards_hosts_and_origins_and_names_the_address_used(
             assert named.status == 200
             assert 'data-session-websocket-url="ws://reports.lan:8000/ws"' in await named.text()
     assert capsys.readouterr().out == ""  # not textual-serve's banner, which prints the command
+
+
+@needs_web
+def test_what_the_server_relays_from_a_tab_cannot_act_on_the_terminal() -> None:
+    import io
+
+    from tui.serve.server import VisibleWriter
+
+    out = io.StringIO()
+    writer = VisibleWriter(out)
+    text = "Traceback: bài\x1b]52;c;eA==\x07 \x9b2J\n"
+    assert writer.write(text) == len(text)
+    assert out.getvalue() == "Traceback: bài\u241b]52;c;eA==\u2407 \ufffd2J\n"

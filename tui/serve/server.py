@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 import signal
+import sys
 from collections.abc import Awaitable, Callable
 from ipaddress import ip_address
+from typing import TextIO
 from urllib.parse import SplitResult, urlsplit
 
 from aiohttp import web
 from textual_serve.server import Server
 
-from tui.core.safe_text import one_line
+from tui.core.safe_text import one_line, visible
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -62,6 +65,21 @@ def same_origin(origin: str | None, netloc: str) -> bool:
         return True
     parts = _split(origin)
     return parts is not None and parts.scheme in ("http", "https") and parts.netloc.lower() == netloc.lower()
+
+
+class VisibleWriter(io.TextIOBase):
+    """A text stream passing text on with its control characters made visible: textual-serve
+    relays a tab process's stderr (a traceback may quote an article) to standard output."""
+
+    def __init__(self, target: TextIO) -> None:
+        self._target = target
+
+    def write(self, text: str) -> int:
+        self._target.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._target.flush()
 
 
 class _OneLineFormatter(logging.Formatter):
@@ -113,11 +131,12 @@ class ReportsServer(Server):
         for stop in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # Windows: Ctrl-C raises KeyboardInterrupt
                 loop.add_signal_handler(stop, self.request_exit)
-        web.run_app(
-            self._make_app(),
-            host=self.host,
-            port=self.port,
-            handle_signals=False,
-            loop=loop,
-            print=lambda _running_on: print(self._announce, flush=True),
-        )
+        with contextlib.redirect_stdout(VisibleWriter(sys.stdout)):
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=lambda _running_on: print(self._announce, flush=True),
+            )
