@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the pipeline is imported by the commands that use it
     from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
-SUBCOMMANDS = ("summarize", "entities", "index", "cache")
+SUBCOMMANDS = ("summarize", "entities", "index", "cache", "serve")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 _EPILOG = """\
@@ -29,6 +29,7 @@ examples:
   reports-tui index ~/reports/         analyse everything into the cache
   reports-tui cache info
   reports-tui cache export team.rtc    share the cached analyses
+  reports-tui serve ~/reports/         the interface in a browser on 127.0.0.1:8000
 """
 
 
@@ -102,7 +103,8 @@ def _app_parser() -> argparse.ArgumentParser:
         "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
         "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
         "  index       analyse files into the cache on all cores\n"
-        "  cache       show, clear, export or import the cache",
+        "  cache       show, clear, export or import the cache\n"
+        "  serve       the interface in a web browser",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
     return parser
@@ -113,11 +115,14 @@ def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reports-tui", parents=[_common()], epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache}", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache,serve}", required=True)
     _add_summarize(commands, common)
     _add_entities(commands, common)
     _add_index(commands, common)
     _add_cache(commands, common)
+    from tui.serve import add_serve
+
+    add_serve(commands, common, _warn)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -93,6 +94,15 @@ class ReportsApp(App[int]):
         self.theme = self.config.theme
         if self.keymap:
             self.set_keymap(self.keymap)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A download to the browser (``reports-tui serve``) broke off: say so; the rest goes on."""
+        self.notify(
+            f"{event.name or 'The download'}: {event.exception}",
+            title="Download failed",
+            severity="error",
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the reader, with its key."""

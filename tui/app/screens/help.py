@@ -18,6 +18,12 @@ CLIPBOARD_HELP = (
     "(or put `set -s set-clipboard on` in ~/.tmux.conf). macOS Terminal.app does not support OSC 52. "
     "s always works: it saves the summary as a Markdown file and shows its path."
 )
+# Under `reports-tui serve` the page's terminal passes OSC 52 to the browser's clipboard API.
+WEB_CLIPBOARD_HELP = (
+    "Copying in a browser: c and C put the summary on the browser's clipboard when the page's address "
+    "is 127.0.0.1, localhost or https; browsers refuse it to other plain-http pages, without telling "
+    "the page. s always works: it sends the summary to the browser as a Markdown download."
+)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -69,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
             "\n\n",
             ("Clipboard", "bold underline"),
             "\n",
-            CLIPBOARD_HELP,
+            WEB_CLIPBOARD_HELP if self.app.is_web else CLIPBOARD_HELP,
         ]
         with VerticalScroll() as scroll:
             scroll.border_title = "Help (escape closes)"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.timer import Timer
 
+from tui.app.delivery import deliver_download
 from tui.app.widgets.summary_pane import SummaryPane
 from tui.core import export
 from tui.paths import default_summary_dir, fallback_summary_dir
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 MAX_SENTENCES = 50
 # On the status line, not in a toast that would cover the article at 80x24; the help says more.
 CLIPBOARD_HINT = "sent to the clipboard · in tmux: set -s set-clipboard on · s saves"
+# In a browser the page writes it to the clipboard only on 127.0.0.1, localhost or https (the
+# browser's rule for the clipboard API), and says nothing when it cannot: the download always works.
+WEB_CLIPBOARD_HINT = "sent to browser clipboard (127.0.0.1/https only) · s downloads"
 NOTICE_SECONDS = 6
+MARKDOWN = "text/markdown"
 
 
 class SummaryActions(Screen[None]):
@@ -91,14 +96,17 @@ class SummaryActions(Screen[None]):
         if self._summarised() is None:
             return
         self.app.copy_to_clipboard(self.query_one(SummaryPane).text)
-        self._notice(f"Summary {CLIPBOARD_HINT}")
+        self._notice(f"Summary {self._clipboard_hint()}")
 
     def action_copy_markdown(self) -> None:
         analysis = self._summarised()
         if analysis is None:
             return
         self.app.copy_to_clipboard(export.markdown(analysis, self.algorithm, self.count))
-        self._notice(f"Markdown summary {CLIPBOARD_HINT}")
+        self._notice(f"Markdown summary {self._clipboard_hint()}")
+
+    def _clipboard_hint(self) -> str:
+        return WEB_CLIPBOARD_HINT if self.app.is_web else CLIPBOARD_HINT
 
     def _notice(self, text: str) -> None:
         self.show_status(notice=text)
@@ -111,6 +119,12 @@ class SummaryActions(Screen[None]):
         if analysis is None:
             return
         text = export.markdown(analysis, self.algorithm, self.count)
+        if self.app.is_web:  # the reader may be on another machine: the file goes to their browser
+            name = deliver_download(
+                self.app, text.encode("utf-8"), export.summary_file_name(analysis.document.path), MARKDOWN
+            )
+            self.notify(name, title="Summary sent as a download", timeout=10, markup=False)
+            return
         protected: Sequence[str] = [*self.opened, *(e.path for e in self.library.entries)]
         try:
             folder = export.choose_save_dir(_save_dir(self.save_dir), self.opened, fallback_summary_dir())
