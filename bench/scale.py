@@ -196,7 +196,7 @@ def filter_main(path: Path, query: str, wait_texts: float) -> int:
                 await asyncio.sleep(0.005)
             await pilot.pause()  # the list repainted
             times.append(time.perf_counter() - done[0])
-        screen.apply_filter = original  # type: ignore[method-assign, assignment]
+        screen.apply_filter = original  # type: ignore[method-assign]
         await pilot.press("escape")  # clears and closes the filter
         await pilot.pause(0.3)
         return times
