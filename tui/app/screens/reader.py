@@ -148,7 +148,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
             self._read_titles()
 
     def _open_first(self) -> None:
-        first = next(iter(self.library.readable()), None)
+        first = next((e.path for e in self.library.entries if e.state is not Status.FAILED), None)
         if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
 
