@@ -142,6 +142,8 @@ def fill_main(path: Path, sample: int) -> int:
     options = load_config(None).options
     cache = open_cache()
     paths = [item for item in find_articles([path]) if isinstance(item, str)]
+    for item in paths[:sample]:  # their stat rows, as ``reports-tui index`` stores them first
+        cache.file_key(item, options)
     analyses = [analyse_path(p, options, tuple(ALGORITHMS), True, cache) for p in paths[:sample]]
     encoded = 0
     for number, item in enumerate(paths[sample:]):
