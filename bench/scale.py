@@ -264,7 +264,10 @@ def main() -> int:
     if shutil.which("tmux") is None or not SCRIPT.exists():
         print("needs tmux and an installed reports-tui (pip install -e .)", file=sys.stderr)
         return 2
-    print(f"reports-tui at scale, {SIZE[0]}x{SIZE[1]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}")
+    print(
+        f"reports-tui at scale, {SIZE[0]}x{SIZE[1]}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')},"
+        f" load average {os.getloadavg()[0]:.1f}"
+    )
     rows: dict[str, list[str]] = {}
     numbers: dict[str, list[float]] = {}
 
@@ -294,7 +297,8 @@ def main() -> int:
             print(
                 f"{path} ({files:,} articles; warm cache: {how}): cold runs {cold_runs} ms, warm runs {warm_runs}"
                 f" ms; filter ms per key, titles: {found.get('titles', '?')}; texts: {found.get('texts', '?')}"
-                f" (texts read: {found.get('texts_read', '?')} s); openat calls warm: {calls}",
+                f" (texts read: {found.get('texts_read', '?')} s); openat calls warm: {calls};"
+                f" load average now {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
             put("first paint, cold (ms)", _ms(cold), statistics.median(cold))
