@@ -170,6 +170,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines):
             self.notify(message, title="Cache", severity="warning", markup=False)
         self.cache_reader = scan.reader
         self._update_rows(self.library.adopt_headers(scan.found, self.algorithm))
+        scan.found = []  # applied: a header per article is not kept (100,000 of them: tens of MB)
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
             analysis = scan.reader.get(current)
