@@ -1,5 +1,5 @@
-"""The list filter over many articles: titles folded in one go, texts that missed a query skipped
-when the query grows, and never a result that a filter from scratch would not give.
+"""The list filter over many articles: titles folded in one go, a growing query searched among
+the rows it showed, and never a result that a filter from scratch would not give.
 
 The texts are made up here for the tests."""
 
@@ -55,7 +55,7 @@ def test_typing_a_query_gives_what_a_fresh_filter_gives_at_every_step(tmp_path: 
     query = "thanh pho ha noi"
     for end in range(1, len(query) + 1):
         got = filter_entries(entries, query[:end], typed)
-        fresh._misses = ("", -1, set())  # a filter from scratch
+        fresh.last = None  # a filter from scratch
         assert got == filter_entries(entries, query[:end], fresh), query[:end]
     assert [e.path for e in got] == [entries[2].path]  # in its text only, with another spelling of spaces
     assert filter_entries(entries, "Đồng  tháp", typed) == [entries[3]]  # in its title (and text)
@@ -71,3 +71,18 @@ def test_texts_read_after_a_query_are_searched_when_it_grows(tmp_path: Path) -> 
     assert filter_entries(entries, "quy i", index) == [entries[1]]
     assert filter_entries(entries, "quy ix", index) == []
     assert filter_entries(entries, "ha noi", index) == [entries[0], entries[2]]
+
+
+def test_a_row_retitled_or_another_list_is_searched_again(tmp_path: Path) -> None:
+    entries = _entries(tmp_path)
+    index = TextIndex()
+    index.fill(e.path for e in entries)
+    assert filter_entries(entries, "gia", index) == [entries[2], entries[3]]  # text, then title and text
+    entries[4].set_title("Giá vàng hôm nay")  # its analysis found another headline
+    assert filter_entries(entries, "gia v", index) == [entries[4]]
+    assert index.last is not None and index.last.shown == [entries[4]]
+    reordered = list(reversed(entries))  # another list (a new order): searched in full
+    assert filter_entries(reordered, "gia", index) == [entries[4], entries[3], entries[2]]
+    entries[3].state = Status.FAILED  # only its title can match now
+    assert filter_entries(entries, "gia lua", index) == [entries[3]]
+    assert filter_entries(entries, "gia lua tang cao", index) == []

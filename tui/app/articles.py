@@ -50,19 +50,21 @@ class Entry:
         return self._loose_title
 
     @staticmethod
-    def fold_titles(entries: Sequence[Entry]) -> None:
-        """Fold every title not folded yet in one call: 100,000 titles one by one take seconds.
+    def fold_titles(entries: Sequence[Entry]) -> list[Entry]:
+        """Fold every title not folded yet in one call (100,000 titles one by one take seconds);
+        the entries folded now: new, or retitled since.
 
         NUL separates them: ``fold_loose`` neither drops it nor moves a mark across it.
         """
         todo = [entry for entry in entries if entry._loose_title is None]
         if not todo:
-            return
+            return todo
         folded = fold_loose(_SEPARATOR.join(entry.title for entry in todo)).split(_SEPARATOR)
         if len(folded) != len(todo):  # a title holding the separator itself
             folded = [fold_loose(entry.title) for entry in todo]
         for entry, title in zip(todo, folded, strict=True):
             entry._loose_title = title
+        return todo
 
     def set_title(self, title: str) -> None:
         self.title = title
@@ -162,18 +164,29 @@ class IndexState(Enum):
     READY = "ready"
 
 
+@dataclass(slots=True)
+class LastFilter:
+    """What the last filter showed, for the next keystroke to search among."""
+
+    source: int  # id() of the list filtered: another list (sorted, narrowed) starts afresh
+    needle: str
+    generation: int  # the texts held then
+    shown: list[Entry]
+
+
 class TextIndex:
     """Folded article texts for the filter; filled in the background, read on demand.
 
     Texts are kept as UTF-8 (most folded Vietnamese is ASCII, where a ``str`` holding one
-    curly quote takes two bytes a character). The index also remembers which texts did not
-    hold the last query: one more character typed cannot make them match.
+    curly quote takes two bytes a character). ``last`` is the last filter's result: a query
+    typed further can only match fewer of the same texts and titles.
     """
 
     def __init__(self) -> None:
         self._texts: dict[str, bytes] = {}
+        self._order: list[str] = []  # paths in the order their texts arrived
         self.state = IndexState.IDLE  # moved by the interface's thread only
-        self._misses: tuple[str, int, set[str]] = ("", -1, set())  # (query, texts then, paths)
+        self.last: LastFilter | None = None
 
     def begin(self) -> bool:
         """Whether the texts are still to be read (and now are being read)."""
@@ -184,8 +197,11 @@ class TextIndex:
 
     @property
     def generation(self) -> int:
-        """Changes whenever a text is added (texts are only ever added)."""
-        return len(self._texts)
+        """The number of texts held (texts are only ever added)."""
+        return len(self._order)
+
+    def added_since(self, generation: int) -> list[str]:
+        return self._order[generation:]
 
     def get(self, path: str) -> bytes:
         """The folded text, b'' while it has not been read yet."""
@@ -197,36 +213,35 @@ class TextIndex:
                 return
             if path not in self._texts:
                 self._texts[path] = read_loose_text(path).encode("utf-8", errors="replace")
-
-    def misses(self, needle: str) -> set[str]:
-        """Paths whose text cannot hold ``needle``: those that did not hold a part of it, with the same texts."""
-        query, generation, paths = self._misses
-        return paths if query and query in needle and generation == self.generation else set()
-
-    def remember_misses(self, needle: str, generation: int, paths: set[str]) -> None:
-        self._misses = (needle, generation, paths)
+                self._order.append(path)  # after the text: a reader never sees a path without it
 
 
-def filter_entries(entries: Iterable[Entry], query: str, index: TextIndex) -> list[Entry]:
-    """Entries whose title or text holds the phrase ``query``; case, diacritics and spacing ignored."""
-    entries = list(entries)
+def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex) -> list[Entry]:
+    """Entries whose title or text holds the phrase ``query``; case, diacritics and spacing ignored.
+
+    When ``query`` holds the last one (typing on) over the same list, only the rows shown
+    then, those whose title changed and those whose text arrived since are searched: on
+    100,000 rows a keystroke then looks at the few that can still match.
+    """
     needle = fold_loose(query).strip()
     if not needle:
-        return entries
-    Entry.fold_titles(entries)
-    generation = index.generation  # before looking: texts read meanwhile make the misses stale
-    known = index.misses(needle)
+        return list(entries)
+    changed = Entry.fold_titles(entries)
+    generation = index.generation  # before searching: texts read meanwhile are searched next time
+    last = index.last
+    pool: Sequence[Entry] = entries
+    if last is not None and last.source == id(entries) and last.needle in needle:
+        extra = {entry.path for entry in changed}.union(index.added_since(last.generation))
+        if not extra:
+            pool = last.shown
+        else:
+            extra.update(entry.path for entry in last.shown)
+            pool = [entry for entry in entries if entry.path in extra]
     text_needle = needle.encode("utf-8", errors="replace")
-    misses: set[str] = set()
-    out = []
-    for entry in entries:
-        if needle in entry.loose_title:
-            out.append(entry)
-        elif entry.state is not Status.FAILED:
-            path = entry.path
-            if path not in known and text_needle in index.get(path):
-                out.append(entry)
-            else:
-                misses.add(path)
-    index.remember_misses(needle, generation, misses)
-    return out
+    shown = [
+        entry
+        for entry in pool
+        if needle in entry.loose_title or (entry.state is not Status.FAILED and text_needle in index.get(entry.path))
+    ]
+    index.last = LastFilter(id(entries), needle, generation, shown)
+    return shown
