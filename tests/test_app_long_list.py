@@ -61,7 +61,11 @@ async def test_a_long_list_moves_filters_and_opens(long_folder: Path, release: t
         for end in range(1, len(typed) + 1):  # each keystroke: exactly the titles holding the query
             await pilot.press("space" if typed[end - 1] == " " else typed[end - 1])
             expected = [e.path for e in entries if typed[:end].strip() in e.loose_title]
-            await wait_for(pilot, lambda expected=expected: listing.paths == expected)
+
+            def shows(expected: list[str] = expected) -> bool:
+                return listing.paths == expected
+
+            await wait_for(pilot, shows)
         assert [Path(p).name for p in listing.paths] == ["01234.txt"]
         await pilot.press("enter", "enter")  # back to the list, then open the row
         path = listing.paths[0]
