@@ -86,6 +86,19 @@ def test_an_article_known_in_full_leaves_the_back_queue() -> None:
     assert queued(analyser) == ([("a", SUMMARY)], [("b", FULL)])
 
 
+def test_an_article_dropped_from_a_long_list_comes_back_with_a_later_list() -> None:
+    analyser = Analyser(FAKE, context="thread")
+    analyser.enqueue(["a", "b", "c"], "ranker")
+    analyser.open("b", "ranker", full=False)
+    assert queued(analyser)[1] == [("a", FULL), ("c", FULL)]
+    analyser.enqueue(["b", "d"], "textrank")  # queued again after it left: kept this time
+    analyser.open("c", "ranker", full=False)  # and the article left from both lists
+    assert queued(analyser)[1] == [("a", FULL), ("b", FULL), ("d", FULL)]
+    assert [j.algorithms for j in analyser.back.queue] == [("ranker",), ("textrank",), ("textrank",)]
+    queue = analyser.back.queue
+    assert [queue.popleft().path for _ in range(3)] == ["a", "b", "d"] and not queue
+
+
 def test_entities_asked_twice_are_queued_once() -> None:
     analyser = Analyser(FAKE, context="thread")
     analyser.entities_first("a", "ranker", entities_shown=True)

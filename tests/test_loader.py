@@ -127,6 +127,15 @@ def test_find_articles_recurses_sorted_and_filters(tmp_path: Path) -> None:
     assert len(errors) == 1 and "no such file" in errors[0].reason
 
 
+def test_find_articles_keeps_a_folder_together_before_a_longer_name(tmp_path: Path) -> None:
+    # "a-b" sorts before "a/" as plain strings ("-" < "/"): by components, folder a comes first
+    for name in ["a-b/c.txt", "a/b.TXT", "a/z/d.txt", "a.txt", "a0.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [Path(f).relative_to(tmp_path).as_posix() for f in find_articles([tmp_path]) if isinstance(f, str)]
+    assert found == ["a/b.TXT", "a/z/d.txt", "a-b/c.txt", "a.txt", "a0.txt"]
+
+
 def test_loading_never_writes(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(VIETNAMESE.encode())

@@ -53,3 +53,28 @@ def test_a_save_that_fails_says_so(tmp_path: Path) -> None:
     message = marks.save()
     assert message is not None and "read.json" in message
     assert os.listdir(tmp_path) == ["not-a-folder"]
+
+
+def test_a_whole_list_is_looked_up_as_each_path_would_be(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (real / name).write_text("x")
+    (tmp_path / "linked").symlink_to(real)  # a folder reached through a link
+    (real / "other-name.txt").symlink_to(real / "b.txt")  # a file link with a name of its own
+    marks = ReadMarks(tmp_path / "read.json")
+    listed = [
+        str(real / "a.txt"),
+        str(tmp_path / "linked" / "a.txt"),
+        str(real / "other-name.txt"),
+        str(real / "c.txt"),
+        str(tmp_path / "linked" / ".." / "real" / "b.txt"),
+    ]
+    assert marks.read_among(listed) == [False] * 5  # nothing read: nothing looked at
+    marks.mark(str(real / "a.txt"))
+    marks.mark(str(tmp_path / "linked" / "b.txt"))
+    monkeypatch.chdir(real)
+    relative = ["a.txt", "c.txt", "../linked/other-name.txt"]
+    expected = [True, True, True, False, True, True, False, True]  # the list, then the relative paths
+    assert marks.read_among(listed + relative) == expected
+    assert [marks.is_read(p) for p in listed + relative] == expected

@@ -204,3 +204,28 @@ def test_complete_means_entities_and_the_summary_in_use() -> None:
     assert complete({"ranker", "lsa"}, True, "ranker")
     assert not complete({"ranker"}, False, "ranker")  # a summary alone: the entities are still to find
     assert not complete({"lsa"}, True, "ranker")  # another algorithm's summary
+
+
+def test_counts_follow_every_move_as_a_recount_would() -> None:
+    entries = [Entry(f"/a/{n}.txt", f"{n}.txt") for n in range(6)]
+    entries[5] = Entry("/a/5.txt", "5.txt", state=Status.FAILED, reason="no such file")
+    books = Library(entries)
+
+    def recount() -> tuple[int, int]:
+        return (
+            sum(e.state is Status.DONE for e in books.entries),
+            sum(e.state is Status.FAILED for e in books.entries),
+        )
+
+    assert books.counts() == recount() == (0, 1)
+    books.add("/a/0.txt", analysis("/a/0.txt", entities=True))
+    books.add("/a/0.txt", analysis("/a/0.txt", ("lexrank",), entities=True))  # done already: counted once
+    books.add("/a/1.txt", analysis("/a/1.txt"))  # a summary alone: still pending
+    assert books.counts() == recount() == (1, 1)
+    header = Header("Tiêu đề", "01/02/2024", frozenset({"ranker"}), True)
+    books.adopt_headers([("/a/2.txt", header), ("/a/0.txt", header), ("/a/5.txt", header)], "ranker")
+    assert books.counts() == recount() == (2, 1)
+    books.fail("/a/0.txt", "analysis failed")  # a done article that fails later
+    books.fail("/a/5.txt", "again")
+    books.record(Outcome(Job("/a/3.txt", JobKind.FULL, ("ranker",)), error="binary file"))
+    assert books.counts() == recount() == (1, 3)

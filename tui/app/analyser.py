@@ -27,7 +27,7 @@ import os
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -56,6 +56,95 @@ def _file_size(path: str) -> float:
         return float("inf")
 
 
+class JobQueue:
+    """A lane's queue: jobs asked for one by one, then whole lists of articles to analyse in full.
+
+    A list (100,000 articles on a large archive) is kept as it was given and a ``Job`` made
+    for one article only when a worker is free for it, so queueing costs no time before the
+    interface answers and no memory per article. Dropping an article from the lists is a set
+    entry, not a walk through them.
+    """
+
+    def __init__(self) -> None:
+        self._head: deque[Job] = deque()
+        self._lists: deque[tuple[int, list[str], tuple[str, ...]]] = deque()  # (number, paths, algorithms)
+        self._place = 0  # the next path of the first list
+        self._lists_made = 0
+        self._dropped: dict[str, int] = {}  # path -> number of the last list it is dropped from
+
+    def append(self, job: Job) -> None:
+        self._head.append(job)
+
+    def appendleft(self, job: Job) -> None:
+        self._head.appendleft(job)
+
+    def extendleft(self, jobs: Iterable[Job]) -> None:
+        self._head.extendleft(jobs)
+
+    def extend_full(self, paths: Iterable[str], algorithms: tuple[str, ...]) -> None:
+        """Every one of ``paths`` to analyse in full, after everything queued so far."""
+        listed = list(paths)
+        if listed:
+            self._lists_made += 1
+            self._lists.append((self._lists_made, listed, algorithms))
+
+    def drop(self, path: str, kind: JobKind | None = None) -> None:
+        """Take ``path``'s jobs (of ``kind``, or all) out of the queue; the lists hold FULL jobs only."""
+        for job in [j for j in self._head if j.path == path and kind in (None, j.kind)]:
+            self._head.remove(job)
+        if kind in (None, JobKind.FULL) and self._lists:
+            self._dropped[path] = self._lists_made
+
+    def drop_kind(self, kind: JobKind) -> None:
+        for job in [j for j in self._head if j.kind is kind]:
+            self._head.remove(job)
+
+    def take_full(self) -> list[Job]:
+        """The FULL jobs asked for one by one (the lists stay)."""
+        taken = [job for job in self._head if job.kind is JobKind.FULL]
+        self._head = deque(job for job in self._head if job.kind is not JobKind.FULL)
+        return taken
+
+    def popleft(self) -> Job:
+        if self._head:
+            return self._head.popleft()
+        job = self._next_listed()
+        if job is None:
+            raise IndexError("pop from an empty queue")
+        self._place += 1
+        return job
+
+    def clear(self) -> None:
+        self._head.clear()
+        self._lists.clear()
+        self._place = 0
+        self._dropped.clear()
+
+    def _next_listed(self) -> Job | None:
+        """The next listed job not dropped (moving past dropped ones and finished lists)."""
+        while self._lists:
+            number, paths, algorithms = self._lists[0]
+            while self._place < len(paths):
+                path = paths[self._place]
+                if self._dropped.get(path, 0) < number:
+                    return Job(path, JobKind.FULL, algorithms)
+                self._place += 1
+            self._lists.popleft()
+            self._place = 0
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self._head) or self._next_listed() is not None
+
+    def __iter__(self) -> Iterator[Job]:
+        """Every job in the order they will be handed out (made one by one: for tests and checks)."""
+        yield from self._head
+        for position, (number, paths, algorithms) in enumerate(self._lists):
+            for path in paths[self._place if position == 0 else 0 :]:
+                if self._dropped.get(path, 0) < number:
+                    yield Job(path, JobKind.FULL, algorithms)
+
+
 class _Lane:
     """One executor and its own queue; at most ``workers`` jobs handed out at a time."""
 
@@ -76,7 +165,7 @@ class _Lane:
         self._analyse = analyse
         self._deliver = deliver
         self._lock = lock
-        self.queue: deque[Job] = deque()
+        self.queue = JobQueue()
         self.running: set[Future[Outcome]] = set()
         self._executor: Executor | None = None
         self._restarts = 0
@@ -287,15 +376,14 @@ class Analyser:
     def _leave_front(self) -> None:
         """Forget the front's requests for the article the reader has left; any entities it was
         still to find go back to the head of the back queue, so that article is still done."""
-        left = [job for job in self.front.queue if job.kind is JobKind.FULL]
+        left = self.front.queue.take_full()
         self.front.queue.clear()
         self.back.queue.extendleft(reversed(left))
 
     def _entities_next(self, path: str, algorithm: str, on_front: bool) -> None:
         self._drop_from_back(path)
         front = self.front.queue
-        for job in [j for j in front if j.path == path and j.kind is JobKind.FULL]:
-            front.remove(job)
+        front.drop(path, JobKind.FULL)
         job = Job(path, JobKind.FULL, (algorithm,))
         if on_front:
             front.append(job)
@@ -303,9 +391,7 @@ class Analyser:
             self.back.queue.appendleft(job)
 
     def _drop_from_back(self, path: str) -> None:
-        queue = self.back.queue
-        for job in [j for j in queue if j.path == path]:
-            queue.remove(job)
+        self.back.queue.drop(path)
 
     def _pump(self) -> None:
         self.front.pump()
@@ -315,16 +401,14 @@ class Analyser:
     def resummarise(self, path: str, algorithm: str) -> None:
         """Summarise the opened article with another algorithm (replaces earlier such requests)."""
         with self._lock:
-            queue = self.front.queue
-            for job in [j for j in queue if j.kind is JobKind.ALGORITHM]:
-                queue.remove(job)
-            queue.append(Job(path, JobKind.ALGORITHM, (algorithm,)))
+            self.front.queue.drop_kind(JobKind.ALGORITHM)
+            self.front.queue.append(Job(path, JobKind.ALGORITHM, (algorithm,)))
         self.front.pump()
 
     def enqueue(self, paths: Iterable[str], algorithm: str) -> None:
         """Analyse ``paths`` in full in the background, in order."""
         with self._lock:
-            self.back.queue.extend(Job(p, JobKind.FULL, (algorithm,)) for p in paths)
+            self.back.queue.extend_full(paths, (algorithm,))
         self._pump()
 
     def shutdown(self) -> None:

@@ -8,11 +8,11 @@ the analysis arrives.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from tui.core.fold import fold_loose, matches
+from tui.core.fold import fold_loose
 from tui.core.loader import LoadError, find_articles, looks_binary, normalise, read_start
 from tui.core.readers import BINARY_FORMATS, SUFFIXES
 
@@ -26,12 +26,13 @@ class Status(Enum):
 
 
 _FIRST_BYTES = 600
+_SEPARATOR = "\0"
 _FIRST_BYTES_STRUCTURED = 32_768  # a web page's <title> may follow kilobytes of <head>
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
-    """One row of the list."""
+    """One row of the list (slots: 100,000 rows take a third less memory and time to make)."""
 
     path: str
     title: str
@@ -44,10 +45,27 @@ class Entry:
 
     @property
     def loose_title(self) -> str:
-        """The title folded for the filter; made on first use (2,000 titles take 60 ms)."""
+        """The title folded for the filter; made on first use (``fold_titles`` folds many at once)."""
         if self._loose_title is None:
             self._loose_title = fold_loose(self.title)
         return self._loose_title
+
+    @staticmethod
+    def fold_titles(entries: Sequence[Entry]) -> list[Entry]:
+        """Fold every title not folded yet in one call (100,000 titles one by one take seconds);
+        the entries folded now: new, or retitled since.
+
+        NUL separates them: ``fold_loose`` neither drops it nor moves a mark across it.
+        """
+        todo = [entry for entry in entries if entry._loose_title is None]
+        if not todo:
+            return todo
+        folded = fold_loose(_SEPARATOR.join(entry.title for entry in todo)).split(_SEPARATOR)
+        if len(folded) != len(todo):  # a title holding the separator itself
+            folded = [fold_loose(entry.title) for entry in todo]
+        for entry, title in zip(todo, folded, strict=True):
+            entry._loose_title = title
+        return todo
 
     def set_title(self, title: str) -> None:
         self.title = title
@@ -125,8 +143,8 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
             )
         elif first_lines:
             entries.append(Entry(item, first_line(item)))
-        else:
-            entries.append(Entry(item, os.path.basename(item), needs_title=True))
+        else:  # (rpartition: ``os.path.basename`` is Python, and this runs once per file)
+            entries.append(Entry(item, item.rpartition(os.sep)[2], needs_title=True))
     return entries
 
 
@@ -151,12 +169,29 @@ class IndexState(Enum):
     READY = "ready"
 
 
+@dataclass(slots=True)
+class LastFilter:
+    """What the last filter showed, for the next keystroke to search among."""
+
+    source: int  # id() of the list filtered: another list (sorted, narrowed) starts afresh
+    needle: str
+    generation: int  # the texts held then
+    shown: list[Entry]
+
+
 class TextIndex:
-    """Folded article texts for the filter; filled in the background, read on demand."""
+    """Folded article texts for the filter; filled in the background, read on demand.
+
+    Texts are kept as UTF-8 (most folded Vietnamese is ASCII, where a ``str`` holding one
+    curly quote takes two bytes a character). ``last`` is the last filter's result: a query
+    typed further can only match fewer of the same texts and titles.
+    """
 
     def __init__(self) -> None:
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str, bytes] = {}
+        self._order: list[str] = []  # paths in the order their texts arrived
         self.state = IndexState.IDLE  # moved by the interface's thread only
+        self.last: LastFilter | None = None
 
     def begin(self) -> bool:
         """Whether the texts are still to be read (and now are being read)."""
@@ -165,26 +200,53 @@ class TextIndex:
         self.state = IndexState.FILLING
         return True
 
-    def get(self, path: str) -> str:
-        """The folded text, '' while it has not been read yet."""
-        return self._texts.get(path, "")
+    @property
+    def generation(self) -> int:
+        """The number of texts held (texts are only ever added)."""
+        return len(self._order)
+
+    def added_since(self, generation: int) -> list[str]:
+        return self._order[generation:]
+
+    def get(self, path: str) -> bytes:
+        """The folded text, b'' while it has not been read yet."""
+        return self._texts.get(path, b"")
 
     def fill(self, paths: Iterable[str], stop: Callable[[], bool] | None = None) -> None:
         for path in paths:
             if stop is not None and stop():
                 return
             if path not in self._texts:
-                self._texts[path] = read_loose_text(path)
+                self._texts[path] = read_loose_text(path).encode("utf-8", errors="replace")
+                self._order.append(path)  # after the text: a reader never sees a path without it
 
 
-def filter_entries(entries: Iterable[Entry], query: str, index: TextIndex) -> list[Entry]:
-    """Entries whose title or text holds every word of ``query``, diacritics optional."""
-    if not query.strip():
+def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex) -> list[Entry]:
+    """Entries whose title or text holds the phrase ``query``; case, diacritics and spacing ignored.
+
+    When ``query`` holds the last one (typing on) over the same list, only the rows shown
+    then, those whose title changed and those whose text arrived since are searched: on
+    100,000 rows a keystroke then looks at the few that can still match.
+    """
+    needle = fold_loose(query).strip()
+    if not needle:
         return list(entries)
-    out = []
-    for entry in entries:
-        if matches(entry.loose_title, query) or (
-            entry.state is not Status.FAILED and matches(index.get(entry.path), query)
-        ):
-            out.append(entry)
-    return out
+    changed = Entry.fold_titles(entries)
+    generation = index.generation  # before searching: texts read meanwhile are searched next time
+    last = index.last
+    pool: Sequence[Entry] = entries
+    if last is not None and last.source == id(entries) and last.needle in needle:
+        extra = {entry.path for entry in changed}.union(index.added_since(last.generation))
+        if not extra:
+            pool = last.shown
+        else:
+            extra.update(entry.path for entry in last.shown)
+            pool = [entry for entry in entries if entry.path in extra]
+    text_needle = needle.encode("utf-8", errors="replace")
+    shown = [
+        entry
+        for entry in pool
+        if needle in entry.loose_title or (entry.state is not Status.FAILED and text_needle in index.get(entry.path))
+    ]
+    index.last = LastFilter(id(entries), needle, generation, shown)
+    return shown

@@ -31,8 +31,9 @@ class ListState(Screen[None]):
 
     def load_read_marks(self) -> None:
         self.read_marks, self._read_warning = ReadMarks.load()
-        for entry in self.library.entries:
-            entry.read = self.read_marks.is_read(entry.path)
+        entries = self.library.entries
+        for entry, read in zip(entries, self.read_marks.read_among(e.path for e in entries), strict=True):
+            entry.read = read
 
     _list_columns: int | None = None
 

@@ -145,7 +145,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
             self._read_titles()
 
     def _open_first(self) -> None:
-        first = next(iter(self.library.readable()), None)
+        first = next((e.path for e in self.library.entries if e.state is not Status.FAILED), None)
         if first is not None and self.current is None:  # the reader may already have opened one
             self.open_article(first)
 
@@ -167,6 +167,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
             self.notify(message, title="Cache", severity="warning", markup=False)
         self.cache_reader = scan.reader
         self._update_rows(self.library.adopt_headers(scan.found, self.algorithm))
+        scan.found = []  # applied: a header per article is not kept (100,000 of them: tens of MB)
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
             analysis = scan.reader.get(current)

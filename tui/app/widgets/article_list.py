@@ -111,7 +111,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Show ``entries``; keep the cursor on ``keep`` (a path) when it is still listed, else row 0."""
         self._entries = list(entries)
         self.paths = [e.path for e in self._entries]
-        self._index = {path: i for i, path in enumerate(self.paths)}
+        self._index = dict(zip(self.paths, range(len(self.paths)), strict=True))
         self._rows = [None] * len(self._entries)
         self._cursor = None
         self._set_virtual_size()
