@@ -14,6 +14,7 @@ from tui.app.articles import Entry, build_entries
 from tui.app.cached import CacheScan
 from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
+from tui.app.list_view_state import SortKey
 from tui.app.screens.reader import ReaderScreen
 from tui.config import Config, ConfigError
 from tui.core.safe_text import one_line, visible
@@ -87,6 +88,7 @@ class ReportsApp(App[int]):
             analyser=self._analyser,
             scan=self._scan,
             list_width=self.config.list_width,
+            list_sort=SortKey(self.config.list_sort),
         )
 
     def on_mount(self) -> None:

@@ -12,6 +12,32 @@ from textual.binding import Binding, BindingType
 READER_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", id="help", tooltip="Every key, and how copying works"),
     Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the list by title and text; diacritics optional"),
+    Binding(
+        "S",
+        "cycle_sort",
+        "Sort",
+        show=False,
+        id="sort-list",
+        tooltip="Order the list by folder, date (newest first), title or length (longest first)",
+    ),
+    Binding(
+        "u",
+        "cycle_shown",
+        "Read/unread",
+        show=False,
+        id="show-read",
+        tooltip="List all articles, the unread, the read or the flagged ones",
+    ),
+    Binding("d", "date_range", "Dates", show=False, id="date-range", tooltip="List only the articles dated in a range"),
+    Binding("m", "flag", "Flag", show=False, id="flag", tooltip="Flag or unflag the article (kept between sessions)"),
+    Binding(
+        "escape",
+        "clear_list_filters",
+        "Clear filters",
+        show=False,
+        id="clear-list-filters",
+        tooltip="Take away the entity, date and read filters of the list",
+    ),
     Binding("f", "find", "Find", id="find", tooltip="Find in the article; diacritics optional"),
     Binding(
         "n",

@@ -33,6 +33,7 @@ class ListState(Screen[None]):
         self.read_marks, self._read_warning = ReadMarks.load()
         for entry in self.library.entries:
             entry.read = self.read_marks.is_read(entry.path)
+            entry.flagged = self.read_marks.is_flagged(entry.path)
 
     _list_columns: int | None = None
 
