@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from tui.core.model import Analysis, Document, Entity, EntityGroup, Sentence, SentenceScore, Summary
 
@@ -16,14 +17,14 @@ GroupSpec = tuple[str, tuple[str, ...], str | None]  # type, mention texts (each
 def article(
     path: str,
     body: str,
-    groups: list[GroupSpec],
+    groups: Sequence[GroupSpec],
     date: dt.date | None = None,
     title: str | None = None,
     author: str | None = None,
 ) -> Analysis:
     """An analysis of ``body``: sentences split at full stops, one group per spec, a lead summary."""
-    sentences = []
-    for n, m in enumerate(re.finditer(r"[^.]+\.?", body)):
+    sentences: list[Sentence] = []
+    for m in re.finditer(r"[^.]+\.?", body):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         if m.group().strip():
             sentences.append(Sentence(len(sentences), start, m.end(), body[start : m.end()], 0))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from corpus_fixtures import article
+
 from tui.core.corpus import Role, articles_naming, corpus_entities, named, search
 from tui.core.figures import corpus_figures, parse_figure
 
