@@ -80,8 +80,8 @@ def key_groups(groups: Iterable[EntityGroup] | None, per_type: int = 5) -> dict[
     return out
 
 
-def _md_escape(text: str) -> str:
-    """Escape the characters Markdown would read as formatting."""
+def md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as formatting (every Markdown output uses it)."""
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
@@ -89,25 +89,25 @@ def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) 
     """The summary as Markdown: title, date, source path, summary and key entities."""
     document = analysis.document
     title = document.title or one_line(Path(document.path).name)
-    lines = [f"## {_md_escape(title)}", ""]
+    lines = [f"## {md_escape(title)}", ""]
     meta = []
     if date := date_text(analysis):
-        meta.append(f"**Date:** {_md_escape(date)}")
+        meta.append(f"**Date:** {md_escape(date)}")
     if document.author:
-        meta.append(f"**Author:** {_md_escape(document.author)}")
+        meta.append(f"**Author:** {md_escape(document.author)}")
     meta.append(f"**Source:** `{one_line(document.path).replace('`', '')}`")
     lines += [line + "  " for line in meta[:-1]] + [meta[-1], ""]
     lines += [f"**Summary** ({summary_label(analysis, algorithm, count).replace(' · ', ', ')}):", ""]
-    lines += [_md_escape(summary_text(analysis, algorithm, count)), ""]
+    lines += [md_escape(summary_text(analysis, algorithm, count)), ""]
     groups = key_groups(analysis.groups, per_type)
     if groups:
         lines += ["**Key entities:**", ""]
         for kind, chosen in groups.items():
             names = []
             for group in chosen:
-                name = _md_escape(group.name)
+                name = md_escape(group.name)
                 if group.role:
-                    name += f" ({_md_escape(group.role)})"
+                    name += f" ({md_escape(group.role)})"
                 names.append(name)
             lines.append(f"- {GROUP_TITLES[kind]}: " + "; ".join(names))
         lines.append("")

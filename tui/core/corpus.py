@@ -1,0 +1,182 @@
+"""The entities of many articles at once: who and what appears across the corpus.
+
+Each article's groups (``tui.core.entities.grouping``) are already one per entity within the
+article: a person with and without title, ``đồng chí Mai`` after ``Trương Thị Mai``, a
+resolution's short form. Across articles they merge by the same key the article used
+(``grouping.entity_key``: NFC text folded to lower case, spaces collapsed), and a person's short
+form joins a full name only when one full name in the corpus ends with it
+(``grouping.person_keys``, the rule an article applies to its own mentions). One pass over the
+groups: linear in the number of entities the articles name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from tui.core.entities.grouping import entity_key, person_keys
+from tui.core.fold import fold_query
+from tui.core.model import ENTITY_TYPES, Analysis
+
+_TYPE_ORDER = {kind: n for n, kind in enumerate(ENTITY_TYPES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """An article's group for a corpus entity: the article, its date, the name it uses there."""
+
+    path: str
+    date: dt.date | None
+    name: str
+    mentions: int
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role as one article states it for a person, with the article and its date."""
+
+    role: str
+    path: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class CorpusEntity:
+    """One entity across the corpus: ``articles`` articles name it ``mentions`` times."""
+
+    type: str
+    name: str
+    key: str
+    articles: int
+    mentions: int
+    paths: tuple[str, ...]  # the articles, in corpus order
+    roles: tuple[Role, ...]  # PER: by article date (undated last), one per role and article
+    appearances: tuple[Appearance, ...]  # one per article group, in corpus order
+    folded: str  # the name folded for search: lower case, no diacritics, single spaces
+
+    def names_in(self, path: str) -> tuple[str, ...]:
+        """The names this entity's groups have in the article ``path`` (to mark its mentions there)."""
+        return tuple(a.name for a in self.appearances if a.path == path)
+
+
+def corpus_entities(items: Iterable[tuple[str, Analysis]], types: Collection[str] = ENTITY_TYPES) -> list[CorpusEntity]:
+    """The entities of every analysed article, most widely named first.
+
+    ``items``: (path, analysis) pairs; an analysis without entities adds nothing. Order: articles,
+    then mentions (both descending), then type in panel order, then name.
+    """
+    found: dict[tuple[str, str], list[Appearance]] = {}
+    for path, analysis in items:
+        date = analysis.document.date
+        for group in analysis.groups or ():
+            if group.type not in types:
+                continue
+            key = (group.type, entity_key(group.type, group.name))
+            appearance = Appearance(path, date, " ".join(group.name.split()), group.count, group.role)
+            found.setdefault(key, []).append(appearance)
+    _join_short_names(found)
+    rows = [_entity(kind, key, appearances) for (kind, key), appearances in found.items()]
+    rows.sort(key=lambda e: (-e.articles, -e.mentions, _TYPE_ORDER.get(e.type, 99), e.folded, e.name))
+    return rows
+
+
+def _join_short_names(found: dict[tuple[str, str], list[Appearance]]) -> None:
+    """``thị mai`` or ``mai`` joins ``trương thị mai`` when no other full name ends with it."""
+    keys = person_keys(key for kind, key in found if kind == "PER")
+    for short, full in keys.items():
+        if short != full:
+            found[("PER", full)].extend(found.pop(("PER", short)))
+
+
+def _entity(kind: str, key: str, appearances: list[Appearance]) -> CorpusEntity:
+    paths = tuple(dict.fromkeys(a.path for a in appearances))
+    name = _display_name(appearances)
+    return CorpusEntity(
+        type=kind,
+        name=name,
+        key=key,
+        articles=len(paths),
+        mentions=sum(a.mentions for a in appearances),
+        paths=paths,
+        roles=_roles(appearances),
+        appearances=tuple(appearances),
+        folded=fold_query(name),
+    )
+
+
+def _display_name(appearances: Sequence[Appearance]) -> str:
+    """The name most articles use; then the fullest; then the first seen."""
+    used: dict[str, int] = {}
+    for a in appearances:
+        used[a.name] = used.get(a.name, 0) + 1
+    first = {name: -n for n, name in reversed(list(enumerate(used)))}
+    return max(used, key=lambda name: (used[name], len(name.split()), first[name]))
+
+
+def _roles(appearances: Sequence[Appearance]) -> tuple[Role, ...]:
+    seen = dict.fromkeys(Role(a.role, a.path, a.date) for a in appearances if a.role)
+    undated = dt.date.max
+    return tuple(sorted(seen, key=lambda r: r.date or undated))  # sorted is stable: corpus order kept
+
+
+# ---------------------------------------------------------------- search
+class Match(IntEnum):
+    """How well a query matches a name; lower is better."""
+
+    EXACT = 0
+    PREFIX = 1
+    WORD = 2  # the query starts at a word of the name
+    INSIDE = 3
+    WORDS = 4  # each query word begins some word of the name, in any order
+
+
+def match_quality(folded_name: str, query: str) -> Match | None:
+    """How ``query`` (folded with ``fold_query``) matches a folded name; None when it does not."""
+    if not query:
+        return None
+    if folded_name == query:
+        return Match.EXACT
+    if folded_name.startswith(query):
+        return Match.PREFIX
+    at = folded_name.find(query)
+    if at > 0:
+        return Match.WORD if folded_name[at - 1] == " " or f" {query}" in folded_name else Match.INSIDE
+    words = folded_name.split()
+    if all(any(w.startswith(q) for w in words) for q in query.split()):
+        return Match.WORDS
+    return None
+
+
+def search(entities: Iterable[CorpusEntity], query: str) -> list[CorpusEntity]:
+    """The entities whose name matches ``query``, diacritics and case optional, best first
+    (then in the order given)."""
+    needle = fold_query(query)
+    scored = [
+        (quality, n, e) for n, e in enumerate(entities) if (quality := match_quality(e.folded, needle)) is not None
+    ]
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [e for _, _, e in scored]
+
+
+def named(entities: Iterable[CorpusEntity], query: str) -> list[CorpusEntity]:
+    """The entities a user means by ``query``: the best-matching ones (all those exactly named,
+    else all those at the best match found)."""
+    needle = fold_query(query)
+    best: Match | None = None
+    chosen: list[CorpusEntity] = []
+    for entity in entities:
+        quality = match_quality(entity.folded, needle)
+        if quality is None or (best is not None and quality > best):
+            continue
+        if best is None or quality < best:
+            best, chosen = quality, []
+        chosen.append(entity)
+    return chosen
+
+
+def articles_naming(entities: Iterable[CorpusEntity], query: str) -> set[str]:
+    """The paths of the articles that name what ``query`` means (see ``named``)."""
+    return {path for entity in named(entities, query) for path in entity.paths}
