@@ -38,6 +38,29 @@ READER_BINDINGS: list[BindingType] = [
         id="clear-list-filters",
         tooltip="Take away the entity, date and read filters of the list",
     ),
+    Binding(
+        "p",
+        "corpus_entities",
+        "Corpus",
+        id="corpus-entities",
+        tooltip="People, organisations, places, documents and figures across every analysed article",
+    ),
+    Binding(
+        "F",
+        "figures",
+        "Figures",
+        show=False,
+        id="figures-table",
+        tooltip="The figures of the listed articles: value, unit, what it counts; enter opens one",
+    ),
+    Binding(
+        "D",
+        "save_digest",
+        "Digest",
+        show=False,
+        id="save-digest",
+        tooltip="Save a digest of the listed articles ([digest] format: Markdown or Word) and show its path",
+    ),
     Binding("f", "find", "Find", id="find", tooltip="Find in the article; diacritics optional"),
     Binding(
         "n",
@@ -153,6 +176,24 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Suspend to the shell (fg resumes)",
     ),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit"),
+]
+
+CORPUS_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "close", "Close", id="close-corpus", tooltip="Back to the articles"),
+    Binding("slash", "search", "Search", id="search-corpus", tooltip="Search the names; diacritics optional"),
+    Binding(
+        "T",
+        "cycle_type",
+        "Type",
+        id="corpus-type",
+        tooltip="Show one type at a time: people, organisations, places, documents, figures, all",
+    ),
+    Binding("enter", "choose", "List its articles", id="choose-entity", tooltip="List the articles that name it"),
+]
+
+FIGURES_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "close", "Close", id="close-figures", tooltip="Back to the articles"),
+    Binding("enter", "choose", "Open", id="open-figure", tooltip="Open the article at the figure"),
 ]
 
 HELP_BINDINGS: list[BindingType] = [

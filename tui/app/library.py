@@ -16,6 +16,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from tui.app.articles import Entry, Status
+from tui.app.corpus_state import Corpus
 from tui.core.export import date_text
 from tui.core.merge import adds_to, merge
 
@@ -67,6 +68,9 @@ class Library:
         self.current: str | None = None
         self._held: OrderedDict[str, Held] = OrderedDict()
         self._keep = max(1, keep)
+        self.corpus = Corpus(
+            [e.path for e in self.entries]
+        )  # every analysis's entities, kept small, for the corpus views
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -156,6 +160,7 @@ class Library:
         self._held[path] = held
         self._held.move_to_end(path)
         self._evict()
+        self.corpus.add(path, merged)
         if merged.document.title:
             entry.set_title(merged.document.title)
         entry.date = date_text(merged)

@@ -14,9 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tui.app.articles import Entry, TextIndex, filter_entries
 from tui.core.furniture import first_date, parse_date
+
+if TYPE_CHECKING:
+    from tui.core.corpus import CorpusEntity
 
 
 class SortKey(Enum):
@@ -111,11 +115,20 @@ class DateRange:
 
 @dataclass(frozen=True)
 class EntityFilter:
-    """The articles in which one entity of the corpus appears."""
+    """The articles in which one entity of the corpus appears, and the name it has in each."""
 
     type: str
     name: str
     paths: frozenset[str] = field(default_factory=frozenset)
+    names: tuple[tuple[str, str], ...] = ()  # (path, the name of the entity's group there)
+
+    @classmethod
+    def of(cls, entity: CorpusEntity) -> EntityFilter:
+        names = tuple(dict.fromkeys((a.path, a.name) for a in entity.appearances))
+        return cls(entity.type, entity.name, frozenset(entity.paths), names)
+
+    def names_in(self, path: str) -> set[str]:
+        return {name for where, name in self.names if where == path}
 
 
 @dataclass(frozen=True)

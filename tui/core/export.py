@@ -138,22 +138,27 @@ def choose_save_dir(preferred: Path, protected: Sequence[str], fallback: Path) -
 
 def save_summary(text: str, source: str, directory: Path, protected: Iterable[str] = ()) -> Path:
     """Write ``text`` to a new file in ``directory``; never overwrites anything."""
+    return save_new_file(text.encode("utf-8"), summary_file_name(source), directory, protected)
+
+
+def save_new_file(data: bytes, name: str, directory: Path, protected: Iterable[str] = ()) -> Path:
+    """Write ``data`` to a new file ``name`` in ``directory`` (``name-2.md`` and on when it is
+    taken); never overwrites anything, never writes over one of the ``protected`` files."""
     directory.mkdir(parents=True, exist_ok=True)
-    name = summary_file_name(source)
     target = directory / name
     taken = {str(Path(p).resolve()) for p in protected}
-    stem = name[: -len(".summary.md")]
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     number = 1
     while True:
         if str(target.resolve()) not in taken:
             try:
-                with open(target, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
-                    handle.write(text)
+                with open(target, "xb") as handle:  # "x": fails if the file exists
+                    handle.write(data)
                 return target
             except FileExistsError:
                 pass
         number += 1
-        target = directory / f"{stem}.summary-{number}.md"
+        target = directory / f"{stem}-{number}{dot}{suffix}"
 
 
 def plain_text(analysis: Analysis, algorithm: str, count: int) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
@@ -24,9 +25,11 @@ from tui.app.analyser import Analyser
 from tui.app.articles import Entry, Status, TextIndex, first_line, raw_start
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
+from tui.app.commands import ArticleCommands, EntityCommands
 from tui.app.library import Change, Entities, Library
 from tui.app.list_view_state import ListView, SortKey
 from tui.app.messages import AnalysisDone, ArticleOpened
+from tui.app.screens.corpus_actions import CorpusActions
 from tui.app.screens.external import External
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.list_controls import ListControls
@@ -53,10 +56,11 @@ RAW_TEXT_AFTER = 0.3  # and then before the file is shown as it is
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches, ListState, ListControls, External, Outlines):
+class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActions, External, Outlines):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS
+    COMMANDS = Screen.COMMANDS | {ArticleCommands, EntityCommands}
 
     def __init__(
         self,
@@ -74,6 +78,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, External, 
         scan: CacheScan | None = None,
         list_width: int | None = None,
         list_sort: SortKey = SortKey.FOLDER,
+        digest_format: str = "markdown",
     ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
         ``scan``: that cache already being read for ``entries``; ``list_width``: the list's columns
@@ -87,6 +92,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, External, 
         self.save_dir = save_dir
         self.index = TextIndex()
         self.list_view = ListView(sort=list_sort)
+        self.digest_format = digest_format
         self._entities_shown: tuple[str, int, Entities, str] | None = None
         self._failures_noticed = 0
         self._titles_pending = any(e.needs_title for e in self.library.entries)
@@ -330,6 +336,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, External, 
             )
         self._show_entities(current)
         self.show_status()
+        self.mark_chosen()
 
     def _show_entities(self, path: str) -> None:
         held = self.library.held(path)
