@@ -168,3 +168,35 @@ async def test_palette_jumps_to_an_article_and_to_an_entity(corpus: list[str]) -
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: _letters(app) == ["a", "c"])
+
+
+async def test_digest_of_the_listed_articles_saved_by_the_rules_of_s(
+    corpus: list[str], isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = {p: Path(p).read_bytes() for p in corpus}
+    app = make_app(corpus, analyse=with_names)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await _all_done(pilot)
+        reader(app).choose_entity(next(e for e in reader(app).library.corpus.rows().entities if e.name == "Hà Nội"))
+        assert _letters(app) == ["b", "c"]
+        await pilot.press("D")
+        saves = isolated_env / "saves"
+        await wait_for(pilot, lambda: saves.is_dir() and any(saves.iterdir()))
+        [saved] = list(saves.iterdir())
+        assert saved.name.startswith("digest-") and saved.suffix == ".md"
+        text = saved.read_text(encoding="utf-8")
+        assert "Hà Nội mở thêm tuyến xe buýt điện" in text and "Cử tri gặp gỡ đại biểu" in text
+        assert "cải cách hành chính" not in text  # a is not listed
+        await wait_for(pilot, lambda: any(saved.name in n.message for n in app._notifications))
+        # a save folder among the articles is not used: the digest goes to the data folder
+        monkeypatch.setenv("REPORTS_TUI_SAVE_DIR", str(Path(corpus[0]).parent))
+        app.screen.save_digest("docx")
+        fallback = isolated_env / "xdg_data_home" / "reports-tui" / "summaries"
+        await wait_for(pilot, lambda: fallback.is_dir() and any(fallback.iterdir()))
+    [word] = list(fallback.iterdir())
+    from docx import Document
+
+    headings = [p.text for p in Document(str(word)).paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Hà Nội mở thêm tuyến xe buýt điện", "Cử tri gặp gỡ đại biểu trước kỳ họp"]
+    assert {p: Path(p).read_bytes() for p in corpus} == before
+    assert sorted(p.name for p in Path(corpus[0]).parent.iterdir()) == sorted(CORPUS)

@@ -100,6 +100,10 @@ class Corpus:
         """Those of ``paths`` whose entities are not known yet."""
         return [p for p in paths if p not in self._slim]
 
+    def ready(self) -> CorpusRows | None:
+        """The corpus table when it is already made for every article added so far."""
+        return self._rows
+
     def rows(self) -> CorpusRows:
         """The corpus table (made again only after an addition)."""
         from tui.core.corpus import corpus_entities

@@ -8,6 +8,7 @@ have been analysed or read from the cache (checked a few times a second).
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 from typing import ClassVar
 
 from textual import on, work
@@ -25,6 +26,7 @@ from tui.core.corpus import CorpusEntity
 from tui.core.safe_text import one_line
 
 CHECK_EVERY = 0.3  # seconds between looks at the corpus for new articles
+REBUILD_WHILE_READING = 1.5  # seconds between tables made while the cache is being read
 SEARCH_AFTER = 0.1  # seconds of no typing before the rows are searched
 TYPE_WIDTH = 7
 COUNTS = f"{'arts':>5} {'ment':>5}  "
@@ -83,6 +85,7 @@ class CorpusScreen(Screen[CorpusEntity | None]):
         self.shown: CorpusRows | None = None
         self._shown_version = -1
         self._building = False
+        self._built_at = 0.0
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -108,11 +111,20 @@ class CorpusScreen(Screen[CorpusEntity | None]):
 
     def _check(self) -> None:
         """More articles known since the rows were made: make them again (in a worker)."""
-        if self._building or self.corpus.version == self._shown_version:
+        reading = self.corpus.filling is Filling.READING and self.shown is not None
+        if (
+            self._building
+            or self.corpus.version == self._shown_version
+            or (reading and monotonic() - self._built_at < REBUILD_WHILE_READING)
+        ):
             self._show_title()
             return
+        version, ready = self.corpus.version, self.corpus.ready()
+        if ready is not None:  # made already (in the background): shown at once
+            self._built(ready, version)
+            return
         self._building = True
-        self._build(self.corpus.version)
+        self._build(version)
 
     @work(thread=True, exclusive=True, group="corpus-rows")
     def _build(self, version: int) -> None:
@@ -121,6 +133,7 @@ class CorpusScreen(Screen[CorpusEntity | None]):
 
     def _built(self, rows: CorpusRows, version: int) -> None:
         self._building = False
+        self._built_at = monotonic()
         self._shown_version = version
         self.shown = rows
         self.apply_search()

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import logging
 import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DIGEST_SUFFIXES = {"markdown": "md", "docx": "docx", "json": "json"}
+# After the cache is read at start, its entities are gathered this much later (in a worker), so
+# the corpus screen paints at once when opened; not sooner, so that the first paint and the
+# first article do not wait for it.
+GATHER_AFTER = 2.0
+YIELD_EVERY = 25  # cached analyses read between pauses that let the interface's thread draw
 
 
 class CorpusActions(Screen[None]):
@@ -85,6 +91,9 @@ class CorpusActions(Screen[None]):
         self.fill_corpus()
         self.app.push_screen(CorpusScreen(self.library.corpus, self.title_of), self._corpus_entity_chosen)
 
+    def fill_corpus_soon(self) -> None:
+        self.set_timer(GATHER_AFTER, self.fill_corpus)
+
     def fill_corpus(self) -> None:
         """Read the entities of the articles the cache holds complete (once, in a worker)."""
         corpus = self.library.corpus
@@ -108,10 +117,13 @@ class CorpusActions(Screen[None]):
                 if analysis is not None:
                     corpus.add(path, analysis)
                 corpus.read = n
+                if n % YIELD_EVERY == 0:
+                    time.sleep(0.001)  # the GIL to the interface's thread: keys and paints stay prompt
         finally:
             corpus.filling = Filling.DONE
             if reader is not None:
                 reader.close()
+        corpus.rows()  # made here, so the corpus screen shows it at once
 
     def _corpus_entity_chosen(self, entity: CorpusEntity | None) -> None:
         if entity is not None:

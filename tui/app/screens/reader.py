@@ -181,6 +181,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
             self.notify(message, title="Cache", severity="warning", markup=False)
         self.cache_reader = scan.reader
         self.update_rows(self.library.adopt_headers(scan.found, self.algorithm), bulk=True)
+        self.fill_corpus_soon()
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
             analysis = scan.reader.get(current)
