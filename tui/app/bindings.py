@@ -180,15 +180,22 @@ READER_BINDINGS: list[BindingType] = [
 
 CORPUS_BINDINGS: list[BindingType] = [
     Binding("escape,q", "close", "Close", id="close-corpus", tooltip="Back to the articles"),
-    Binding("slash", "search", "Search", id="search-corpus", tooltip="Search the names; diacritics optional"),
     Binding(
-        "T",
+        "slash", "search", "Search", id="search-corpus", tooltip="Back to the search box (typing searches the names)"
+    ),
+    Binding(
+        "ctrl+t,T",
         "cycle_type",
         "Type",
         id="corpus-type",
         tooltip="Show one type at a time: people, organisations, places, documents, figures, all",
     ),
     Binding("enter", "choose", "List its articles", id="choose-entity", tooltip="List the articles that name it"),
+    # The search box keeps the focus while these move the table's cursor.
+    Binding("down", "move(1)", show=False),
+    Binding("up", "move(-1)", show=False),
+    Binding("pagedown", "move_page(1)", show=False),
+    Binding("pageup", "move_page(-1)", show=False),
 ]
 
 FIGURES_BINDINGS: list[BindingType] = [

@@ -72,7 +72,7 @@ class CorpusScreen(Screen[CorpusEntity | None]):
         & #corpus-columns { height: 1; padding: 0 1; }
         & RowTable { padding: 0 1; }
         & #corpus-detail {
-            height: 5; padding: 0 1; border-top: solid $foreground-muted; text-overflow: ellipsis;
+            height: 5; padding: 0 1; border-top: solid $foreground-muted; text-wrap: nowrap; text-overflow: ellipsis;
         }
     }
     """
@@ -91,7 +91,8 @@ class CorpusScreen(Screen[CorpusEntity | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
         yield Input(
-            placeholder="search names (diacritics optional) — / · T type · enter lists its articles", id="corpus-search"
+            placeholder="type a name (diacritics optional) · ↑↓ · enter lists its articles · ^t type · tab table",
+            id="corpus-search",
         )
         yield Static(id="corpus-columns")
         yield RowTable(entity_row, id="corpus-table")
@@ -99,7 +100,7 @@ class CorpusScreen(Screen[CorpusEntity | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(RowTable).focus()
+        self.query_one("#corpus-search", Input).focus()  # typing searches at once
         self._show_title()
         self._check()
         self.set_interval(CHECK_EVERY, self._check)
@@ -136,13 +137,15 @@ class CorpusScreen(Screen[CorpusEntity | None]):
         self._built_at = monotonic()
         self._shown_version = version
         self.shown = rows
-        self.apply_search()
+        self.apply_search(keep=True)
 
-    def apply_search(self) -> None:
+    def apply_search(self, keep: bool = False) -> None:
+        """Rows for the query and type; ``keep``: the cursor stays on its entity (more articles
+        arrived), else it goes to the best match."""
         if self.shown is None:
             return
         table: RowTable[CorpusEntity] = self.query_one(RowTable)
-        current = table.current
+        current = table.current if keep else None
         query = self.query_one("#corpus-search", Input).value
         rows = self.shown.matching(query, self.kind)
         table.set_rows(rows, keep=(lambda e: e.key == current.key and e.type == current.type) if current else None)
@@ -195,8 +198,16 @@ class CorpusScreen(Screen[CorpusEntity | None]):
 
     @on(Input.Submitted, "#corpus-search")
     def _search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
         self.apply_search()
-        self.query_one(RowTable).focus()
+        self.action_choose()
+
+    def action_move(self, step: int) -> None:
+        self.query_one(RowTable).action_cursor(step)
+
+    def action_move_page(self, step: int) -> None:
+        self.query_one(RowTable).action_page(step)
 
     def action_search(self) -> None:
         self.query_one("#corpus-search", Input).focus()
