@@ -200,3 +200,22 @@ async def test_digest_of_the_listed_articles_saved_by_the_rules_of_s(
     assert headings == ["Hà Nội mở thêm tuyến xe buýt điện", "Cử tri gặp gỡ đại biểu trước kỳ họp"]
     assert {p: Path(p).read_bytes() for p in corpus} == before
     assert sorted(p.name for p in Path(corpus[0]).parent.iterdir()) == sorted(CORPUS)
+
+
+def test_names_and_titles_reach_the_tables_as_text_never_as_control_sequences() -> None:
+    from tui.app.screens.corpus import entity_row
+    from tui.app.screens.figures import FiguresScreen
+    from tui.core.corpus import corpus_entities
+    from tui.core.figures import Figure
+
+    hostile = "Lê \x1b]0;TITLE\x07Văn [b]Tám[/b]"
+    group = EntityGroup("PER", hostile, (Entity("PER", 0, len(hostile), hostile),), role="Giám đốc\x1b[2J")
+    from corpus_fixtures import article
+
+    [entity] = corpus_entities([("/r/x.txt", replace(article("/r/x.txt", hostile, []), groups=(group,)))])
+    row = entity_row(entity, 100).plain
+    assert "\x1b" not in row and "\x07" not in row and "␛" in row and "[b]Tám[/b]" in row
+    figure = Figure("12 xe\x1b[31m", 12.0, "", "xe", "clause", "/r/x.txt", None, 0, 5)
+    screen = FiguresScreen([figure], lambda path: "Tựa \x1b]52;c;aGk=\x07 đề")
+    line = screen.figure_row(figure, 100).plain
+    assert "\x1b" not in line and "\x07" not in line and "Tựa" in line

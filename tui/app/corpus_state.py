@@ -65,7 +65,8 @@ class Corpus:
     def __init__(self, order: Sequence[str]) -> None:
         self._order = {path: n for n, path in enumerate(order)}
         self._slim: dict[str, Analysis] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the slim analyses and the table
+        self._making = threading.Lock()  # one table made at a time
         self._rows: CorpusRows | None = None
         self._version = 0  # additions so far: a table made meanwhile is not kept
         self.filling = Filling.IDLE
@@ -105,20 +106,22 @@ class Corpus:
         return self._rows
 
     def rows(self) -> CorpusRows:
-        """The corpus table (made again only after an addition)."""
+        """The corpus table (made again only after an addition; one caller makes it while the
+        others wait for it, rather than making it twice)."""
         from tui.core.corpus import corpus_entities
 
-        with self._lock:
-            rows = self._rows
-            if rows is not None:
-                return rows
-            items = sorted(self._slim.items(), key=lambda item: self._order[item[0]])
-            version = self._version
-        made = CorpusRows(tuple(corpus_entities(items, CORPUS_TYPES)), len(items))
-        with self._lock:
-            if self._version == version:  # nothing added meanwhile: keep it
-                self._rows = made
-        return made
+        with self._making:
+            with self._lock:
+                rows = self._rows
+                if rows is not None:
+                    return rows
+                items = sorted(self._slim.items(), key=lambda item: self._order[item[0]])
+                version = self._version
+            made = CorpusRows(tuple(corpus_entities(items, CORPUS_TYPES)), len(items))
+            with self._lock:
+                if self._version == version:  # nothing added meanwhile: keep it
+                    self._rows = made
+            return made
 
 
 TYPE_LABELS: dict[str, str] = {"PER": "person", "ORG": "org", "LOC": "place", "DOC": "doc", "NUM": "figure"}

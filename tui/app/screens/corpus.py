@@ -26,7 +26,10 @@ from tui.core.corpus import CorpusEntity
 from tui.core.safe_text import one_line
 
 CHECK_EVERY = 0.3  # seconds between looks at the corpus for new articles
-REBUILD_WHILE_READING = 1.5  # seconds between tables made while the cache is being read
+# While the cache is read, the table is made again only once the corpus has grown by half (and
+# not within this many seconds): a few tables, not one per look, while articles stream in.
+REBUILD_WHILE_READING = 1.5
+GROWTH_WHILE_READING = 1.5
 SEARCH_AFTER = 0.1  # seconds of no typing before the rows are searched
 TYPE_WIDTH = 7
 COUNTS = f"{'arts':>5} {'ment':>5}  "
@@ -112,11 +115,19 @@ class CorpusScreen(Screen[CorpusEntity | None]):
 
     def _check(self) -> None:
         """More articles known since the rows were made: make them again (in a worker)."""
-        reading = self.corpus.filling is Filling.READING and self.shown is not None
+        shown = self.shown
+        reading = self.corpus.filling is Filling.READING and shown is not None and shown.articles > 0
         if (
             self._building
             or self.corpus.version == self._shown_version
-            or (reading and monotonic() - self._built_at < REBUILD_WHILE_READING)
+            or (
+                reading
+                and shown is not None
+                and (
+                    monotonic() - self._built_at < REBUILD_WHILE_READING
+                    or len(self.corpus) < shown.articles * GROWTH_WHILE_READING
+                )
+            )
         ):
             self._show_title()
             return

@@ -57,16 +57,21 @@ class ListControls(Screen[None]):
         for entry in entries:
             articles.update_entry(entry)
         self.show_status()
+        if not self._reads_rows():
+            return
         done, failed = self.library.counts()
         complete = done + failed == len(self.library.entries)
         if bulk or (complete and not self._complete):
-            self.rearrange()
+            self.show_list()
         self._complete = complete
 
     def rearrange(self) -> None:
-        view = self.list_view
-        if view.sort in (SortKey.DATE, SortKey.TITLE) or view.dates:
+        if self._reads_rows():
             self.show_list()
+
+    def _reads_rows(self) -> bool:
+        """Whether the order or a filter reads titles and dates (which analyses change)."""
+        return self.list_view.sort in (SortKey.DATE, SortKey.TITLE) or bool(self.list_view.dates)
 
     def set_list_view(self, view: ListView) -> list[Entry]:
         self.list_view = view
