@@ -190,7 +190,9 @@ async def test_digest_of_the_listed_articles_saved_by_the_rules_of_s(
         await wait_for(pilot, lambda: any(saved.name in n.message for n in app._notifications))
         # a save folder among the articles is not used: the digest goes to the data folder
         monkeypatch.setenv("REPORTS_TUI_SAVE_DIR", str(Path(corpus[0]).parent))
-        app.screen.save_digest("docx")
+        await pilot.press("ctrl+p", *"digest as word")  # the palette offers every format
+        await pilot.pause(0.3)
+        await pilot.press("enter")
         fallback = isolated_env / "xdg_data_home" / "reports-tui" / "summaries"
         await wait_for(pilot, lambda: fallback.is_dir() and any(fallback.iterdir()))
     [word] = list(fallback.iterdir())
