@@ -13,7 +13,8 @@ article count and prints:
 * filter: choosing the most widely named entity until the list holds its articles, and until
   the screen is repainted.
 
-Usage: python bench/corpus_screen.py [--counts 500,1000,2000] [--cache DIR] [--size 120x40] [PATH]
+Usage: python bench/corpus_screen.py [--counts 500,1000,2000] [--cache DIR] [--size 120x40]
+       [--runs 3] [--repeat 5,10] [PATH]
 Default PATH: ../shared/bench/corpus-2k. The machine's load changes the figures: run it alone.
 """
 
@@ -90,6 +91,34 @@ async def measure(paths: list[str], size: tuple[int, int], early: bool) -> dict[
         return figures
 
 
+def table_growth(paths: list[str], repeats: list[int]) -> None:
+    """The corpus table and an entity filter with the cached analyses repeated under new paths (as if
+    the corpus were that many times larger; the same names, so no more rows than at 1x)."""
+    from tui.app.articles import Entry, TextIndex
+    from tui.app.cached import CacheReader
+    from tui.app.corpus_state import Corpus
+    from tui.app.list_view_state import EntityFilter, ListView, arrange
+    from tui.config import load_config
+
+    reader = CacheReader(load_config(None).options)
+    analyses = [(p, a) for p in paths if (a := reader.get(p)) is not None]
+    print(f"{'articles':>8} {'table':>7} {'filter':>7}   (analyses repeated: same names)")
+    for times in repeats:
+        named = [(f"{p}#{n}", a) for n in range(times) for p, a in analyses]
+        corpus = Corpus([p for p, _ in named])
+        for path, analysis in named:
+            corpus.add(path, analysis)
+        start = time.perf_counter()
+        rows = corpus.rows()
+        made = time.perf_counter() - start
+        entries = [Entry(path, path) for path, _ in named]
+        start = time.perf_counter()
+        listed = arrange(entries, ListView(entity=EntityFilter.of(rows.entities[0])), TextIndex())
+        chosen = time.perf_counter() - start
+        assert len(listed) == rows.entities[0].articles
+        print(f"{len(named):>8} {made * 1000:>5.0f}ms {chosen * 1000:>5.0f}ms", flush=True)
+
+
 def index(paths: list[str], cache: str) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": cache}
     subprocess.run([str(SCRIPT), "index", *paths], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -102,6 +131,7 @@ def main() -> int:
     parser.add_argument("--cache", help="an XDG_CACHE_HOME that already holds the indexed articles")
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeat", default="", help="e.g. 5,10: also time the table with the analyses repeated")
     args = parser.parse_args()
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     every = sorted(str(p) for p in Path(args.path).rglob("*.txt"))
@@ -130,6 +160,8 @@ def main() -> int:
                 f"{w['filter painted']:>6.0f}ms",
                 flush=True,
             )
+        if args.repeat:
+            table_growth(every, [int(r) for r in args.repeat.split(",")])
     return 0
 
 
