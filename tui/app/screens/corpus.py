@@ -89,6 +89,7 @@ class CorpusScreen(Screen[CorpusEntity | None]):
         self._shown_version = -1
         self._building = False
         self._built_at = 0.0
+        self._title = ""
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -178,7 +179,10 @@ class CorpusScreen(Screen[CorpusEntity | None]):
             parts.append(f"reading the cache {self.corpus.read:,}/{self.corpus.to_read:,}…")
         if self.kind is not None:
             parts.append(f"type: {TYPE_LABELS[self.kind]}")
-        self.query_one("#corpus-title", Static).update(Content(" │ ".join(parts)))
+        title = " │ ".join(parts)
+        if title != self._title:  # looked at a few times a second: repainted only when it changed
+            self._title = title
+            self.query_one("#corpus-title", Static).update(Content(title))
 
     @on(RowTable.Moved)
     def _moved(self, message: RowTable.Moved) -> None:
