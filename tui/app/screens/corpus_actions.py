@@ -45,6 +45,7 @@ DIGEST_SUFFIXES = {"markdown": "md", "docx": "docx", "json": "json"}
 # the corpus screen paints at once when opened; not sooner, so that the first paint and the
 # first article do not wait for it.
 GATHER_AFTER = 2.0
+NOTICE_OVER = 200  # articles to read from the cache before the figures show: say it is coming
 YIELD_EVERY = 25  # cached analyses read between pauses that let the interface's thread draw
 
 
@@ -179,6 +180,8 @@ class CorpusActions(Screen[None]):
     def action_figures(self) -> None:
         paths = self.listed()
         held = {p: a for p in paths if (a := self.library.analysis(p)) is not None}
+        if len(paths) - len(held) > NOTICE_OVER:
+            self.notify(f"Gathering the figures of {len(paths):,} articles…", timeout=3)
         self._gather_figures(paths, held)
 
     @work(thread=True, exclusive=True, group="gather")
