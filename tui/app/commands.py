@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from textual.command import Hit, Hits, Provider
+from textual.command import Hit, Provider
 from textual.content import Content
 
 from tui.app.corpus_state import TYPE_LABELS
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 ARTICLE_HITS = 40  # more would be a list to scroll, not a jump
 ENTITY_HITS = 40
+YIELD_EVERY = 500  # titles scored between returns to the event loop
 
 
 class CorpusScreenLike(Protocol):
@@ -54,19 +55,22 @@ def _highlighted(name: str, score_text: Callable[[str], Content]) -> Content:
 class ArticleCommands(Provider):
     """Open any article by its title, diacritics optional."""
 
-    async def search(self, query: str) -> Hits:
+    async def search(self, query: str) -> AsyncIterator[Hit]:
         screen = _screen(self)
         if screen is None or not query.strip():
             return
         matcher = self.matcher(fold(query))
         scored = []
-        for entry in screen.library.entries:
-            title = one_line(" ".join(entry.title.split()))
-            score = matcher.match(fold(title))
+        for n, entry in enumerate(screen.library.entries):
+            if n % YIELD_EVERY == YIELD_EVERY - 1:
+                await asyncio.sleep(0)  # a long list: keys and paints go on while it is scored
+            score = matcher.match(entry.loose_title)  # folded once per entry, kept
             if score > 0:
-                scored.append((score, title, entry.path))
-        scored.sort(key=lambda item: -item[0])
-        for score, title, path in scored[:ARTICLE_HITS]:
+                scored.append((score, n, entry))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        for score, _, entry in scored[:ARTICLE_HITS]:
+            title = one_line(" ".join(entry.title.split()))
+            path = entry.path
             yield Hit(
                 score,
                 _highlighted(title, matcher.highlight),
