@@ -78,7 +78,7 @@ def _article(analysis: Analysis, algorithm: str, sentences: int) -> DigestArticl
 
 def top_line(entity: CorpusEntity) -> str:
     """``Trương Thị Mai — 3 articles, 7 mentions``"""
-    return f"{entity.name} — {_plural(entity.articles, 'article')}, {_plural(entity.mentions, 'mention')}"
+    return f"{entity.name} — {plural(entity.articles, 'article')}, {plural(entity.mentions, 'mention')}"
 
 
 def key_entities(article: DigestArticle) -> dict[str, list[str]]:
@@ -89,12 +89,12 @@ def key_entities(article: DigestArticle) -> dict[str, list[str]]:
     return out
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def heading(digest: Digest) -> str:
-    return f"Digest of {_plural(len(digest.articles), 'article')}"
+    return f"Digest of {plural(len(digest.articles), 'article')}"
 
 
 # ---------------------------------------------------------------- Markdown
