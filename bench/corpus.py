@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,13 @@ from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "bench" / "corpus-2k"
+sys.path.insert(0, str(REPO))  # this checkout's package, as the commands run with cwd=REPO use
+# Beside the repository, or beside the folder of its work trees.
+CORPUS = (
+    next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()), REPO.parent / "shared")
+    / "bench"
+    / "corpus-2k"
+)
 COMMANDS: dict[str, list[str]] = {
     "entities --across": ["entities", "--across", "--format", "json"],
     "digest markdown": ["digest", "--format", "markdown"],
@@ -36,7 +43,8 @@ COMMANDS: dict[str, list[str]] = {
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="500,1000,2000", help="article counts taken from corpus-2k")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the articles the sizes are taken from")
+    parser.add_argument("--sizes", default="500,1000,2000", help="article counts taken from --corpus")
     parser.add_argument("--big", type=Path, help="a folder of generated articles measured as one more size")
     parser.add_argument("--cache", type=Path, help="the cache folder (XDG_CACHE_HOME) to index into and read")
     parser.add_argument("--runs", type=int, default=2)
@@ -45,7 +53,9 @@ def main() -> int:
     cache = options.cache or Path(tempfile.mkdtemp(prefix="corpus-bench-"))
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
     os.environ["XDG_CACHE_HOME"] = str(cache)  # the in-process part reads the same cache
-    articles = sorted(str(p) for p in CORPUS.glob("*.txt"))
+    articles = sorted(str(p) for p in options.corpus.glob("*.txt"))
+    if not articles:
+        parser.error(f"no articles in {options.corpus}")
     sets: list[tuple[int, list[str]]] = [(n, articles[:n]) for n in map(int, options.sizes.split(","))]
     if options.big is not None:
         big = sorted(str(p) for p in options.big.rglob("*.txt"))
@@ -61,26 +71,38 @@ def main() -> int:
         row = {name: best(options.runs, partial(run, args, paths, env, cache)) for name, args in COMMANDS.items()}
         row.update(in_process(paths))
         rows.append((size, row))
-        print(f"{size:>7,}: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items()), flush=True)
+        print(f"{size:>7,}: " + ", ".join(f"{k} {w:.2f} s (CPU {c:.2f})" for k, (w, c) in row.items()), flush=True)
     report(rows)
     print(f"load at the end {os.getloadavg()[0]:.1f}")
     return 0
 
 
-def run(args: list[str], paths: list[str], env: dict[str, str], cache: Path) -> float:
+Timing = tuple[float, float]  # wall seconds, CPU seconds (the machine may be shared: CPU is steadier)
+
+
+def run(args: list[str], paths: list[str], env: dict[str, str], cache: Path) -> Timing:
     command = [sys.executable, "-m", "tui", *args]
     if command[-1] == "--output":
         command.append(str(cache / "digest.docx"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([*command, *paths], env=env, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def best(runs: int, action: Callable[[], float]) -> float:
+def best(runs: int, action: Callable[[], Timing]) -> Timing:
     return min(action() for _ in range(max(1, runs)))
 
 
-def in_process(paths: list[str]) -> dict[str, float]:
+def timed(action: Callable[[], object]) -> Timing:
+    cpu, started = time.process_time(), time.perf_counter()
+    action()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def in_process(paths: list[str]) -> dict[str, Timing]:
     """The read of the cached analyses, then each table built from them (the screen's core part)."""
     from tui.config import load_config
     from tui.core.cache import open_cache
@@ -88,37 +110,38 @@ def in_process(paths: list[str]) -> dict[str, float]:
     from tui.core.digest import build_digest
     from tui.core.figures import corpus_figures
     from tui.core.loader import find_articles
+    from tui.core.model import Analysis
     from tui.core.service import analyse_path
 
     config = load_config(None)
     cache = open_cache()
-    started = time.perf_counter()
-    items = [(p, analyse_path(p, config.options, cache=cache)) for p in find_articles(paths) if isinstance(p, str)]
-    read = time.perf_counter() - started
-    timings = {"read cached": read}
-    for name, build in (
-        ("entities table", lambda: corpus_entities(items)),
-        ("figures table", lambda: corpus_figures(items)),
-        ("digest model", lambda: build_digest(items, config.algorithm, config.sentences)),
-    ):
-        started = time.perf_counter()
-        build()
-        timings[name] = time.perf_counter() - started
+    items: list[tuple[str, Analysis]] = []
+
+    def read() -> None:
+        for path in find_articles(paths):
+            if isinstance(path, str):
+                items.append((path, analyse_path(path, config.options, cache=cache)))
+
+    timings = {"read cached": timed(read)}
+    timings["entities table"] = timed(lambda: corpus_entities(items))
+    timings["figures table"] = timed(lambda: corpus_figures(items))
+    timings["digest model"] = timed(lambda: build_digest(items, config.algorithm, config.sentences))
     return timings
 
 
-def report(rows: list[tuple[int, dict[str, float]]]) -> None:
-    names = list(rows[0][1])
+def report(rows: list[tuple[int, dict[str, Timing]]]) -> None:
+    """Wall seconds (CPU seconds), and the growth of the wall time against the size before."""
     print()
     print("| what | " + " | ".join(f"{size:,}" for size, _ in rows) + " |")
     print("|---|" + "---|" * len(rows))
-    for name in names:
+    for name in rows[0][1]:
         cells = []
         for n, (size, row) in enumerate(rows):
-            cell = f"{row[name]:.2f} s"
+            wall, cpu = row[name]
+            cell = f"{wall:.2f} s ({cpu:.2f})"
             if n:
                 before_size, before = rows[n - 1]
-                cell += f" (×{row[name] / before[name]:.1f} for ×{size / before_size:.0f})"
+                cell += f" ×{wall / before[name][0]:.1f} for ×{size / before_size:.0f}"
             cells.append(cell)
         print(f"| {name} | " + " | ".join(cells) + " |")
 

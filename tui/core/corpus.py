@@ -69,14 +69,17 @@ def corpus_entities(items: Iterable[tuple[str, Analysis]], types: Collection[str
     then mentions (both descending), then type in panel order, then name.
     """
     found: dict[tuple[str, str], list[Appearance]] = {}
+    keys: dict[tuple[str, str], tuple[str, str]] = {}  # many articles write the same names
     for path, analysis in items:
         date = analysis.document.date
         for group in analysis.groups or ():
             if group.type not in types:
                 continue
-            key = (group.type, entity_key(group.type, group.name))
-            appearance = Appearance(path, date, " ".join(group.name.split()), group.count, group.role)
-            found.setdefault(key, []).append(appearance)
+            key = keys.get((group.type, group.name))
+            if key is None:
+                key = keys[(group.type, group.name)] = (group.type, entity_key(group.type, group.name))
+            # group.name is already on one line with single spaces (grouping's display name)
+            found.setdefault(key, []).append(Appearance(path, date, group.name, group.count, group.role))
     _join_short_names(found)
     rows = [_entity(kind, key, appearances) for (kind, key), appearances in found.items()]
     rows.sort(key=lambda e: (-e.articles, -e.mentions, _TYPE_ORDER.get(e.type, 99), e.folded, e.name))
