@@ -18,7 +18,7 @@ from enum import IntEnum
 
 from tui.core.entities.grouping import entity_key, person_keys
 from tui.core.fold import fold_query
-from tui.core.model import ENTITY_TYPES, Analysis
+from tui.core.model import ENTITY_TYPES, Analysis, Entity
 
 _TYPE_ORDER = {kind: n for n, kind in enumerate(ENTITY_TYPES)}
 
@@ -123,6 +123,14 @@ def _roles(appearances: Sequence[Appearance]) -> tuple[Role, ...]:
     seen = dict.fromkeys(Role(a.role, a.path, a.date) for a in appearances if a.role)
     undated = dt.date.max
     return tuple(sorted(seen, key=lambda r: r.date or undated))  # sorted is stable: corpus order kept
+
+
+def mentions_in(entity: CorpusEntity, path: str, analysis: Analysis) -> tuple[Entity, ...]:
+    """Every mention of ``entity`` in the article at ``path`` (its analysis), in text order:
+    what the reading view marks when the article is opened from the corpus."""
+    names = set(entity.names_in(path))
+    found = (m for g in analysis.groups or () if g.type == entity.type and g.name in names for m in g.mentions)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 # ---------------------------------------------------------------- search
