@@ -157,3 +157,10 @@ def test_every_figure_with_its_clause_article_and_date() -> None:
     assert rows[3].clause == "Kết nạp 120 đảng viên."
     assert {(f.path, f.date) for f in rows} == {("r.txt", D1)}
     assert body[rows[1].start : rows[1].end] == "2,5 triệu đồng"
+
+
+def test_a_person_is_shown_by_the_full_name_though_more_articles_write_a_short_one() -> None:
+    items = [(f"{n}.txt", article(f"{n}.txt", "Văn Toàn ghi bàn.", [("PER", ("Văn Toàn",), None)])) for n in range(3)]
+    items.append(("x.txt", article("x.txt", "Nguyễn Văn Toàn ghi bàn.", [("PER", ("Nguyễn Văn Toàn",), None)])))
+    rows = corpus_entities(items)
+    assert [(r.name, r.articles) for r in rows] == [("Nguyễn Văn Toàn", 4)]

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 
 from tui.core.entities.grouping import entity_key, person_keys
 from tui.core.fold import fold_query
@@ -55,7 +56,12 @@ class CorpusEntity:
     paths: tuple[str, ...]  # the articles, in corpus order
     roles: tuple[Role, ...]  # PER: by article date (undated last), one per role and article
     appearances: tuple[Appearance, ...]  # one per article group, in corpus order
-    folded: str  # the name folded for search: lower case, no diacritics, single spaces
+
+    @cached_property
+    def folded(self) -> str:
+        """The name folded for search (lower case, no diacritics, single spaces); made on the
+        first search, not when the table is built."""
+        return fold_query(self.name)
 
     def names_in(self, path: str) -> tuple[str, ...]:
         """The names this entity's groups have in the article ``path`` (to mark its mentions there)."""
@@ -82,7 +88,7 @@ def corpus_entities(items: Iterable[tuple[str, Analysis]], types: Collection[str
             found.setdefault(key, []).append(Appearance(path, date, group.name, group.count, group.role))
     _join_short_names(found)
     rows = [_entity(kind, key, appearances) for (kind, key), appearances in found.items()]
-    rows.sort(key=lambda e: (-e.articles, -e.mentions, _TYPE_ORDER.get(e.type, 99), e.folded, e.name))
+    rows.sort(key=lambda e: (-e.articles, -e.mentions, _TYPE_ORDER.get(e.type, 99), e.key, e.name))
     return rows
 
 
@@ -95,28 +101,33 @@ def _join_short_names(found: dict[tuple[str, str], list[Appearance]]) -> None:
 
 
 def _entity(kind: str, key: str, appearances: list[Appearance]) -> CorpusEntity:
+    if len(appearances) == 1:  # most entities: one article names them (no choice to make)
+        only = appearances[0]
+        roles = (Role(only.role, only.path, only.date),) if only.role else ()
+        return CorpusEntity(kind, only.name, key, 1, only.mentions, (only.path,), roles, (only,))
     paths = tuple(dict.fromkeys(a.path for a in appearances))
-    name = _display_name(appearances)
     return CorpusEntity(
         type=kind,
-        name=name,
+        name=_display_name(kind, appearances),
         key=key,
         articles=len(paths),
         mentions=sum(a.mentions for a in appearances),
         paths=paths,
         roles=_roles(appearances),
         appearances=tuple(appearances),
-        folded=fold_query(name),
     )
 
 
-def _display_name(appearances: Sequence[Appearance]) -> str:
-    """The name most articles use; then the fullest; then the first seen."""
+def _display_name(kind: str, appearances: Sequence[Appearance]) -> str:
+    """The name most articles use, then the fullest, then the first seen; for a person the full
+    name first (``Nguyễn Văn Toàn`` though more articles wrote ``Văn Toàn``)."""
     used: dict[str, int] = {}
     for a in appearances:
         used[a.name] = used.get(a.name, 0) + 1
     first = {name: -n for n, name in reversed(list(enumerate(used)))}
-    return max(used, key=lambda name: (used[name], len(name.split()), first[name]))
+    if kind == "PER":
+        return max(used, key=lambda name: (name.count(" "), used[name], first[name]))
+    return max(used, key=lambda name: (used[name], name.count(" "), first[name]))
 
 
 def _roles(appearances: Sequence[Appearance]) -> tuple[Role, ...]:
