@@ -164,3 +164,13 @@ def test_a_person_is_shown_by_the_full_name_though_more_articles_write_a_short_o
     items.append(("x.txt", article("x.txt", "Nguyễn Văn Toàn ghi bàn.", [("PER", ("Nguyễn Văn Toàn",), None)])))
     rows = corpus_entities(items)
     assert [(r.name, r.articles) for r in rows] == [("Nguyễn Văn Toàn", 4)]
+
+
+def test_collection_is_back_on_after_a_table_even_when_it_fails() -> None:
+    import gc
+
+    corpus_entities(_two_reports())
+    assert gc.isenabled()
+    with pytest.raises(AttributeError):
+        corpus_figures([("x.txt", None)])  # type: ignore[list-item]
+    assert gc.isenabled()

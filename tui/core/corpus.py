@@ -12,7 +12,9 @@ groups: linear in the number of entities the articles name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+import gc
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
@@ -68,12 +70,31 @@ class CorpusEntity:
         return tuple(a.name for a in self.appearances if a.path == path)
 
 
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a table is built: it makes tens of thousands of small
+    objects, none in a cycle, and each collection would walk every analysis held (40% of the time
+    for 2,000 articles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def corpus_entities(items: Iterable[tuple[str, Analysis]], types: Collection[str] = ENTITY_TYPES) -> list[CorpusEntity]:
     """The entities of every analysed article, most widely named first.
 
     ``items``: (path, analysis) pairs; an analysis without entities adds nothing. Order: articles,
     then mentions (both descending), then type in panel order, then name.
     """
+    with paused_collection():
+        return _corpus_entities(items, types)
+
+
+def _corpus_entities(items: Iterable[tuple[str, Analysis]], types: Collection[str]) -> list[CorpusEntity]:
     found: dict[tuple[str, str], list[Appearance]] = {}
     keys: dict[tuple[str, str], tuple[str, str]] = {}  # many articles write the same names
     for path, analysis in items:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import export
-from tui.core.corpus import CorpusEntity, corpus_entities
+from tui.core.corpus import CorpusEntity, corpus_entities, paused_collection
 from tui.core.model import Analysis
 from tui.core.safe_text import json_line, one_line, visible
 
@@ -59,7 +59,8 @@ def build_digest(
         if entity.type in TOP_TYPES and len(chosen) < TOP_PER_TYPE:
             chosen.append(entity)
     top = {kind: top[kind] for kind in TOP_TYPES if top.get(kind)}
-    articles = [_article(analysis, algorithm, sentences) for _, analysis in items]
+    with paused_collection():
+        articles = [_article(analysis, algorithm, sentences) for _, analysis in items]
     return Digest(algorithm, sentences, top, articles)
 
 
