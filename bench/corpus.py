@@ -130,7 +130,8 @@ def in_process(paths: list[str]) -> dict[str, Timing]:
 
 
 def report(rows: list[tuple[int, dict[str, Timing]]]) -> None:
-    """Wall seconds (CPU seconds), and the growth of the wall time against the size before."""
+    """Wall seconds (CPU seconds), and the growth of the CPU time against the size before: on a
+    shared machine the wall time mostly measures the other jobs."""
     print()
     print("| what | " + " | ".join(f"{size:,}" for size, _ in rows) + " |")
     print("|---|" + "---|" * len(rows))
@@ -141,7 +142,7 @@ def report(rows: list[tuple[int, dict[str, Timing]]]) -> None:
             cell = f"{wall:.2f} s ({cpu:.2f})"
             if n:
                 before_size, before = rows[n - 1]
-                cell += f" ×{wall / before[name][0]:.1f} for ×{size / before_size:.0f}"
+                cell += f" ×{cpu / max(before[name][1], 1e-6):.1f} for ×{size / before_size:.0f}"
             cells.append(cell)
         print(f"| {name} | " + " | ".join(cells) + " |")
 
