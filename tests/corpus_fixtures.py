@@ -35,7 +35,8 @@ def article(
             start = body.index(text, at)
             mentions.append(Entity(kind, start, start + len(text), text))
             at = start + 1
-        made.append(EntityGroup(kind, max(texts, key=lambda t: len(t.split())), tuple(mentions), role))
+        name = " ".join(max(texts, key=lambda t: len(t.split())).split())  # as grouping names a group
+        made.append(EntityGroup(kind, name, tuple(mentions), role))
     scores = tuple(SentenceScore(s.index, 1.0 / (s.index + 1), s.index + 1) for s in sentences)
     summary = Summary("lead", scores, tuple(s.index for s in sentences[:2]), method="lead")
     document = Document(path, body, "utf-8", title=title, date=date, author=author)

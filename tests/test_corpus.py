@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from corpus_fixtures import article
 
-from tui.core.corpus import Role, articles_naming, corpus_entities, named, search
+from tui.core.corpus import Role, articles_naming, corpus_entities, mentions_in, named, search
 from tui.core.figures import corpus_figures, parse_figure
 
 D1, D2 = dt.date(2023, 3, 1), dt.date(2023, 9, 15)
@@ -50,6 +50,16 @@ def test_roles_as_each_article_states_them_by_date() -> None:
         Role("Ủy viên Bộ Chính trị", "a/hoi-nghi.txt", D2),
     )
     assert mai.names_in("b/tiep-xuc.txt") == ("Mai",)
+
+
+def test_the_mentions_of_a_corpus_entity_in_one_article() -> None:
+    items = _two_reports()
+    mai = _by_name(corpus_entities(items), "Trương Thị Mai")
+    path, analysis = items[1]
+    assert [(m.type, m.text) for m in mentions_in(mai, path, analysis)] == [("PER", "Mai")]
+    assert len(mentions_in(mai, *items[0])) == 2
+    org = _by_name(corpus_entities(items), "Tỉnh ủy Bắc Ninh")
+    assert mentions_in(org, "elsewhere.txt", analysis) == ()
 
 
 def test_a_short_name_stays_apart_when_two_full_names_end_with_it() -> None:
@@ -147,3 +157,20 @@ def test_every_figure_with_its_clause_article_and_date() -> None:
     assert rows[3].clause == "Kết nạp 120 đảng viên."
     assert {(f.path, f.date) for f in rows} == {("r.txt", D1)}
     assert body[rows[1].start : rows[1].end] == "2,5 triệu đồng"
+
+
+def test_a_person_is_shown_by_the_full_name_though_more_articles_write_a_short_one() -> None:
+    items = [(f"{n}.txt", article(f"{n}.txt", "Văn Toàn ghi bàn.", [("PER", ("Văn Toàn",), None)])) for n in range(3)]
+    items.append(("x.txt", article("x.txt", "Nguyễn Văn Toàn ghi bàn.", [("PER", ("Nguyễn Văn Toàn",), None)])))
+    rows = corpus_entities(items)
+    assert [(r.name, r.articles) for r in rows] == [("Nguyễn Văn Toàn", 4)]
+
+
+def test_collection_is_back_on_after_a_table_even_when_it_fails() -> None:
+    import gc
+
+    corpus_entities(_two_reports())
+    assert gc.isenabled()
+    with pytest.raises(AttributeError):
+        corpus_figures([("x.txt", None)])  # type: ignore[list-item]
+    assert gc.isenabled()

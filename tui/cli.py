@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui import paths
+from tui.cli_corpus import add_corpus_commands, entities_across
 from tui.config import Config, ConfigError, load_config
 from tui.core.safe_text import json_line, one_line
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # the pipeline is imported by the commands that use it
     from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
-SUBCOMMANDS = ("summarize", "entities", "index", "cache")
+SUBCOMMANDS = ("summarize", "entities", "index", "cache", "digest", "figures")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 _EPILOG = """\
@@ -26,6 +27,9 @@ examples:
   reports-tui summarize report.txt --sentences 5
   reports-tui summarize seeds --format json > summaries.jsonl
   reports-tui entities report.txt --format json
+  reports-tui entities reports/ --across   who and what appears across the articles
+  reports-tui digest reports/ --format docx --output digest.docx
+  reports-tui figures reports/ --output figures.csv
   reports-tui index ~/reports/         analyse everything into the cache
   reports-tui cache info
   reports-tui cache export team.rtc    share the cached analyses
@@ -96,13 +100,15 @@ def _app_parser() -> argparse.ArgumentParser:
         parents=[_common()],
         epilog=_EPILOG,
         usage="%(prog)s [--config FILE] [--no-cache] [PATH ...]\n"
-        "       %(prog)s {summarize,entities,index,cache} ... (see %(prog)s COMMAND --help)",
+        "       %(prog)s {summarize,entities,index,cache,digest,figures} ... (see %(prog)s COMMAND --help)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read Vietnamese reports and news fast: summaries, key sentences and entities. "
         "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
         "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
         "  index       analyse files into the cache on all cores\n"
-        "  cache       show, clear, export or import the cache",
+        "  cache       show, clear, export or import the cache\n"
+        "  digest      one digest of many articles (Markdown, Word, JSON)\n"
+        "  figures     every figure of the articles (CSV, JSON)",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
     return parser
@@ -113,11 +119,14 @@ def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reports-tui", parents=[_common()], epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache}", required=True)
+    commands = parser.add_subparsers(
+        dest="command", metavar="{summarize,entities,index,cache,digest,figures}", required=True
+    )
     _add_summarize(commands, common)
     _add_entities(commands, common)
     _add_index(commands, common)
     _add_cache(commands, common)
+    add_corpus_commands(commands, common)
     return parser
 
 
@@ -148,10 +157,19 @@ def _add_entities(commands: argparse._SubParsersAction, common: argparse.Argumen
         help="print people, organisations, places, dates, documents, figures",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="List the entities an article names, grouped, with roles and figure contexts.",
-        epilog="examples:\n  reports-tui entities report.txt\n  reports-tui entities reports/ --format json",
+        epilog="examples:\n  reports-tui entities report.txt\n  reports-tui entities reports/ --format json\n"
+        "  reports-tui entities reports/ --across --format csv --output entities.csv",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
-    sub.add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_argument("--format", choices=("text", "json", "csv"), default="text", help="csv: with --across only")
+    sub.add_argument(
+        "--across",
+        action="store_true",
+        help="one row per entity across all the articles: type, name, articles, mentions, roles (with "
+        "article and date), paths",
+    )
+    sub.add_argument("--output", metavar="FILE", help="with --across: write to a new FILE (--force replaces it)")
+    sub.add_argument("--force", action="store_true", help="with --output: replace FILE if it exists")
     sub.set_defaults(handler=_entities)
 
 
@@ -289,6 +307,11 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
 def _entities(options: argparse.Namespace, config: Config) -> int:
     from tui.core import export
 
+    if options.across:
+        return entities_across(options, config)
+    if options.format == "csv" or options.output is not None:
+        _warn("--format csv and --output go with --across")
+        return EXIT_USAGE
     failed = False
     for found in _analyses(options, config, entities=True):
         item = _analysed(found)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import export
-from tui.core.corpus import CorpusEntity, corpus_entities
+from tui.core.corpus import CorpusEntity, corpus_entities, paused_collection
 from tui.core.model import Analysis
 from tui.core.safe_text import json_line, one_line, visible
 
@@ -59,7 +59,8 @@ def build_digest(
         if entity.type in TOP_TYPES and len(chosen) < TOP_PER_TYPE:
             chosen.append(entity)
     top = {kind: top[kind] for kind in TOP_TYPES if top.get(kind)}
-    articles = [_article(analysis, algorithm, sentences) for _, analysis in items]
+    with paused_collection():
+        articles = [_article(analysis, algorithm, sentences) for _, analysis in items]
     return Digest(algorithm, sentences, top, articles)
 
 
@@ -78,7 +79,7 @@ def _article(analysis: Analysis, algorithm: str, sentences: int) -> DigestArticl
 
 def top_line(entity: CorpusEntity) -> str:
     """``Trương Thị Mai — 3 articles, 7 mentions``"""
-    return f"{entity.name} — {_plural(entity.articles, 'article')}, {_plural(entity.mentions, 'mention')}"
+    return f"{entity.name} — {plural(entity.articles, 'article')}, {plural(entity.mentions, 'mention')}"
 
 
 def key_entities(article: DigestArticle) -> dict[str, list[str]]:
@@ -89,12 +90,12 @@ def key_entities(article: DigestArticle) -> dict[str, list[str]]:
     return out
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def heading(digest: Digest) -> str:
-    return f"Digest of {_plural(len(digest.articles), 'article')}"
+    return f"Digest of {plural(len(digest.articles), 'article')}"
 
 
 # ---------------------------------------------------------------- Markdown

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.core.corpus import paused_collection
 from tui.core.entities.grouping import context_of, sentence_index
 from tui.core.entities.numbers import MULTIPLIERS, UNITS
 from tui.core.model import Analysis
@@ -69,6 +70,11 @@ def parse_figure(text: str) -> tuple[float | None, str, str]:
 
 def corpus_figures(items: Iterable[tuple[str, Analysis]]) -> list[Figure]:
     """Every figure of every article, in corpus order and, within an article, in text order."""
+    with paused_collection():
+        return _corpus_figures(items)
+
+
+def _corpus_figures(items: Iterable[tuple[str, Analysis]]) -> list[Figure]:
     out: list[Figure] = []
     for path, analysis in items:
         document = analysis.document
