@@ -85,11 +85,12 @@ def test_gather_takes_held_analyses_first_then_reads_and_counts_the_missing() ->
     assert gather(["/r/b.txt"], {}, None) == ([], 1)  # no cache
 
 
-def test_entity_filter_keeps_the_name_each_article_uses() -> None:
+def test_entity_filter_holds_the_articles_and_the_corpus_row() -> None:
     corpus = Corpus(["/r/a.txt", "/r/b.txt"])
     corpus.add("/r/a.txt", A)
     corpus.add("/r/b.txt", B)
     binh = next(e for e in corpus.rows().entities if e.type == "PER")
     chosen = EntityFilter.of(binh)
-    assert chosen.paths == {"/r/a.txt", "/r/b.txt"} and chosen.names_in("/r/b.txt") == {"Trần Văn Bình"}
-    assert chosen.names_in("/r/x.txt") == set()
+    assert chosen.paths == {"/r/a.txt", "/r/b.txt"} and chosen.entity is binh
+    assert (chosen.type, chosen.name) == ("PER", "Trần Văn Bình")
+    assert chosen == EntityFilter("PER", "Trần Văn Bình", frozenset({"/r/a.txt", "/r/b.txt"}))  # by its articles

@@ -115,20 +115,17 @@ class DateRange:
 
 @dataclass(frozen=True)
 class EntityFilter:
-    """The articles in which one entity of the corpus appears, and the name it has in each."""
+    """The articles in which one entity of the corpus appears (``entity``: the corpus row, from
+    which an opened article's mentions are found)."""
 
     type: str
     name: str
     paths: frozenset[str] = field(default_factory=frozenset)
-    names: tuple[tuple[str, str], ...] = ()  # (path, the name of the entity's group there)
+    entity: CorpusEntity | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, entity: CorpusEntity) -> EntityFilter:
-        names = tuple(dict.fromkeys((a.path, a.name) for a in entity.appearances))
-        return cls(entity.type, entity.name, frozenset(entity.paths), names)
-
-    def names_in(self, path: str) -> set[str]:
-        return {name for where, name in self.names if where == path}
+        return cls(entity.type, entity.name, frozenset(entity.paths), entity)
 
 
 @dataclass(frozen=True)

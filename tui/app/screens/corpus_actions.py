@@ -157,22 +157,18 @@ class CorpusActions(Screen[None]):
             return
         if self._entity_marked is not None and self._entity_marked[0] != current:
             self._entity_marked = None  # another article since: its marks are gone
-        entity = self.list_view.entity
-        if entity is None or current not in entity.paths or held.groups is None:
+        chosen = self.list_view.entity
+        if chosen is None or chosen.entity is None or current not in chosen.paths or held.groups is None:
             return
-        key = (current, entity.type, entity.name)
+        key = (current, chosen.type, chosen.name)
         if self._entity_marked == key:
             return
-        names = entity.names_in(current)
-        ranges = [
-            (m.start, m.end)
-            for g in held.groups
-            if g.type == entity.type and " ".join(g.name.split()) in names
-            for m in g.mentions
-        ]
+        from tui.core.corpus import mentions_in
+
+        ranges = [(m.start, m.end) for m in mentions_in(chosen.entity, current, held)]
         if ranges:
             self._entity_marked = key
-            article.mark_document_ranges(ranges, entity.name)
+            article.mark_document_ranges(ranges, chosen.name)
             article.jump(1)
 
     # -- figures ----------------------------------------------------------------------------------
