@@ -59,7 +59,7 @@ READER_BINDINGS: list[BindingType] = [
         "Digest",
         show=False,
         id="save-digest",
-        tooltip="Save a digest of the listed articles ([digest] format: Markdown or Word) and show its path",
+        tooltip="Save a digest of the listed articles ([digest] format: Markdown, Word or JSON); show its path",
     ),
     Binding("f", "find", "Find", id="find", tooltip="Find in the article; diacritics optional"),
     Binding(
