@@ -14,7 +14,8 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from tui.core.safe_text import json_line, one_line
 if TYPE_CHECKING:
     from tui.core.corpus import CorpusEntity
     from tui.core.figures import Figure
+    from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -37,7 +39,18 @@ _OUTPUT_HELP = (
 )
 
 
-def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+@dataclass(frozen=True)
+class Tools:
+    """What these commands share with ``tui.cli`` (which passes them in: the modules do not import
+    each other both ways): its stderr messages, a count's check and the articles' analyses."""
+
+    warn: Callable[[str], None]
+    positive: Callable[[str], int]
+    analyses: Callable[[argparse.Namespace, Config, bool], Iterator[Analysis | LoadError]]
+    analysed: Callable[[Analysis | LoadError], Analysis | None]
+
+
+def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser, tools: Tools) -> None:
     from tui.core.summarize import ALGORITHMS
 
     sub = commands.add_parser(
@@ -64,8 +77,8 @@ def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.A
         help="only articles dated DATE or earlier; with --since or --until, articles without a date are left out",
     )
     sub.add_argument("--algorithm", choices=ALGORITHMS, help="summarizer (default from the config)")
-    sub.add_argument("--sentences", type=_positive, metavar="N", help="summary length in sentences")
-    sub.set_defaults(handler=digest)
+    sub.add_argument("--sentences", type=tools.positive, metavar="N", help="summary length in sentences")
+    sub.set_defaults(handler=digest, tools=tools)
 
     sub = commands.add_parser(
         "figures",
@@ -82,7 +95,7 @@ def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.A
     sub.add_argument("--format", choices=("csv", "json"), default="csv")
     sub.add_argument("--output", metavar="FILE", help=_OUTPUT_HELP)
     sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    sub.set_defaults(handler=figures)
+    sub.set_defaults(handler=figures, tools=tools)
 
 
 def _date(value: str) -> dt.date:
@@ -94,20 +107,13 @@ def _date(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)")
 
 
-def _positive(value: str) -> int:
-    from tui.cli import _positive as positive  # one home for the rule
-
-    return positive(value)
-
-
 def _load(options: argparse.Namespace, config: Config) -> tuple[list[tuple[str, Analysis]], bool]:
     """Every article's analysis with entities, and whether any file failed (said on stderr)."""
-    from tui.cli import _analysed, _analyses
-
+    tools: Tools = options.tools
     items: list[tuple[str, Analysis]] = []
     failed = False
-    for found in _analyses(options, config, entities=True):
-        item = _analysed(found)
+    for found in tools.analyses(options, config, True):
+        item = tools.analysed(found)
         if item is None:
             failed = True
         else:
@@ -115,10 +121,8 @@ def _load(options: argparse.Namespace, config: Config) -> tuple[list[tuple[str, 
     return items, failed
 
 
-def _warn(message: str) -> None:
-    from tui.cli import _warn as warn
-
-    warn(message)
+def _warn(options: argparse.Namespace, message: str) -> None:
+    options.tools.warn(message)
 
 
 # ---------------------------------------------------------------- output
@@ -132,7 +136,7 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
     target = Path(options.output)
     articles = {os.path.realpath(p) for p in _article_paths(options)}
     if os.path.realpath(target) in articles:
-        _warn(f"{options.output}: is one of the articles; not written")
+        _warn(options, f"{options.output}: is one of the articles; not written")
         return EXIT_USAGE
     try:
         if options.force:
@@ -141,10 +145,10 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
             with open(target, "xb") as handle:  # "x": never replaces a file
                 write(handle)
     except FileExistsError:
-        _warn(f"{options.output}: exists; not replaced (--force replaces it)")
+        _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
         return EXIT_USAGE
     except OSError as exc:
-        _warn(f"{options.output}: cannot be written ({exc.strerror or exc})")
+        _warn(options, f"{options.output}: cannot be written ({exc.strerror or exc})")
         return EXIT_FAILED
     print(one_line(str(target)), file=sys.stderr)
     return EXIT_OK
@@ -185,7 +189,7 @@ def digest(options: argparse.Namespace, config: Config) -> int:
     from tui.core.digest import build_digest, digest_json_text, digest_markdown
 
     if options.format == "docx" and options.output is None:  # before the articles are read
-        _warn("docx needs --output FILE: a binary file is not written to standard output")
+        _warn(options, "docx needs --output FILE: a binary file is not written to standard output")
         return EXIT_USAGE
     items, failed = _load(options, config)
     items = [(p, a) for p, a in items if _dated_within(a, options.since, options.until)]
@@ -193,7 +197,7 @@ def digest(options: argparse.Namespace, config: Config) -> int:
         wanted = articles_naming(corpus_entities(items), options.entity)
         items = [(p, a) for p, a in items if p in wanted]
     if not items:
-        _warn("no article matches: the digest is empty")
+        _warn(options, "no article matches: the digest is empty")
     algorithm = options.algorithm or config.algorithm
     made = build_digest(items, algorithm, options.sentences or config.sentences)
     if options.format == "docx":
