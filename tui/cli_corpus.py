@@ -133,11 +133,7 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    target = Path(options.output)
-    articles = {os.path.realpath(p) for p in _article_paths(options)}
-    if os.path.realpath(target) in articles:
-        _warn(options, f"{options.output}: is one of the articles; not written")
-        return EXIT_USAGE
+    target = Path(options.output)  # _refused was asked before the articles were read
     try:
         if options.force:
             _replace(target, write)
@@ -152,6 +148,21 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
         return EXIT_FAILED
     print(one_line(str(target)), file=sys.stderr)
     return EXIT_OK
+
+
+def _refused(options: argparse.Namespace) -> int:
+    """EXIT_USAGE (said on stderr) when ``--output`` names an article, or an existing file without
+    ``--force``; else 0. Asked before the articles are read too, so a long run is not wasted."""
+    if options.output is None:
+        return 0
+    target = os.path.realpath(options.output)
+    if any(os.path.realpath(p) == target for p in _article_paths(options)):
+        _warn(options, f"{options.output}: is one of the articles; not written")
+        return EXIT_USAGE
+    if os.path.lexists(options.output) and not options.force:
+        _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
+        return EXIT_USAGE
+    return 0
 
 
 def _replace(target: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -191,6 +202,8 @@ def digest(options: argparse.Namespace, config: Config) -> int:
     if options.format == "docx" and options.output is None:  # before the articles are read
         _warn(options, "docx needs --output FILE: a binary file is not written to standard output")
         return EXIT_USAGE
+    if refused := _refused(options):
+        return refused
     items, failed = _load(options, config)
     items = [(p, a) for p, a in items if _dated_within(a, options.since, options.until)]
     if options.entity is not None:
@@ -225,6 +238,8 @@ FIGURE_COLUMNS = ("path", "date", "figure", "value", "unit", "counts", "clause")
 def figures(options: argparse.Namespace, config: Config) -> int:
     from tui.core.figures import corpus_figures
 
+    if refused := _refused(options):
+        return refused
     items, failed = _load(options, config)
     rows = corpus_figures(items)
     if options.format == "json":
@@ -272,6 +287,8 @@ ENTITY_COLUMNS = ("type", "name", "articles", "mentions", "roles", "paths")
 def entities_across(options: argparse.Namespace, config: Config) -> int:
     from tui.core.corpus import corpus_entities
 
+    if refused := _refused(options):
+        return refused
     items, failed = _load(options, config)
     rows = corpus_entities(items)
     if options.format == "json":
