@@ -234,3 +234,10 @@ def test_a_warm_cache_loads_no_nlp_model(capsys, corpus: Path, isolated_home: Pa
     )
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["entities", "--across"], ["figures"], ["digest"]])
+def test_a_bad_file_is_named_and_the_rest_goes_on(capsys, corpus: Path, command: list[str]) -> None:
+    (corpus / "2022" / "hong.txt").write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = _run(capsys, command[0], str(corpus), *command[1:])
+    assert code == 1 and "hong.txt" in err and "Lương Tài" in out

@@ -107,18 +107,21 @@ def _date(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)")
 
 
-def _load(options: argparse.Namespace, config: Config) -> tuple[list[tuple[str, Analysis]], bool]:
-    """Every article's analysis with entities, and whether any file failed (said on stderr)."""
-    tools: Tools = options.tools
-    items: list[tuple[str, Analysis]] = []
-    failed = False
-    for found in tools.analyses(options, config, True):
-        item = tools.analysed(found)
-        if item is None:
-            failed = True
-        else:
-            items.append((item.document.path, item))
-    return items, failed
+class _Articles:
+    """The articles' analyses, read one at a time as they are iterated (the tables keep only what
+    they need of each, not 20,000 analyses); ``failed`` once a file could not be read (said on stderr)."""
+
+    def __init__(self, options: argparse.Namespace, config: Config) -> None:
+        self.options, self.config, self.failed = options, config, False
+
+    def __iter__(self) -> Iterator[tuple[str, Analysis]]:
+        tools: Tools = self.options.tools
+        for found in tools.analyses(self.options, self.config, True):
+            item = tools.analysed(found)
+            if item is None:
+                self.failed = True
+            else:
+                yield item.document.path, item
 
 
 def _warn(options: argparse.Namespace, message: str) -> None:
@@ -204,8 +207,8 @@ def digest(options: argparse.Namespace, config: Config) -> int:
         return EXIT_USAGE
     if refused := _refused(options):
         return refused
-    items, failed = _load(options, config)
-    items = [(p, a) for p, a in items if _dated_within(a, options.since, options.until)]
+    articles = _Articles(options, config)
+    items = [(p, a) for p, a in articles if _dated_within(a, options.since, options.until)]
     if options.entity is not None:
         wanted = articles_naming(corpus_entities(items), options.entity)
         items = [(p, a) for p, a in items if p in wanted]
@@ -221,7 +224,7 @@ def digest(options: argparse.Namespace, config: Config) -> int:
         code = _emit(options, _text_writer(digest_json_text(made)))
     else:
         code = _emit(options, _text_writer(digest_markdown(made)))
-    return code or (EXIT_FAILED if failed else EXIT_OK)
+    return code or (EXIT_FAILED if articles.failed else EXIT_OK)
 
 
 def _dated_within(analysis: Analysis, since: dt.date | None, until: dt.date | None) -> bool:
@@ -240,13 +243,13 @@ def figures(options: argparse.Namespace, config: Config) -> int:
 
     if refused := _refused(options):
         return refused
-    items, failed = _load(options, config)
-    rows = corpus_figures(items)
+    articles = _Articles(options, config)
+    rows = corpus_figures(articles)
     if options.format == "json":
         text = "".join(json_line(dict(zip(FIGURE_COLUMNS, _figure_row(f, iso=True), strict=True))) + "\n" for f in rows)
     else:
         text = _csv(FIGURE_COLUMNS, (_figure_row(f) for f in rows))
-    return _emit(options, _text_writer(text)) or (EXIT_FAILED if failed else EXIT_OK)
+    return _emit(options, _text_writer(text)) or (EXIT_FAILED if articles.failed else EXIT_OK)
 
 
 def _figure_row(figure: Figure, iso: bool = False) -> list[Any]:
@@ -289,15 +292,15 @@ def entities_across(options: argparse.Namespace, config: Config) -> int:
 
     if refused := _refused(options):
         return refused
-    items, failed = _load(options, config)
-    rows = corpus_entities(items)
+    articles = _Articles(options, config)
+    rows = corpus_entities(articles)
     if options.format == "json":
         text = "".join(json_line(_entity_json(e)) + "\n" for e in rows)
     elif options.format == "csv":
         text = _csv(ENTITY_COLUMNS, (_entity_csv(e) for e in rows))
     else:
         text = "".join(_entity_text(e) for e in rows)
-    return _emit(options, _text_writer(text)) or (EXIT_FAILED if failed else EXIT_OK)
+    return _emit(options, _text_writer(text)) or (EXIT_FAILED if articles.failed else EXIT_OK)
 
 
 def _entity_json(entity: CorpusEntity) -> dict[str, Any]:
