@@ -56,7 +56,7 @@ def main() -> int:
     articles = sorted(str(p) for p in options.corpus.glob("*.txt"))
     if not articles:
         parser.error(f"no articles in {options.corpus}")
-    sets: list[tuple[int, list[str]]] = [(n, articles[:n]) for n in map(int, options.sizes.split(","))]
+    sets: list[tuple[int, list[str]]] = [(n, articles[:n]) for n in (int(s) for s in options.sizes.split(",") if s)]
     if options.big is not None:
         big = sorted(str(p) for p in options.big.rglob("*.txt"))
         sets.append((len(big), [str(options.big)]))

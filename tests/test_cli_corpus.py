@@ -129,6 +129,8 @@ def test_output_never_replaces_a_file_without_force_nor_an_article(capsys, corpu
     target.write_text("my notes", encoding="utf-8")
     code, _, err = _run(capsys, "digest", str(corpus), "--output", str(target))
     assert code == 2 and "--force" in err and target.read_text(encoding="utf-8") == "my notes"
+    code, _, err = _run(capsys, "figures", str(tmp_path / "missing.txt"), "--output", str(target))
+    assert code == 2 and "exists" in err and "missing.txt" not in err  # said before reading anything
     code, _, _ = _run(capsys, "digest", str(corpus), "--output", str(target), "--force")
     assert code == 0 and target.read_text(encoding="utf-8").startswith("# Digest of 3 articles")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao", "digest.md"]  # no temporary left
@@ -232,3 +234,10 @@ def test_a_warm_cache_loads_no_nlp_model(capsys, corpus: Path, isolated_home: Pa
     )
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["entities", "--across"], ["figures"], ["digest"]])
+def test_a_bad_file_is_named_and_the_rest_goes_on(capsys, corpus: Path, command: list[str]) -> None:
+    (corpus / "2022" / "hong.txt").write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = _run(capsys, command[0], str(corpus), *command[1:])
+    assert code == 1 and "hong.txt" in err and "Lương Tài" in out

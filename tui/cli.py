@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui import paths
-from tui.cli_corpus import add_corpus_commands, entities_across
+from tui.cli_corpus import Tools, add_corpus_commands, entities_across
 from tui.config import Config, ConfigError, load_config
 from tui.core.safe_text import json_line, one_line
 
@@ -126,7 +126,7 @@ def _command_parser() -> argparse.ArgumentParser:
     _add_entities(commands, common)
     _add_index(commands, common)
     _add_cache(commands, common)
-    add_corpus_commands(commands, common)
+    add_corpus_commands(commands, common, _tools())
     return parser
 
 
@@ -170,7 +170,7 @@ def _add_entities(commands: argparse._SubParsersAction, common: argparse.Argumen
     )
     sub.add_argument("--output", metavar="FILE", help="with --across: write to a new FILE (--force replaces it)")
     sub.add_argument("--force", action="store_true", help="with --output: replace FILE if it exists")
-    sub.set_defaults(handler=_entities)
+    sub.set_defaults(handler=_entities, tools=_tools())
 
 
 def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -215,6 +215,11 @@ def _add_cache(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
     imported = actions.add_parser("import", help="add the valid entries of FILE to the cache")
     imported.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=_cache)
+
+
+def _tools() -> Tools:
+    """What the corpus commands (``tui.cli_corpus``) use of this module."""
+    return Tools(warn=_warn, positive=_positive, analyses=_analyses, analysed=_analysed)
 
 
 def _positive(value: str) -> int:

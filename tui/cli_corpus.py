@@ -14,7 +14,8 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from tui.core.safe_text import json_line, one_line
 if TYPE_CHECKING:
     from tui.core.corpus import CorpusEntity
     from tui.core.figures import Figure
+    from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -37,7 +39,18 @@ _OUTPUT_HELP = (
 )
 
 
-def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+@dataclass(frozen=True)
+class Tools:
+    """What these commands share with ``tui.cli`` (which passes them in: the modules do not import
+    each other both ways): its stderr messages, a count's check and the articles' analyses."""
+
+    warn: Callable[[str], None]
+    positive: Callable[[str], int]
+    analyses: Callable[[argparse.Namespace, Config, bool], Iterator[Analysis | LoadError]]
+    analysed: Callable[[Analysis | LoadError], Analysis | None]
+
+
+def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser, tools: Tools) -> None:
     from tui.core.summarize import ALGORITHMS
 
     sub = commands.add_parser(
@@ -64,8 +77,8 @@ def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.A
         help="only articles dated DATE or earlier; with --since or --until, articles without a date are left out",
     )
     sub.add_argument("--algorithm", choices=ALGORITHMS, help="summarizer (default from the config)")
-    sub.add_argument("--sentences", type=_positive, metavar="N", help="summary length in sentences")
-    sub.set_defaults(handler=digest)
+    sub.add_argument("--sentences", type=tools.positive, metavar="N", help="summary length in sentences")
+    sub.set_defaults(handler=digest, tools=tools)
 
     sub = commands.add_parser(
         "figures",
@@ -82,7 +95,7 @@ def add_corpus_commands(commands: argparse._SubParsersAction, common: argparse.A
     sub.add_argument("--format", choices=("csv", "json"), default="csv")
     sub.add_argument("--output", metavar="FILE", help=_OUTPUT_HELP)
     sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    sub.set_defaults(handler=figures)
+    sub.set_defaults(handler=figures, tools=tools)
 
 
 def _date(value: str) -> dt.date:
@@ -94,31 +107,25 @@ def _date(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)")
 
 
-def _positive(value: str) -> int:
-    from tui.cli import _positive as positive  # one home for the rule
+class _Articles:
+    """The articles' analyses, read one at a time as they are iterated (the tables keep only what
+    they need of each, not 20,000 analyses); ``failed`` once a file could not be read (said on stderr)."""
 
-    return positive(value)
+    def __init__(self, options: argparse.Namespace, config: Config) -> None:
+        self.options, self.config, self.failed = options, config, False
 
-
-def _load(options: argparse.Namespace, config: Config) -> tuple[list[tuple[str, Analysis]], bool]:
-    """Every article's analysis with entities, and whether any file failed (said on stderr)."""
-    from tui.cli import _analysed, _analyses
-
-    items: list[tuple[str, Analysis]] = []
-    failed = False
-    for found in _analyses(options, config, entities=True):
-        item = _analysed(found)
-        if item is None:
-            failed = True
-        else:
-            items.append((item.document.path, item))
-    return items, failed
+    def __iter__(self) -> Iterator[tuple[str, Analysis]]:
+        tools: Tools = self.options.tools
+        for found in tools.analyses(self.options, self.config, True):
+            item = tools.analysed(found)
+            if item is None:
+                self.failed = True
+            else:
+                yield item.document.path, item
 
 
-def _warn(message: str) -> None:
-    from tui.cli import _warn as warn
-
-    warn(message)
+def _warn(options: argparse.Namespace, message: str) -> None:
+    options.tools.warn(message)
 
 
 # ---------------------------------------------------------------- output
@@ -129,11 +136,7 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    target = Path(options.output)
-    articles = {os.path.realpath(p) for p in _article_paths(options)}
-    if os.path.realpath(target) in articles:
-        _warn(f"{options.output}: is one of the articles; not written")
-        return EXIT_USAGE
+    target = Path(options.output)  # _refused was asked before the articles were read
     try:
         if options.force:
             _replace(target, write)
@@ -141,13 +144,28 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
             with open(target, "xb") as handle:  # "x": never replaces a file
                 write(handle)
     except FileExistsError:
-        _warn(f"{options.output}: exists; not replaced (--force replaces it)")
+        _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
         return EXIT_USAGE
     except OSError as exc:
-        _warn(f"{options.output}: cannot be written ({exc.strerror or exc})")
+        _warn(options, f"{options.output}: cannot be written ({exc.strerror or exc})")
         return EXIT_FAILED
     print(one_line(str(target)), file=sys.stderr)
     return EXIT_OK
+
+
+def _refused(options: argparse.Namespace) -> int:
+    """EXIT_USAGE (said on stderr) when ``--output`` names an article, or an existing file without
+    ``--force``; else 0. Asked before the articles are read too, so a long run is not wasted."""
+    if options.output is None:
+        return 0
+    target = os.path.realpath(options.output)
+    if any(os.path.realpath(p) == target for p in _article_paths(options)):
+        _warn(options, f"{options.output}: is one of the articles; not written")
+        return EXIT_USAGE
+    if os.path.lexists(options.output) and not options.force:
+        _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
+        return EXIT_USAGE
+    return 0
 
 
 def _replace(target: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -185,15 +203,17 @@ def digest(options: argparse.Namespace, config: Config) -> int:
     from tui.core.digest import build_digest, digest_json_text, digest_markdown
 
     if options.format == "docx" and options.output is None:  # before the articles are read
-        _warn("docx needs --output FILE: a binary file is not written to standard output")
+        _warn(options, "docx needs --output FILE: a binary file is not written to standard output")
         return EXIT_USAGE
-    items, failed = _load(options, config)
-    items = [(p, a) for p, a in items if _dated_within(a, options.since, options.until)]
+    if refused := _refused(options):
+        return refused
+    articles = _Articles(options, config)
+    items = [(p, a) for p, a in articles if _dated_within(a, options.since, options.until)]
     if options.entity is not None:
         wanted = articles_naming(corpus_entities(items), options.entity)
         items = [(p, a) for p, a in items if p in wanted]
     if not items:
-        _warn("no article matches: the digest is empty")
+        _warn(options, "no article matches: the digest is empty")
     algorithm = options.algorithm or config.algorithm
     made = build_digest(items, algorithm, options.sentences or config.sentences)
     if options.format == "docx":
@@ -204,7 +224,7 @@ def digest(options: argparse.Namespace, config: Config) -> int:
         code = _emit(options, _text_writer(digest_json_text(made)))
     else:
         code = _emit(options, _text_writer(digest_markdown(made)))
-    return code or (EXIT_FAILED if failed else EXIT_OK)
+    return code or (EXIT_FAILED if articles.failed else EXIT_OK)
 
 
 def _dated_within(analysis: Analysis, since: dt.date | None, until: dt.date | None) -> bool:
@@ -221,13 +241,15 @@ FIGURE_COLUMNS = ("path", "date", "figure", "value", "unit", "counts", "clause")
 def figures(options: argparse.Namespace, config: Config) -> int:
     from tui.core.figures import corpus_figures
 
-    items, failed = _load(options, config)
-    rows = corpus_figures(items)
+    if refused := _refused(options):
+        return refused
+    articles = _Articles(options, config)
+    rows = corpus_figures(articles)
     if options.format == "json":
         text = "".join(json_line(dict(zip(FIGURE_COLUMNS, _figure_row(f, iso=True), strict=True))) + "\n" for f in rows)
     else:
         text = _csv(FIGURE_COLUMNS, (_figure_row(f) for f in rows))
-    return _emit(options, _text_writer(text)) or (EXIT_FAILED if failed else EXIT_OK)
+    return _emit(options, _text_writer(text)) or (EXIT_FAILED if articles.failed else EXIT_OK)
 
 
 def _figure_row(figure: Figure, iso: bool = False) -> list[Any]:
@@ -268,15 +290,17 @@ ENTITY_COLUMNS = ("type", "name", "articles", "mentions", "roles", "paths")
 def entities_across(options: argparse.Namespace, config: Config) -> int:
     from tui.core.corpus import corpus_entities
 
-    items, failed = _load(options, config)
-    rows = corpus_entities(items)
+    if refused := _refused(options):
+        return refused
+    articles = _Articles(options, config)
+    rows = corpus_entities(articles)
     if options.format == "json":
         text = "".join(json_line(_entity_json(e)) + "\n" for e in rows)
     elif options.format == "csv":
         text = _csv(ENTITY_COLUMNS, (_entity_csv(e) for e in rows))
     else:
         text = "".join(_entity_text(e) for e in rows)
-    return _emit(options, _text_writer(text)) or (EXIT_FAILED if failed else EXIT_OK)
+    return _emit(options, _text_writer(text)) or (EXIT_FAILED if articles.failed else EXIT_OK)
 
 
 def _entity_json(entity: CorpusEntity) -> dict[str, Any]:
