@@ -78,3 +78,34 @@ def test_a_whole_list_is_looked_up_as_each_path_would_be(tmp_path: Path, monkeyp
     expected = [True, True, True, False, True, True, False, True]  # the list, then the relative paths
     assert marks.read_among(listed + relative) == expected
     assert [marks.is_read(p) for p in listed + relative] == expected
+    marks.flag(str(real / "c.txt"), True)
+    assert marks.flagged_among(listed) == [False, False, False, True, False]
+
+
+def test_flags_are_kept_beside_the_read_articles(tmp_path: Path) -> None:
+    file = tmp_path / "read.json"
+    marks, _ = ReadMarks.load(file)
+    marks.flag(str(tmp_path / "a.txt"), True)
+    marks.flag(str(tmp_path / "b.txt"), True)
+    marks.flag(str(tmp_path / "b.txt"), False)
+    assert marks.save() is None
+    again, warning = ReadMarks.load(file)
+    assert warning is None
+    assert again.is_flagged(str(tmp_path / "a.txt")) and not again.is_flagged(str(tmp_path / "b.txt"))
+    assert not again.is_read(str(tmp_path / "a.txt"))  # a flag does not mark it read
+    before = file.stat().st_mtime_ns
+    assert again.save() is None and file.stat().st_mtime_ns == before  # nothing changed: nothing written
+
+
+def test_a_file_of_the_first_version_is_read_without_flags(tmp_path: Path) -> None:
+    file = tmp_path / "read.json"
+    file.write_text('{"version": 1, "read": ["/x/a.txt"]}', encoding="utf-8")
+    marks, warning = ReadMarks.load(file)
+    assert warning is None and marks.is_read("/x/a.txt") and not marks.is_flagged("/x/a.txt")
+
+
+def test_a_damaged_flag_list_is_moved_aside(tmp_path: Path) -> None:
+    file = tmp_path / "read.json"
+    file.write_text('{"version": 2, "read": [], "flagged": [1]}', encoding="utf-8")
+    _, warning = ReadMarks.load(file)
+    assert warning is not None and "damaged" in warning and not file.exists()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui import paths
+from tui.cli_corpus import Tools, add_corpus_commands, entities_across
 from tui.config import Config, ConfigError, load_config
 from tui.core.safe_text import json_line, one_line
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # the pipeline is imported by the commands that use it
     from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
-SUBCOMMANDS = ("summarize", "entities", "index", "cache", "serve")
+SUBCOMMANDS = ("summarize", "entities", "index", "cache", "digest", "figures", "serve")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 _EPILOG = """\
@@ -26,6 +27,9 @@ examples:
   reports-tui summarize report.txt --sentences 5
   reports-tui summarize seeds --format json > summaries.jsonl
   reports-tui entities report.txt --format json
+  reports-tui entities reports/ --across   who and what appears across the articles
+  reports-tui digest reports/ --format docx --output digest.docx
+  reports-tui figures reports/ --output figures.csv
   reports-tui index ~/reports/         analyse everything into the cache
   reports-tui cache info
   reports-tui cache export team.rtc    share the cached analyses
@@ -97,13 +101,15 @@ def _app_parser() -> argparse.ArgumentParser:
         parents=[_common()],
         epilog=_EPILOG,
         usage="%(prog)s [--config FILE] [--no-cache] [PATH ...]\n"
-        "       %(prog)s {summarize,entities,index,cache} ... (see %(prog)s COMMAND --help)",
+        "       %(prog)s {summarize,entities,index,cache,digest,figures} ... (see %(prog)s COMMAND --help)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read Vietnamese reports and news fast: summaries, key sentences and entities. "
         "With no subcommand, opens the interface on PATHs (default: the bundled samples).\n\n"
         "commands:\n  summarize   print summaries\n  entities    print the entities an article names\n"
         "  index       analyse files into the cache on all cores\n"
         "  cache       show, clear, export or import the cache\n"
+        "  digest      one digest of many articles (Markdown, Word, JSON)\n"
+        "  figures     every figure of the articles (CSV, JSON)\n"
         "  serve       the interface in a web browser",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md)")
@@ -115,11 +121,14 @@ def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reports-tui", parents=[_common()], epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    commands = parser.add_subparsers(dest="command", metavar="{summarize,entities,index,cache,serve}", required=True)
+    commands = parser.add_subparsers(
+        dest="command", metavar="{summarize,entities,index,cache,digest,figures,serve}", required=True
+    )
     _add_summarize(commands, common)
     _add_entities(commands, common)
     _add_index(commands, common)
     _add_cache(commands, common)
+    add_corpus_commands(commands, common, _tools())
     from tui.serve import add_serve
 
     add_serve(commands, common, _warn)
@@ -153,11 +162,20 @@ def _add_entities(commands: argparse._SubParsersAction, common: argparse.Argumen
         help="print people, organisations, places, dates, documents, figures",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="List the entities an article names, grouped, with roles and figure contexts.",
-        epilog="examples:\n  reports-tui entities report.txt\n  reports-tui entities reports/ --format json",
+        epilog="examples:\n  reports-tui entities report.txt\n  reports-tui entities reports/ --format json\n"
+        "  reports-tui entities reports/ --across --format csv --output entities.csv",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
-    sub.add_argument("--format", choices=("text", "json"), default="text")
-    sub.set_defaults(handler=_entities)
+    sub.add_argument("--format", choices=("text", "json", "csv"), default="text", help="csv: with --across only")
+    sub.add_argument(
+        "--across",
+        action="store_true",
+        help="one row per entity across all the articles: type, name, articles, mentions, roles (with "
+        "article and date), paths",
+    )
+    sub.add_argument("--output", metavar="FILE", help="with --across: write to a new FILE (--force replaces it)")
+    sub.add_argument("--force", action="store_true", help="with --output: replace FILE if it exists")
+    sub.set_defaults(handler=_entities, tools=_tools())
 
 
 def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -202,6 +220,11 @@ def _add_cache(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
     imported = actions.add_parser("import", help="add the valid entries of FILE to the cache")
     imported.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=_cache)
+
+
+def _tools() -> Tools:
+    """What the corpus commands (``tui.cli_corpus``) use of this module."""
+    return Tools(warn=_warn, positive=_positive, analyses=_analyses, analysed=_analysed)
 
 
 def _positive(value: str) -> int:
@@ -294,6 +317,11 @@ def _summarize(options: argparse.Namespace, config: Config) -> int:
 def _entities(options: argparse.Namespace, config: Config) -> int:
     from tui.core import export
 
+    if options.across:
+        return entities_across(options, config)
+    if options.format == "csv" or options.output is not None:
+        _warn("--format csv and --output go with --across")
+        return EXIT_USAGE
     failed = False
     for found in _analyses(options, config, entities=True):
         item = _analysed(found)

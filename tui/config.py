@@ -29,6 +29,8 @@ class Config:
     cache_enabled: bool = True
     theme: str = "textual-dark"
     list_width: int | None = None  # columns; None: a share of the terminal's width
+    list_sort: str = "folder"  # the list's first order: one of LIST_SORTS
+    digest_format: str = "markdown"  # what `D` saves: one of DIGEST_FORMATS
     keymap: dict[str, str] = field(default_factory=dict)
     source: str = "<defaults>"
 
@@ -62,6 +64,10 @@ def _stopwords_ok(value: Any) -> bool:
     return True
 
 
+# The list's orders (``tui.app.list_view_state.SortKey`` has one value for each).
+LIST_SORTS: tuple[str, ...] = ("folder", "date", "title", "length")
+DIGEST_FORMATS: tuple[str, ...] = ("markdown", "docx", "json")
+
 _TEXT = (lambda v: isinstance(v, str) and bool(v.strip())), "a non-empty string"
 _BOOL = (lambda v: isinstance(v, bool)), "true or false"
 
@@ -78,6 +84,8 @@ _SCHEMA: dict[str, dict[str, tuple[str, tuple[Callable[[Any], bool], str]]]] = {
     "input": {"max_file_bytes": ("max_file_bytes", _int_range(1000, 1_000_000_000))},
     "cache": {"enabled": ("cache_enabled", _BOOL)},
     "ui": {"theme": ("theme", _TEXT), "list_width": ("list_width", _int_range(12, 200))},
+    "list": {"sort": ("list_sort", _one_of(LIST_SORTS))},
+    "digest": {"format": ("digest_format", _one_of(DIGEST_FORMATS))},
 }
 
 

@@ -15,10 +15,13 @@ from tui.app.articles import Entry, build_entries
 from tui.app.cached import CacheScan
 from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
+from tui.app.list_view_state import SortKey
 from tui.app.screens.reader import ReaderScreen
 from tui.config import Config, ConfigError
 from tui.core.safe_text import one_line, visible
 from tui.core.summarize import ALGORITHMS
+
+DIGEST_LABELS = {"markdown": "Markdown", "docx": "Word (.docx)", "json": "JSON"}
 
 
 class ReportsApp(App[int]):
@@ -88,6 +91,8 @@ class ReportsApp(App[int]):
             analyser=self._analyser,
             scan=self._scan,
             list_width=self.config.list_width,
+            list_sort=SortKey(self.config.list_sort),
+            digest_format=self.config.digest_format,
         )
 
     def on_mount(self) -> None:
@@ -119,6 +124,13 @@ class ReportsApp(App[int]):
                 row.description,
                 f"{row.explanation} (key: {row.display})",
                 partial(self._run_screen_action, screen, action),
+            )
+
+        for kind, label in DIGEST_LABELS.items():
+            yield SystemCommand(
+                f"Save a digest as {label}",
+                f"Save a digest of the listed articles as {label} and show its path",
+                partial(screen.save_digest, kind),
             )
 
         for algorithm in ALGORITHMS:  # chosen by name: the palette filters them as the reader types

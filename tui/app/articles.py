@@ -41,6 +41,7 @@ class Entry:
     reason: str = ""
     needs_title: bool = False  # the title is the file name until the first line is read
     read: bool = False  # opened in this or an earlier session
+    flagged: bool = False  # flagged by the reader (``m``), kept between sessions with the read ones
     _loose_title: str | None = field(default=None, repr=False)
 
     @property

@@ -12,6 +12,55 @@ from textual.binding import Binding, BindingType
 READER_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", id="help", tooltip="Every key, and how copying works"),
     Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the list by title and text; diacritics optional"),
+    Binding(
+        "S",
+        "cycle_sort",
+        "Sort",
+        show=False,
+        id="sort-list",
+        tooltip="Order the list by folder, date (newest first), title or length (longest first)",
+    ),
+    Binding(
+        "u",
+        "cycle_shown",
+        "Read/unread",
+        show=False,
+        id="show-read",
+        tooltip="List all articles, the unread, the read or the flagged ones",
+    ),
+    Binding("d", "date_range", "Dates", show=False, id="date-range", tooltip="List only the articles dated in a range"),
+    Binding("m", "flag", "Flag", show=False, id="flag", tooltip="Flag or unflag the article (kept between sessions)"),
+    Binding(
+        "escape",
+        "clear_list_filters",
+        "Clear filters",
+        show=False,
+        id="clear-list-filters",
+        tooltip="Take away the entity, date and read filters of the list",
+    ),
+    Binding(
+        "p",
+        "corpus_entities",
+        "Corpus",
+        id="corpus-entities",
+        tooltip="People, organisations, places, documents and figures across every analysed article",
+    ),
+    Binding(
+        "F",
+        "figures",
+        "Figures",
+        show=False,
+        id="figures-table",
+        tooltip="The figures of the listed articles: value, unit, what it counts; enter opens one",
+    ),
+    Binding(
+        "D",
+        "save_digest",
+        "Digest",
+        show=False,
+        id="save-digest",
+        tooltip="Save a digest of the listed articles ([digest] format: Markdown, Word or JSON); show its path",
+    ),
     Binding("f", "find", "Find", id="find", tooltip="Find in the article; diacritics optional"),
     Binding(
         "n",
@@ -127,6 +176,31 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Suspend to the shell (fg resumes)",
     ),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Quit"),
+]
+
+CORPUS_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "close", "Close", id="close-corpus", tooltip="Back to the articles"),
+    Binding(
+        "slash", "search", "Search", id="search-corpus", tooltip="Back to the search box (typing searches the names)"
+    ),
+    Binding(
+        "ctrl+t,T",
+        "cycle_type",
+        "Type",
+        id="corpus-type",
+        tooltip="Show one type at a time: people, organisations, places, documents, figures, all",
+    ),
+    Binding("enter", "choose", "List its articles", id="choose-entity", tooltip="List the articles that name it"),
+    # The search box keeps the focus while these move the table's cursor.
+    Binding("down", "move(1)", show=False),
+    Binding("up", "move(-1)", show=False),
+    Binding("pagedown", "move_page(1)", show=False),
+    Binding("pageup", "move_page(-1)", show=False),
+]
+
+FIGURES_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "close", "Close", id="close-figures", tooltip="Back to the articles"),
+    Binding("enter", "choose", "Open", id="open-figure", tooltip="Open the article at the figure"),
 ]
 
 HELP_BINDINGS: list[BindingType] = [

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from textual.binding import Binding, BindingType
 from textual.keys import Keys, _character_to_key, format_key
 
-from tui.app.bindings import HELP_BINDINGS, READER_BINDINGS
+from tui.app.bindings import CORPUS_BINDINGS, FIGURES_BINDINGS, HELP_BINDINGS, READER_BINDINGS
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -29,6 +29,8 @@ PLACES: tuple[tuple[str, Sequence[BindingType]], ...] = (
     ("summary", SummaryPane.BINDINGS),
     ("entities", EntityPanel.BINDINGS),
     ("filter/find box", SearchBar.BINDINGS),
+    ("corpus", CORPUS_BINDINGS),
+    ("figures", FIGURES_BINDINGS),
     ("help", HELP_BINDINGS),
 )
 

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from tui.app.articles import Entry, Status
+from tui.app.corpus_state import Corpus
 from tui.core.export import date_text
 from tui.core.merge import adds_to, merge
 
@@ -71,6 +72,7 @@ class Library:
         # counting 100,000 entries each time cost milliseconds per result.
         states = [entry.state for entry in self.entries]
         self._counts = {state: states.count(state) for state in Status}
+        self.corpus = Corpus([e.path for e in self.entries])  # every analysis's entities, kept small
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -164,6 +166,7 @@ class Library:
         self._held[path] = held
         self._held.move_to_end(path)
         self._evict()
+        self.corpus.add(path, merged)
         if merged.document.title:
             entry.set_title(merged.document.title)
         entry.date = date_text(merged)

@@ -80,8 +80,8 @@ def key_groups(groups: Iterable[EntityGroup] | None, per_type: int = 5) -> dict[
     return out
 
 
-def _md_escape(text: str) -> str:
-    """Escape the characters Markdown would read as formatting."""
+def md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as formatting (every Markdown output uses it)."""
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
@@ -89,25 +89,25 @@ def markdown(analysis: Analysis, algorithm: str, count: int, per_type: int = 5) 
     """The summary as Markdown: title, date, source path, summary and key entities."""
     document = analysis.document
     title = document.title or one_line(Path(document.path).name)
-    lines = [f"## {_md_escape(title)}", ""]
+    lines = [f"## {md_escape(title)}", ""]
     meta = []
     if date := date_text(analysis):
-        meta.append(f"**Date:** {_md_escape(date)}")
+        meta.append(f"**Date:** {md_escape(date)}")
     if document.author:
-        meta.append(f"**Author:** {_md_escape(document.author)}")
+        meta.append(f"**Author:** {md_escape(document.author)}")
     meta.append(f"**Source:** `{one_line(document.path).replace('`', '')}`")
     lines += [line + "  " for line in meta[:-1]] + [meta[-1], ""]
     lines += [f"**Summary** ({summary_label(analysis, algorithm, count).replace(' · ', ', ')}):", ""]
-    lines += [_md_escape(summary_text(analysis, algorithm, count)), ""]
+    lines += [md_escape(summary_text(analysis, algorithm, count)), ""]
     groups = key_groups(analysis.groups, per_type)
     if groups:
         lines += ["**Key entities:**", ""]
         for kind, chosen in groups.items():
             names = []
             for group in chosen:
-                name = _md_escape(group.name)
+                name = md_escape(group.name)
                 if group.role:
-                    name += f" ({_md_escape(group.role)})"
+                    name += f" ({md_escape(group.role)})"
                 names.append(name)
             lines.append(f"- {GROUP_TITLES[kind]}: " + "; ".join(names))
         lines.append("")
@@ -138,22 +138,27 @@ def choose_save_dir(preferred: Path, protected: Sequence[str], fallback: Path) -
 
 def save_summary(text: str, source: str, directory: Path, protected: Iterable[str] = ()) -> Path:
     """Write ``text`` to a new file in ``directory``; never overwrites anything."""
+    return save_new_file(text.encode("utf-8"), summary_file_name(source), directory, protected)
+
+
+def save_new_file(data: bytes, name: str, directory: Path, protected: Iterable[str] = ()) -> Path:
+    """Write ``data`` to a new file ``name`` in ``directory`` (``name-2.md`` and on when it is
+    taken); never overwrites anything, never writes over one of the ``protected`` files."""
     directory.mkdir(parents=True, exist_ok=True)
-    name = summary_file_name(source)
     target = directory / name
     taken = {str(Path(p).resolve()) for p in protected}
-    stem = name[: -len(".summary.md")]
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     number = 1
     while True:
         if str(target.resolve()) not in taken:
             try:
-                with open(target, "x", encoding="utf-8") as handle:  # "x": fails if the file exists
-                    handle.write(text)
+                with open(target, "xb") as handle:  # "x": fails if the file exists
+                    handle.write(data)
                 return target
             except FileExistsError:
                 pass
         number += 1
-        target = directory / f"{stem}.summary-{number}.md"
+        target = directory / f"{stem}-{number}{dot}{suffix}"
 
 
 def plain_text(analysis: Analysis, algorithm: str, count: int) -> str:

@@ -64,3 +64,12 @@ def json_line(value: Any) -> str:
     """``value`` as one line of JSON, readable UTF-8, with nothing a terminal would act on."""
     dumped = json.dumps(value, ensure_ascii=False)  # escapes C0 only: DEL, C1 and the rest stay raw
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+# Not characters at all: XML 1.0 (a .docx) rejects them, as it does the C0 controls ``visible`` replaces.
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` made ``visible`` and fit for an XML document (a Word file): one character for one."""
+    return _NONCHARACTERS.sub(_REPLACEMENT, visible(text))

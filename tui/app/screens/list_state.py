@@ -32,8 +32,10 @@ class ListState(Screen[None]):
     def load_read_marks(self) -> None:
         self.read_marks, self._read_warning = ReadMarks.load()
         entries = self.library.entries
-        for entry, read in zip(entries, self.read_marks.read_among(e.path for e in entries), strict=True):
-            entry.read = read
+        paths = [e.path for e in entries]
+        marks = zip(entries, self.read_marks.read_among(paths), self.read_marks.flagged_among(paths), strict=True)
+        for entry, read, flagged in marks:
+            entry.read, entry.flagged = read, flagged
 
     _list_columns: int | None = None
 

@@ -10,22 +10,27 @@ did through messages; the summary keys and the searches are in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.app.analyser import Analyser
 from tui.app.articles import Entry, Status, TextIndex, first_line
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
+from tui.app.commands import ArticleCommands, EntityCommands
 from tui.app.library import Change, Entities, Library
+from tui.app.list_view_state import ListView, SortKey
 from tui.app.messages import AnalysisDone, ArticleOpened
+from tui.app.screens.corpus_actions import CorpusActions
 from tui.app.screens.external import External
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.list_controls import ListControls
 from tui.app.screens.list_state import ListState
 from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
@@ -48,10 +53,11 @@ if TYPE_CHECKING:
 NOTICES_PER_KIND = 3  # failed files announced one by one before they are counted together
 
 
-class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Waiting):
+class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActions, External, Outlines, Waiting):
     """Browse the articles, read one with its summary and entities highlighted."""
 
     BINDINGS = READER_BINDINGS
+    COMMANDS = Screen.COMMANDS | {ArticleCommands, EntityCommands}
 
     def __init__(
         self,
@@ -68,10 +74,12 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
         analyser: Analyser | None = None,
         scan: CacheScan | None = None,
         list_width: int | None = None,
+        list_sort: SortKey = SortKey.FOLDER,
+        digest_format: str = "markdown",
     ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
         ``scan``: that cache already being read for ``entries``; ``list_width``: the list's columns
-        (None: the stylesheet's share of the terminal)."""
+        (None: the stylesheet's share of the terminal); ``list_sort``: the list's first order."""
         super().__init__()
         self.library = Library(entries)
         self.algorithm = algorithm
@@ -80,6 +88,8 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
         self.opened = tuple(opened)
         self.save_dir = save_dir
         self.index = TextIndex()
+        self.list_view = ListView(sort=list_sort)
+        self.digest_format = digest_format
         self._entities_shown: tuple[str, int, Entities, str] | None = None
         self._failures_noticed = 0
         self._titles_pending = any(e.needs_title for e in self.library.entries)
@@ -117,6 +127,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
 
     def on_mount(self) -> None:
         self.prepare_list(self._list_width)
+        self.rearrange()
         self.query_one(ArticleList).focus()
         self.show_status()
         self.query_one(SummaryPane).show_waiting("Open an article with enter.", self.algorithm, self.count)
@@ -166,8 +177,9 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
         for message in scan.warnings:
             self.notify(message, title="Cache", severity="warning", markup=False)
         self.cache_reader = scan.reader
-        self._update_rows(self.library.adopt_headers(scan.found, self.algorithm))
+        self.update_rows(self.library.adopt_headers(scan.found, self.algorithm), bulk=True)
         scan.found = []  # applied: a header per article is not kept (100,000 of them: tens of MB)
+        self.fill_corpus_soon()
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
             analysis = scan.reader.get(current)
@@ -201,7 +213,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
             if entry.needs_title:  # not already titled by its analysis
                 entry.set_title(title)
                 titled.append(entry)
-        self._update_rows(titled)
+        self.update_rows(titled, bulk=True)
 
     def on_unmount(self) -> None:
         self.save_read_marks()
@@ -257,20 +269,13 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
         if change.failed:
             self._notice_failure(self.library.by_path[change.path])
         if change.row:
-            self._update_rows([self.library.by_path[change.path]])
+            self.update_rows([self.library.by_path[change.path]])
         if change.path != self.current:
             return
         if change.failed:
             self.open_article(change.path)
         elif change.analysis:
             self.refresh_views()
-
-    def _update_rows(self, entries: Iterable[Entry]) -> None:
-        """Redraw the rows of ``entries`` (each repaints its own line, if on screen) and the counts."""
-        articles = self.query_one(ArticleList)
-        for entry in entries:
-            articles.update_entry(entry)
-        self.show_status()
 
     def _notice_failure(self, entry: Entry) -> None:
         self._failures_noticed += 1
@@ -311,6 +316,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
             )
         self._show_entities(current)
         self.show_status()
+        self.mark_chosen()
 
     def _show_entities(self, path: str) -> None:
         held = self.library.held(path)
@@ -368,8 +374,3 @@ class ReaderScreen(SummaryActions, Searches, ListState, External, Outlines, Wait
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
-
-
-def _thread_analyser(analyse: AnalyseFn) -> Analyser:
-    """The same scheduling in threads of this process (tests, and platforms without processes)."""
-    return Analyser(analyse, background_workers=1, context="thread")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -9,14 +10,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
-from tui.app.articles import IndexState, TextIndex, filter_entries
+from tui.app.articles import IndexState, TextIndex
 from tui.app.messages import EntityChosen, MarksChanged
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from tui.app.articles import Entry
     from tui.app.library import Library
+    from tui.app.list_view_state import ListView
 
 FILTER_AFTER = 0.12  # seconds of no typing before the list is filtered
 
@@ -26,12 +29,14 @@ class Searches(Screen[None]):
 
     library: Library
     index: TextIndex
+    list_view: ListView
     _filter_timer: Timer | None = None
 
     if TYPE_CHECKING:
 
         def show_status(self, **changes: object) -> None: ...
         def set_entities(self, visible: bool) -> None: ...
+        def set_list_view(self, view: ListView) -> list[Entry]: ...
 
     # -- list filter ------------------------------------------------------------------------------
 
@@ -65,9 +70,7 @@ class Searches(Screen[None]):
         self._filter_timer = self.set_timer(FILTER_AFTER, lambda: self.apply_filter(event.value))
 
     def apply_filter(self, query: str) -> None:
-        shown = filter_entries(self.library.entries, query, self.index)
-        articles = self.query_one(ArticleList)
-        articles.set_entries(shown, keep=articles.highlighted_path or self.library.current)
+        shown = self.set_list_view(replace(self.list_view, query=query))
         note = " (reading texts…)" if self.index.state is IndexState.FILLING and query.strip() else ""
         self.show_status(query=query.strip() + note, shown=len(shown))
 

@@ -125,16 +125,25 @@ class SummaryActions(Screen[None]):
             )
             self.notify(name, title="Summary sent as a download", timeout=10, markup=False)
             return
-        protected: Sequence[str] = [*self.opened, *(e.path for e in self.library.entries)]
         try:
-            folder = export.choose_save_dir(_save_dir(self.save_dir), self.opened, fallback_summary_dir())
-            target = export.save_summary(text, analysis.document.path, folder, protected)
+            target = export.save_summary(text, analysis.document.path, self.save_folder(), self.protected_paths())
         except OSError as exc:
             self.notify(f"Could not save the summary: {exc}", severity="error", markup=False)
             return
+        self.show_saved(target, "Summary saved")
+
+    def save_folder(self) -> Path:
+        """Where saved files go: the configured folder, unless among the articles (then the fallback)."""
+        return export.choose_save_dir(_save_dir(self.save_dir), self.opened, fallback_summary_dir())
+
+    def protected_paths(self) -> Sequence[str]:
+        """What a saved file may never replace: the opened paths and every listed article."""
+        return [*self.opened, *(e.path for e in self.library.entries)]
+
+    def show_saved(self, target: Path, title: str) -> None:
         # folder and file name on lines of their own, the home folder as ~: a toast wraps long lines
         shown = f"{_home_as_tilde(target.parent)}{os.sep}\n{target.name}"
-        self.notify(shown, title="Summary saved", timeout=10, markup=False)
+        self.notify(shown, title=title, timeout=10, markup=False)
 
 
 def _home_as_tilde(path: Path) -> str:

@@ -30,12 +30,13 @@ CURSOR_STYLE = Style(bold=True, reverse=True)
 
 
 OPEN_MARKER = "▶"  # the article shown on the right
+FLAG_MARKER = "⚑"  # flagged by the reader (m)
 
 
 def row_prompt(entry: Entry, is_open: bool = False) -> Content:
     """``marker date title`` on one line; the date (dd/mm/yy) shows once the analysis has found one.
 
-    The open article's row starts with ▶; titles not read yet are bold. A failed row is
+    The open article's row starts with ▶; titles not read yet are bold; flagged ones follow ⚑. A failed row is
     ``✗ title — reason``: the title struck through, the reason in italics.
     """
     marker = OPEN_MARKER if is_open else MARKERS[entry.state]
@@ -46,7 +47,10 @@ def row_prompt(entry: Entry, is_open: bool = False) -> Content:
     date = entry.date
     if len(date) == 10 and date[2] == "/" and date[5] == "/":  # dd/mm/yyyy → dd/mm/yy
         date = date[:6] + date[8:]
-    return Content.assemble(f"{marker} ", (f"{date} " if date else "", "dim"), (title, "" if entry.read else "bold"))
+    flag = (f"{FLAG_MARKER} ", "bold") if entry.flagged else ""
+    return Content.assemble(
+        f"{marker} ", (f"{date} " if date else "", "dim"), flag, (title, "" if entry.read else "bold")
+    )
 
 
 class ArticleList(ScrollView, can_focus=True):

@@ -22,6 +22,7 @@ class Status:
     algorithm: str = ""  # as export.algorithm_label gives it: ``lexrank→ranker`` when another one ran
     count: int = 0
     marks: str = ""
+    view: str = ""  # the list's filters and order besides the text filter
     notice: str = ""  # shown alone for a moment (a copy went to the clipboard): covers no text
 
 
@@ -61,6 +62,8 @@ class StatusBar(Static):
             parts.append(f"{s.failed} failed")
         if s.query:
             parts.append(f"filter “{s.query}”: {s.shown}")
+        if s.view:
+            parts.append(s.view)
         if s.marks:
             parts.append(s.marks)
         parts.append(f"{s.algorithm} ×{s.count}")

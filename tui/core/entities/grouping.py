@@ -6,7 +6,9 @@
   tone marks aside, and in dates and documents a list's repeated level word:
   ``(khóa XI, khóa XII)`` is ``(khóa XI, XII)``) are one entity; an organisation written with an abbreviation
   (``BCH Trung ương``) joins the one spelled-out name whose words it abbreviates
-  (``Ban Chấp hành Trung ương``).
+  (``Ban Chấp hành Trung ương``); a document named by its kind and number alone
+  (``Nghị quyết 01``) joins the one document of that kind and number written with its symbol
+  (``Nghị quyết số 01-NQ/TU``).
 * A person's role is the title chain the article writes next to the name;
   a figure's context is the clause (or short sentence) around it.
 """
@@ -35,6 +37,8 @@ _ROLE_MAX = 200
 # pathological one (a whole file without a full stop) is cut, and a figure costs a bounded time.
 _CONTEXT_WINDOW = 5000
 _COMMA = re.compile(r",\s")
+# A folded document key: its kind words, an optional ``số``, the number, then the symbol if any.
+_DOC_NUMBER = re.compile(r"^(?P<kind>\D+?) (?:số )?(?P<number>\d+)(?P<symbol>[-/].*)?$")
 _ROLE_LEAD = re.compile(r"[^\S\n]*(?:,|-|–|\()[^\S\n]*")
 
 
@@ -65,20 +69,23 @@ def group_entities(
     buckets: dict[tuple[str, str], list[Entity]] = {}
     people = _person_keys([e for e in entities if e.type == "PER"])
     for e in entities:
-        key = people[e] if e.type == "PER" else _key(e)
+        key = people[e] if e.type == "PER" else entity_key(e.type, e.text)
         buckets.setdefault((e.type, key), []).append(e)
     _join_abbreviations(buckets)
+    _join_document_numbers(buckets)
     bodies, where = bodies_of(entities), sentence_index(sentences)
     groups = [_group(document, mentions, bodies, where) for mentions in buckets.values()]
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order.get(g.type, 99), g.mentions[0].start))
 
 
-def _key(e: Entity) -> str:
-    key = fold(e.text)
-    if e.type == "LOC":  # ``phố Kim Mã`` and ``Kim Mã``, ``TP. Huế`` and ``Huế``
-        key = fold(place_name(e.text)) or _LEVEL_PREFIX.sub("", key) or key
-    elif e.type in {"DOC", "DATE"}:
+def entity_key(kind: str, text: str) -> str:
+    """What mentions of one type share when they name the same entity (before the joins below):
+    the corpus merges articles' groups by it too."""
+    key = fold(text)
+    if kind == "LOC":  # ``phố Kim Mã`` and ``Kim Mã``, ``TP. Huế`` and ``Huế``
+        key = fold(place_name(text)) or _LEVEL_PREFIX.sub("", key) or key
+    elif kind in {"DOC", "DATE"}:
         key = _without_repeated_words(key)
     return key
 
@@ -132,7 +139,13 @@ def _initial_letters(text: str) -> str:
 
 def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
     """Full names are keys; a shorter mention takes the key of the only full name it ends."""
-    names = sorted({fold(e.text) for e in mentions}, key=lambda n: -len(n.split()))
+    keys = person_keys(fold(e.text) for e in mentions)
+    return {e: keys[fold(e.text)] for e in mentions}
+
+
+def person_keys(folded_names: Iterable[str]) -> dict[str, str]:
+    """Each folded name's key: itself, or the only longer name (itself a key) that ends with it."""
+    names = sorted(set(folded_names), key=lambda n: -len(n.split()))
     keys: dict[str, str] = {}
     # The keys already chosen, under each of their shorter endings (``văn minh``, ``minh``).
     ending: dict[str, set[str]] = {}
@@ -143,7 +156,28 @@ def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
             words = name.split()
             for n in range(1, len(words)):
                 ending.setdefault(" ".join(words[n:]), set()).add(name)
-    return {e: keys[fold(e.text)] for e in mentions}
+    return keys
+
+
+def _join_document_numbers(buckets: dict[tuple[str, str], list[Entity]]) -> None:
+    """Move each document written as kind and number alone into the bucket of the only document
+    of that kind and number that has a symbol: ``nghị quyết 01`` into ``nghị quyết số 01-nq/tu``."""
+    full: dict[tuple[str, int], list[str]] = {}
+    short: list[tuple[str, tuple[str, int]]] = []
+    for kind, key in buckets:
+        m = _DOC_NUMBER.match(key) if kind == "DOC" else None
+        if m is None:
+            continue
+        ident = (m["kind"], int(m["number"]))
+        if m["symbol"]:
+            full.setdefault(ident, []).append(key)
+        else:
+            short.append((key, ident))
+    for key, ident in short:
+        targets = full.get(ident, [])
+        if len(targets) == 1:
+            joined = buckets[("DOC", targets[0])] + buckets.pop(("DOC", key))
+            buckets[("DOC", targets[0])] = sorted(joined, key=lambda e: e.start)
 
 
 def bodies_of(entities: Iterable[Entity]) -> Cover:
@@ -170,7 +204,11 @@ class _Sentences:
 
 def _group(document: Document, mentions: list[Entity], bodies: Cover, sentences: _Sentences) -> EntityGroup:
     kind = mentions[0].type
-    name = _display_name(mentions)
+    if kind == "DOC":  # a document is named by its symbol where the article gives it
+        with_symbol = [m for m in mentions if (d := _DOC_NUMBER.match(fold(m.text))) and d["symbol"]]
+        name = _display_name(with_symbol or mentions)
+    else:
+        name = _display_name(mentions)
     role = context = None
     if kind == "PER":
         roles = [r for r in (role_of(document.text, m, bodies) for m in mentions) if r]

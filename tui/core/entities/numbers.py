@@ -21,8 +21,17 @@ _FIGURE = re.compile(
     r"(?:[-–]\d+(?:,\d+)?(?=[^\S\n]?%))?"  # a range of percentages: 0,1-0,2%
     r"(?:[^\S\n]?%)?"
 )
-_MULTIPLIER = {"triệu", "tỷ", "tỉ", "nghìn", "ngàn", "vạn", "trăm"}
-_UNITS = {
+# Words that scale the figure before them, with their factor (the figures table reads the value).
+MULTIPLIERS: dict[str, int] = {
+    "triệu": 10**6,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+    "vạn": 10**4,
+    "trăm": 100,
+}
+UNITS = {
     "ha",
     "m",
     "m2",
@@ -261,7 +270,7 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
             or (words == 0 and (low in _DURATION or low.split()[0] in _DURATION))
         ):
             break
-        if low in _MULTIPLIER or low in _UNITS:
+        if low in MULTIPLIERS or low in UNITS:
             end, i = toks[j - 1].end, j  # units do not count as words
             continue
         if not _is_noun(low, first=words == 0 and not percent, next_word=_peek(toks, j)):
