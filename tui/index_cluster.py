@@ -1,0 +1,329 @@
+"""``reports-tui index --scheduler ADDRESS`` or ``--cluster local``: the analysis on Dask workers.
+
+The workers run ``analyse_for_index``, the function of the local pool; this process stays the
+single writer of the cache and keeps the progress bar, the summary and Ctrl-C of ``index``.
+Files go out in batches (one task per file would cost the scheduler more than the analysis),
+with a bounded number of batches in flight, so an archive of 100,000 files is never all in
+memory. Dask is an optional extra: nothing here imports it until a run starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import math
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import partial
+from typing import TYPE_CHECKING
+
+from tui.config import Config
+from tui.core.cache import Cache
+from tui.core.cache.codec import DecodeError, decode, encode
+from tui.core.lifetime import JOB_SECONDS, TimeLimitExceeded, max_workers
+from tui.core.loader import LoadError, read_bytes
+from tui.core.pipeline import Options
+from tui.core.safe_text import one_line
+from tui.index import IndexReport, analyse_for_index, keep, progress_bar, run_index
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+    from rich.console import Console
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = "pip install -e '.[cluster]'"
+#: Files per task at most, and bytes per task at most (a batch of large PDFs is cut short).
+BATCH_FILES = 16
+BATCH_BYTES = 8_000_000
+#: Batches in flight per worker thread: one running, one waiting, so no worker waits for the client.
+WINDOW_PER_THREAD = 2
+#: How long to wait for a scheduler to answer, and then for its first worker to join.
+CONNECT_SECONDS = 10.0
+WORKER_SECONDS = 60.0
+#: What a worker says when the analysis of a file ended its process (the words of the local pool).
+STOPPED = "the analysis process stopped unexpectedly"
+
+
+class Transport(Enum):
+    """How a file reaches a worker."""
+
+    BYTES = "bytes"  # read here and sent: works on any cluster, no shared filesystem needed
+    PATHS = "paths"  # the path only: every worker reads the file at the same path itself
+
+
+@dataclass(frozen=True)
+class ClusterPlan:
+    """Where to run: a running scheduler's address, or else a local cluster of ``workers`` processes."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+    transport: Transport = Transport.BYTES
+
+
+class ClusterError(Exception):
+    """The cluster cannot be started or reached; the message says why in one line."""
+
+
+Batch = list[tuple[str, bytes | None]]
+Outcome = tuple[str, str, bytes | str]  # (path, key, the encoded analysis) or (path, "", reason)
+
+
+def run_cluster_index(paths: list[str], config: Config, plan: ClusterPlan, use_cache: bool = True) -> int:
+    """``index`` on a Dask cluster; exit status as ``run_index``, 2 when Dask is missing or unreachable."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    try:
+        import distributed  # noqa: F401  (only to know it is installed)
+    except ImportError:
+        console.print(f"reports-tui: indexing on a cluster needs Dask: {INSTALL_HINT}", markup=False, soft_wrap=True)
+        return 2
+    try:
+        return run_index(paths, config, use_cache=use_cache, analyse_all=partial(_analyse_on_cluster, plan=plan))
+    except ClusterError as exc:
+        console.print(f"reports-tui: {one_line(str(exc))}", markup=False, soft_wrap=True)
+        return 2
+
+
+def _analyse_on_cluster(
+    todo: list[str], options: Options, cache: Cache, report: IndexReport, console: Console, plan: ClusterPlan
+) -> None:
+    if not todo:
+        return
+    with _client(plan, console) as client:
+        _run_batches(client, todo, options, cache, report, console, plan.transport)
+
+
+@contextlib.contextmanager
+def _client(plan: ClusterPlan, console: Console) -> Iterator[Client]:
+    """A client of the scheduler named, or of a local cluster started (and ended) here."""
+    from distributed import Client
+
+    if plan.scheduler is None:
+        workers = max_workers(plan.workers)
+        if plan.workers is not None and workers < plan.workers:
+            console.print(
+                f"reports-tui: --workers {plan.workers}: using {workers} (one per core and per 400 MB of free memory)"
+            )
+        with local_cluster(workers) as address, _client(ClusterPlan(address, None, plan.transport), console) as client:
+            yield client
+        return
+    try:
+        client = Client(plan.scheduler, timeout=CONNECT_SECONDS)
+    except (OSError, ValueError, TypeError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {plan.scheduler}: {exc}") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=WORKER_SECONDS)
+        except TimeoutError:
+            raise ClusterError(f"no worker joined the scheduler at {plan.scheduler} in {WORKER_SECONDS:g} s") from None
+        yield client
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int) -> Iterator[str]:
+    """Start a Dask cluster of ``workers`` single-threaded processes on this machine, for the
+    time of the block; yields its scheduler's address."""
+    from distributed import LocalCluster
+
+    # Worker processes inherit an ignored SIGINT: a Ctrl-C in the terminal reaches the whole
+    # process group, and only this process should act on it (keep what is done, then stop them).
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            # its HTTP server (health and metrics) on a free port of this machine only, not :8787
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            silence_logs=logging.ERROR,
+        )
+    except OSError as exc:
+        raise ClusterError(f"cannot start a local Dask cluster: {exc}") from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with cluster:
+        yield cluster.scheduler_address
+
+
+def _run_batches(
+    client: Client,
+    todo: list[str],
+    options: Options,
+    cache: Cache,
+    report: IndexReport,
+    console: Console,
+    transport: Transport,
+) -> None:
+    """Send ``todo`` in batches, at most a window of them in flight, storing results as they come."""
+    from distributed import as_completed
+
+    threads = max(1, sum(client.nthreads().values()))
+    queue = _Queue(todo, _batch_size(len(todo), threads), transport, options.max_file_bytes)
+    running = as_completed()
+    in_flight: dict[Future, list[str]] = {}
+    completed = 0
+
+    def top_up() -> None:
+        nonlocal completed
+        window = WINDOW_PER_THREAD * max(1, sum(client.nthreads().values()))
+        while len(in_flight) < window and (batch := queue.next(report)) is not None:
+            if not batch:  # every file of it failed to read: counted, nothing to send
+                continue
+            future = client.submit(analyse_batch, batch, options, JOB_SECONDS, pure=False)
+            in_flight[future] = [path for path, _data in batch]
+            running.add(future)
+        completed = len(todo) - queue.left - sum(len(paths) for paths in in_flight.values())
+
+    with progress_bar(console) as progress:
+        task = progress.add_task("index", total=len(todo), rate=0.0)
+        started = time.perf_counter()
+        try:
+            top_up()
+            for future in running:
+                paths = in_flight.pop(future)
+                _collect(future, paths, cache, report, queue)
+                top_up()
+                rate = report.done / max(time.perf_counter() - started, 1e-6)
+                progress.update(task, completed=completed, rate=rate)
+        except KeyboardInterrupt:
+            report.interrupted = True
+            client.cancel(list(in_flight))
+
+
+def _batch_size(files: int, threads: int) -> int:
+    """Files per task: enough tasks for every thread to get several, at most ``BATCH_FILES``."""
+    return max(1, min(BATCH_FILES, math.ceil(files / (threads * 4))))
+
+
+class _Queue:
+    """The files still to send, cut into batches; files of a batch whose worker died come back
+    one per batch, so the file that kills a worker is found and the others are not blamed."""
+
+    def __init__(self, todo: list[str], size: int, transport: Transport, max_bytes: int) -> None:
+        self._files = deque(todo)
+        self._alone: deque[str] = deque()
+        self._size = size
+        self._transport = transport
+        self._max_bytes = max_bytes
+
+    @property
+    def left(self) -> int:
+        return len(self._files) + len(self._alone)
+
+    def again_alone(self, paths: list[str]) -> None:
+        self._alone.extend(paths)
+
+    def next(self, report: IndexReport) -> Batch | None:
+        """The next batch (empty when all its files failed to read), or None when none is left."""
+        if self._alone:
+            return self._batch([self._alone.popleft()], report)
+        if not self._files:
+            return None
+        batch: Batch = []
+        size = 0
+        while self._files and len(batch) < self._size and size < BATCH_BYTES:
+            read = self._batch([self._files.popleft()], report)
+            batch += read
+            size += sum(len(data or b"") for _path, data in read)
+        return batch
+
+    def _batch(self, paths: list[str], report: IndexReport) -> Batch:
+        if self._transport is Transport.PATHS:
+            return [(path, None) for path in paths]
+        batch: Batch = []
+        for path in paths:
+            try:
+                batch.append((path, read_bytes(path, self._max_bytes)))
+            except LoadError as exc:  # as the worker would have said it
+                report.failed.append(str(exc))
+        return batch
+
+
+def _collect(future: Future, paths: list[str], cache: Cache, report: IndexReport, queue: _Queue) -> None:
+    """Store a finished batch's analyses and failures; a batch whose worker died goes again file by file."""
+    from distributed import KilledWorker
+
+    try:
+        outcomes: list[Outcome] = future.result()
+    except KilledWorker:
+        if len(paths) > 1:
+            queue.again_alone(paths)
+        else:
+            report.failed.append(f"{paths[0]}: {STOPPED}")
+        return
+    except Exception as exc:  # the cluster lost the batch (a scheduler gone): say so per file  # noqa: BLE001
+        report.failed += [f"{path}: the cluster did not analyse it ({type(exc).__name__}: {exc})" for path in paths]
+        return
+    for path, key, result in outcomes:
+        if isinstance(result, str):
+            keep(key, result, cache, report)
+            continue
+        try:
+            analysis = decode(result)
+        except DecodeError as exc:
+            report.failed.append(f"{path}: the worker's analysis could not be read ({exc})")
+            continue
+        keep(key, analysis, cache, report)
+
+
+def analyse_batch(batch: Batch, options: Options, seconds: float) -> list[Outcome]:
+    """On a worker: each file's ``(path, key, encoded analysis)`` or ``(path, "", reason)``.
+
+    Analyses travel as the cache's typed MessagePack: smaller and faster than pickling the
+    dataclasses, and what the client decodes is data only.
+    """
+    outcomes: list[Outcome] = []
+    for path, data in batch:
+        try:
+            with thread_time_limit(seconds):
+                key, result = analyse_for_index(path, options, data)
+        except _Overtime:
+            outcomes.append((path, "", f"{path}: {TimeLimitExceeded(seconds).reason}"))
+            continue
+        outcomes.append((path, key, result if isinstance(result, str) else encode(result)))
+    return outcomes
+
+
+class _Overtime(BaseException):
+    """Raised into a thread over its time limit; a BaseException, so that the pipeline's
+    ``except Exception`` (a failed analysis is reported per file) does not swallow it."""
+
+
+@contextlib.contextmanager
+def thread_time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``_Overtime`` in the calling thread after ``seconds``, in any thread.
+
+    A Dask worker runs tasks in threads, where ``lifetime.time_limit``'s alarm signal cannot
+    reach; a timer raises the exception into the thread instead. Like the signal, it
+    interrupts Python code; a single long call into C finishes first.
+    """
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "raised": False}
+
+    def expire() -> None:
+        with lock:
+            if state["running"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Overtime))
+                state["raised"] = True
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["raised"]:  # raised but maybe not yet delivered: withdraw it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.c_void_p(0))
