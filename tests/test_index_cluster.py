@@ -72,9 +72,10 @@ def scheduler() -> Iterator[str]:
 def test_a_cluster_stores_the_same_entries_as_the_local_pool(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], scheduler: str
 ) -> None:
-    folder = write_articles(tmp_path / "bai")
+    write_articles(tmp_path / "bai")
+    monkeypatch.chdir(tmp_path)  # a relative path: with --shared-fs workers get it made absolute
     use_cache_folder(monkeypatch, tmp_path / "local")
-    assert run_index([str(folder)], CONFIG, jobs=2) == 1
+    assert run_index(["bai"], CONFIG, jobs=2) == 1
     local_err = capsys.readouterr().err
     local = entries()
     assert len(local) == 5
@@ -82,13 +83,13 @@ def test_a_cluster_stores_the_same_entries_as_the_local_pool(
     for transport in cluster.Transport:
         use_cache_folder(monkeypatch, tmp_path / transport.value)
         plan = cluster.ClusterPlan(scheduler=scheduler, transport=transport)
-        assert cluster.run_cluster_index([str(folder)], CONFIG, plan) == 1
+        assert cluster.run_cluster_index(["bai"], CONFIG, plan) == 1
         err = capsys.readouterr().err
         assert entries() == local, transport
         assert "5 analysed, 0 already cached, 1 failed" in err
         failed = [line.strip() for line in err.splitlines() if "failed:" in line]
         assert failed == [line.strip() for line in local_err.splitlines() if "failed:" in line]
-        assert failed == [f"failed: {folder / 'hong.txt'}: binary file (contains NUL bytes)"]
+        assert failed == ["failed: bai/hong.txt: binary file (contains NUL bytes)"]
 
 
 def test_ctrl_c_keeps_what_is_done_and_a_second_run_finishes(
@@ -182,9 +183,7 @@ def test_batches_are_bounded_and_files_of_a_dead_worker_go_again_alone(tmp_path:
         Path(path).write_text("Bài viết ngắn.\n", encoding="utf-8")
     queue = cluster._Queue(paths, 2, cluster.Transport.BYTES, 1_000)
     report = IndexReport()
-    first = queue.next(report)
-    assert first is not None and [path for path, _ in first] == paths[:2]
-    assert first[0][1] == "Bài viết ngắn.\n".encode()
+    assert queue.next(report) == (paths[:2], [(path, "Bài viết ngắn.\n".encode()) for path in paths[:2]])
 
     class Dead:
         def result(self) -> object:
@@ -194,7 +193,7 @@ def test_batches_are_bounded_and_files_of_a_dead_worker_go_again_alone(tmp_path:
     try:
         cluster._collect(Dead(), paths[:2], cache, report, queue)  # type: ignore[arg-type]
         assert report.failed == [] and queue.left == 3
-        assert [[path for path, _ in queue.next(report) or []] for _ in range(3)] == [paths[:1], paths[1:2], paths[2:]]
+        assert [(queue.next(report) or ([], []))[0] for _ in range(3)] == [paths[:1], paths[1:2], paths[2:]]
         cluster._collect(Dead(), paths[:1], cache, report, queue)  # type: ignore[arg-type]
     finally:
         cache.close()
@@ -207,10 +206,17 @@ def test_a_file_too_large_to_send_fails_here_with_the_loader_reason(tmp_path: Pa
     big.write_text("Một câu rất dài. " * 200, encoding="utf-8")
     report = IndexReport()
     queue = cluster._Queue([str(big)], 4, cluster.Transport.BYTES, 1_000)
-    assert queue.next(report) == [] and queue.next(report) is None
+    assert queue.next(report) == ([], []) and queue.next(report) is None
     assert len(report.failed) == 1 and report.failed[0].startswith(f"{big}: file too large")
-    # with the files on a shared filesystem only the path travels: the worker reads (and refuses) it
-    assert cluster._Queue([str(big)], 4, cluster.Transport.PATHS, 1_000).next(report) == [(str(big), None)]
+
+
+def test_with_a_shared_filesystem_only_absolute_paths_travel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    queue = cluster._Queue(["bai/a.txt", "b.txt"], 4, cluster.Transport.PATHS, 1_000)
+    assert queue.next(IndexReport()) == (
+        ["bai/a.txt", "b.txt"],
+        [(str(tmp_path / "bai" / "a.txt"), None), (str(tmp_path / "b.txt"), None)],
+    )
 
 
 def test_a_file_over_the_time_limit_in_a_worker_thread_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:

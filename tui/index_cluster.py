@@ -13,12 +13,13 @@ import contextlib
 import ctypes
 import logging
 import math
+import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install -e '.[cluster]'"
-#: Files per task at most, and bytes per task at most (a batch of large PDFs is cut short).
+#: Files per task at most; a batch is closed early once its files pass BATCH_BYTES (large PDFs).
 BATCH_FILES = 16
 BATCH_BYTES = 8_000_000
 #: Batches in flight per worker thread: one running, one waiting, so no worker waits for the client.
@@ -176,10 +177,11 @@ def _run_batches(
         nonlocal completed
         window = WINDOW_PER_THREAD * max(1, sum(client.nthreads().values()))
         while len(in_flight) < window and (batch := queue.next(report)) is not None:
-            if not batch:  # every file of it failed to read: counted, nothing to send
+            paths, sent = batch
+            if not sent:  # every file of it failed to read: counted, nothing to send
                 continue
-            future = client.submit(analyse_batch, batch, options, JOB_SECONDS, pure=False)
-            in_flight[future] = [path for path, _data in batch]
+            future = client.submit(analyse_batch, sent, options, JOB_SECONDS, pure=False)
+            in_flight[future] = paths
             running.add(future)
         completed = len(todo) - queue.left - sum(len(paths) for paths in in_flight.values())
 
@@ -222,30 +224,35 @@ class _Queue:
     def again_alone(self, paths: list[str]) -> None:
         self._alone.extend(paths)
 
-    def next(self, report: IndexReport) -> Batch | None:
-        """The next batch (empty when all its files failed to read), or None when none is left."""
-        if self._alone:
-            return self._batch([self._alone.popleft()], report)
+    def next(self, report: IndexReport) -> tuple[list[str], Batch] | None:
+        """The next batch: its files' paths here and what is sent for them (nothing for a file
+        that failed to read, reported); None when no file is left."""
+        if self._alone:  # a file of a batch whose worker died: alone, it may be the cause
+            path = self._alone.popleft()
+            sent = self._send(path, report)
+            return ([path], [sent]) if sent is not None else ([], [])
         if not self._files:
             return None
+        paths: list[str] = []
         batch: Batch = []
         size = 0
-        while self._files and len(batch) < self._size and size < BATCH_BYTES:
-            read = self._batch([self._files.popleft()], report)
-            batch += read
-            size += sum(len(data or b"") for _path, data in read)
-        return batch
+        while self._files and len(paths) < self._size and size < BATCH_BYTES:
+            path = self._files.popleft()
+            if (sent := self._send(path, report)) is not None:
+                paths.append(path)
+                batch.append(sent)
+                size += len(sent[1] or b"")
+        return paths, batch
 
-    def _batch(self, paths: list[str], report: IndexReport) -> Batch:
-        if self._transport is Transport.PATHS:
-            return [(path, None) for path in paths]
-        batch: Batch = []
-        for path in paths:
-            try:
-                batch.append((path, read_bytes(path, self._max_bytes)))
-            except LoadError as exc:  # as the worker would have said it
-                report.failed.append(str(exc))
-        return batch
+    def _send(self, path: str, report: IndexReport) -> tuple[str, bytes | None] | None:
+        """What goes to a worker for ``path``; None when it cannot be read (reported)."""
+        if self._transport is Transport.PATHS:  # a worker's working folder is not this one's
+            return os.path.abspath(path), None
+        try:
+            return path, read_bytes(path, self._max_bytes)
+        except LoadError as exc:  # as the worker would have said it
+            report.failed.append(str(exc))
+            return None
 
 
 def _collect(future: Future, paths: list[str], cache: Cache, report: IndexReport, queue: _Queue) -> None:
@@ -263,15 +270,17 @@ def _collect(future: Future, paths: list[str], cache: Cache, report: IndexReport
     except Exception as exc:  # the cluster lost the batch (a scheduler gone): say so per file  # noqa: BLE001
         report.failed += [f"{path}: the cluster did not analyse it ({type(exc).__name__}: {exc})" for path in paths]
         return
-    for path, key, result in outcomes:
-        if isinstance(result, str):
-            keep(key, result, cache, report)
+    for path, (sent, key, result) in zip(paths, outcomes):
+        if isinstance(result, str):  # a reason, naming the file as it was given here
+            keep(key, path + result.removeprefix(sent) if result.startswith(sent) else result, cache, report)
             continue
         try:
             analysis = decode(result)
         except DecodeError as exc:
             report.failed.append(f"{path}: the worker's analysis could not be read ({exc})")
             continue
+        if analysis.document.path != path:  # sent as an absolute path: the cache knows the file by its own
+            analysis = replace(analysis, document=replace(analysis.document, path=path))
         keep(key, analysis, cache, report)
 
 
