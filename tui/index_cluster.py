@@ -19,7 +19,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING
@@ -36,6 +36,7 @@ from tui.index import IndexReport, analyse_for_index, keep, progress_bar, run_in
 if TYPE_CHECKING:
     from distributed import Client, Future
     from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +99,25 @@ def _analyse_on_cluster(
 ) -> None:
     if not todo:
         return
-    with _client(plan, console) as client:
-        _run_batches(client, todo, options, cache, report, console, plan.transport)
+    # the bar shows from the start: reaching a scheduler or starting workers takes seconds
+    with progress_bar(console) as progress:
+        bar = _Bar(progress, progress.add_task("index", total=len(todo), rate=0.0))
+        try:
+            with _client(plan, console) as client:
+                _run_batches(client, todo, options, cache, report, bar, plan.transport)
+        except KeyboardInterrupt:  # what is stored stays; the cluster was stopped or left on the way out
+            report.interrupted = True
+
+
+@dataclass
+class _Bar:
+    progress: Progress
+    task: TaskID
+    started: float = field(default_factory=time.perf_counter)
+
+    def show(self, completed: int, analysed: int) -> None:
+        rate = analysed / max(time.perf_counter() - self.started, 1e-6)
+        self.progress.update(self.task, completed=completed, rate=rate)
 
 
 @contextlib.contextmanager
@@ -161,7 +179,7 @@ def _run_batches(
     options: Options,
     cache: Cache,
     report: IndexReport,
-    console: Console,
+    bar: _Bar,
     transport: Transport,
 ) -> None:
     """Send ``todo`` in batches, at most a window of them in flight, storing results as they come."""
@@ -185,20 +203,16 @@ def _run_batches(
             running.add(future)
         completed = len(todo) - queue.left - sum(len(paths) for paths in in_flight.values())
 
-    with progress_bar(console) as progress:
-        task = progress.add_task("index", total=len(todo), rate=0.0)
-        started = time.perf_counter()
-        try:
+    try:
+        top_up()
+        for future in running:
+            paths = in_flight.pop(future)
+            _collect(future, paths, cache, report, queue)
             top_up()
-            for future in running:
-                paths = in_flight.pop(future)
-                _collect(future, paths, cache, report, queue)
-                top_up()
-                rate = report.done / max(time.perf_counter() - started, 1e-6)
-                progress.update(task, completed=completed, rate=rate)
-        except KeyboardInterrupt:
-            report.interrupted = True
-            client.cancel(list(in_flight))
+            bar.show(completed, report.done)
+    except KeyboardInterrupt:
+        client.cancel(list(in_flight))
+        raise
 
 
 def _batch_size(files: int, threads: int) -> int:
