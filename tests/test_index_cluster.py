@@ -3,6 +3,8 @@ Ctrl-C, batches and time limits in worker threads, and the message when Dask is 
 
 from __future__ import annotations
 
+import io
+import signal
 import subprocess
 import sys
 import threading
@@ -11,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from tui import index_cluster as cluster
 from tui.cli import main
@@ -246,3 +249,35 @@ def test_a_time_limit_that_is_not_reached_leaves_nothing_behind() -> None:
         total = sum(range(1000))
     time.sleep(0.6)  # a timer left running would raise here
     assert total == 499500
+
+
+def test_a_ctrl_c_while_a_local_cluster_starts_is_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers inherit an ignored SIGINT, so it is ignored while they start; a Ctrl-C then must
+    wait (blocked, pending) and interrupt the run once the cluster is up, not be dropped."""
+    closed: list[bool] = []
+
+    class Starting:
+        scheduler_address = "tcp://127.0.0.1:9"
+
+        def __init__(self, **options: object) -> None:
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)  # Ctrl-C now
+
+        def __enter__(self) -> Starting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            closed.append(True)
+
+    monkeypatch.setattr(distributed, "LocalCluster", Starting)
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 0.5)
+    report = IndexReport()
+    cache = open_cache()
+    try:
+        plan = cluster.ClusterPlan(workers=1)
+        cluster._analyse_on_cluster(["a.txt"], CONFIG.options, cache, report, Console(file=io.StringIO()), plan)
+    finally:
+        cache.close()
+    assert report.interrupted and closed == [True]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())

@@ -83,7 +83,8 @@ def run_cluster_index(paths: list[str], config: Config, plan: ClusterPlan, use_c
 
     console = Console(stderr=True)
     try:
-        import distributed  # noqa: F401  (only to know it is installed)
+        with _ctrl_c_held():  # the threads its import starts must leave SIGINT to this one
+            import distributed  # noqa: F401  (only to know it is installed)
     except ImportError:
         console.print(f"reports-tui: indexing on a cluster needs Dask: {INSTALL_HINT}", markup=False, soft_wrap=True)
         return 2
@@ -100,13 +101,41 @@ def _analyse_on_cluster(
     if not todo:
         return
     # the bar shows from the start: reaching a scheduler or starting workers takes seconds
-    with progress_bar(console) as progress:
+    with _ctrl_c_held(), progress_bar(console) as progress:
         bar = _Bar(progress, progress.add_task("index", total=len(todo), rate=0.0))
         try:
             with _client(plan, console) as client:
                 _run_batches(client, todo, options, cache, report, bar, plan.transport)
         except KeyboardInterrupt:  # what is stored stays; the cluster was stopped or left on the way out
             report.interrupted = True
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """SIGINT blocked in this (the main) thread for the block, so that every thread started in
+    it (Dask's, the bar's) keeps it blocked for good; ``_take_ctrl_c`` unblocks it here sooner.
+    While a local cluster starts SIGINT is ignored, for its workers to inherit: a Ctrl-C then
+    waits as pending (a blocked signal is not dropped), where another thread would have taken
+    and dropped it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    # multiprocessing's resource tracker, started on first need by whichever thread spawns a
+    # process, unblocks SIGINT in that thread after starting it: start it before blocking.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _take_ctrl_c() -> None:
+    """This thread takes Ctrl-C again: one pressed meanwhile raises KeyboardInterrupt now."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @dataclass
@@ -134,6 +163,7 @@ def _client(plan: ClusterPlan, console: Console) -> Iterator[Client]:
         with local_cluster(workers) as address, _client(ClusterPlan(address, None, plan.transport), console) as client:
             yield client
         return
+    _take_ctrl_c()
     try:
         client = Client(plan.scheduler, timeout=CONNECT_SECONDS)
     except (OSError, ValueError, TypeError) as exc:
@@ -154,6 +184,7 @@ def local_cluster(workers: int) -> Iterator[str]:
 
     # Worker processes inherit an ignored SIGINT: a Ctrl-C in the terminal reaches the whole
     # process group, and only this process should act on it (keep what is done, then stop them).
+    # One pressed meanwhile is kept pending when the caller blocked SIGINT (_ctrl_c_for_this_thread).
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         cluster = LocalCluster(
@@ -170,6 +201,7 @@ def local_cluster(workers: int) -> Iterator[str]:
     finally:
         signal.signal(signal.SIGINT, previous)
     with cluster:
+        _take_ctrl_c()
         yield cluster.scheduler_address
 
 
