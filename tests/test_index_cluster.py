@@ -18,6 +18,7 @@ from rich.console import Console
 from tui import index_cluster as cluster
 from tui.cli import main
 from tui.config import Config
+from tui.core import lifetime
 from tui.core.cache import open_cache
 from tui.core.cache.codec import decode
 from tui.core.model import Analysis
@@ -245,7 +246,7 @@ def test_a_file_over_the_time_limit_in_a_worker_thread_is_stopped(monkeypatch: p
 
 
 def test_a_time_limit_that_is_not_reached_leaves_nothing_behind() -> None:
-    with cluster.thread_time_limit(0.3):
+    with lifetime.thread_time_limit(0.3):
         total = sum(range(1000))
     time.sleep(0.6)  # a timer left running would raise here
     assert total == 499500

@@ -43,6 +43,8 @@ class IndexReport:
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+#: The reason given for a file whose analysis ended its worker process.
+STOPPED = "the analysis process stopped unexpectedly"
 
 
 def worker_init(program: int) -> None:
@@ -161,7 +163,7 @@ def _analyse_all(
                 for path, future in runs.finished(timeout=1.0):
                     completed += 1
                     if future is None:
-                        report.failed.append(f"{path}: the analysis process stopped unexpectedly")
+                        report.failed.append(f"{path}: {STOPPED}")
                     else:
                         _store(future, cache, report)
                 for path in runs.stop_late(job_seconds):

@@ -10,12 +10,10 @@ memory. Dask is an optional extra: nothing here imports it until a run starts.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
 import math
 import os
 import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -27,18 +25,16 @@ from typing import TYPE_CHECKING
 from tui.config import Config
 from tui.core.cache import Cache
 from tui.core.cache.codec import DecodeError, decode, encode
-from tui.core.lifetime import JOB_SECONDS, TimeLimitExceeded, max_workers
+from tui.core.lifetime import JOB_SECONDS, Overtime, TimeLimitExceeded, max_workers, thread_time_limit
 from tui.core.loader import LoadError, read_bytes
 from tui.core.pipeline import Options
 from tui.core.safe_text import one_line
-from tui.index import IndexReport, analyse_for_index, keep, progress_bar, run_index
+from tui.index import STOPPED, IndexReport, analyse_for_index, keep, progress_bar, run_index
 
 if TYPE_CHECKING:
     from distributed import Client, Future
     from rich.console import Console
     from rich.progress import Progress, TaskID
-
-log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install -e '.[cluster]'"
 #: Files per task at most; a batch is closed early once its files pass BATCH_BYTES (large PDFs).
@@ -49,8 +45,6 @@ WINDOW_PER_THREAD = 2
 #: How long to wait for a scheduler to answer, and then for its first worker to join.
 CONNECT_SECONDS = 10.0
 WORKER_SECONDS = 60.0
-#: What a worker says when the analysis of a file ended its process (the words of the local pool).
-STOPPED = "the analysis process stopped unexpectedly"
 
 
 class Transport(Enum):
@@ -341,44 +335,8 @@ def analyse_batch(batch: Batch, options: Options, seconds: float) -> list[Outcom
         try:
             with thread_time_limit(seconds):
                 key, result = analyse_for_index(path, options, data)
-        except _Overtime:
+        except Overtime:
             outcomes.append((path, "", f"{path}: {TimeLimitExceeded(seconds).reason}"))
             continue
         outcomes.append((path, key, result if isinstance(result, str) else encode(result)))
     return outcomes
-
-
-class _Overtime(BaseException):
-    """Raised into a thread over its time limit; a BaseException, so that the pipeline's
-    ``except Exception`` (a failed analysis is reported per file) does not swallow it."""
-
-
-@contextlib.contextmanager
-def thread_time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``_Overtime`` in the calling thread after ``seconds``, in any thread.
-
-    A Dask worker runs tasks in threads, where ``lifetime.time_limit``'s alarm signal cannot
-    reach; a timer raises the exception into the thread instead. Like the signal, it
-    interrupts Python code; a single long call into C finishes first.
-    """
-    target = threading.get_ident()
-    lock = threading.Lock()
-    state = {"running": True, "raised": False}
-
-    def expire() -> None:
-        with lock:
-            if state["running"]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Overtime))
-                state["raised"] = True
-
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-        with lock:
-            state["running"] = False
-            if state["raised"]:  # raised but maybe not yet delivered: withdraw it
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.c_void_p(0))
