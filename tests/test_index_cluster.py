@@ -233,7 +233,8 @@ def test_a_file_over_the_time_limit_in_a_worker_thread_is_stopped(monkeypatch: p
     monkeypatch.setattr(cluster, "analyse_for_index", endless)
     outcomes: list[cluster.Outcome] = []
     batch: cluster.Batch = [("a.txt", b"a"), ("cham.txt", b"b"), ("c.txt", b"c")]
-    worker = threading.Thread(target=lambda: outcomes.extend(cluster.analyse_batch(batch, CONFIG.options, 0.3)))
+    parts = cluster.key_parts(CONFIG.options)
+    worker = threading.Thread(target=lambda: outcomes.extend(cluster.analyse_batch(batch, CONFIG.options, 0.3, parts)))
     started = time.monotonic()
     worker.start()
     worker.join(10)
@@ -282,3 +283,14 @@ def test_a_ctrl_c_while_a_local_cluster_starts_is_not_lost(monkeypatch: pytest.M
     assert report.interrupted and closed == [True]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+
+
+def test_a_worker_whose_keys_would_differ_analyses_nothing_and_says_why(tmp_path: Path) -> None:
+    version, stopwords = cluster.key_parts(CONFIG.options)
+    batch: cluster.Batch = [("a.txt", "Hà Nội mưa lớn. Nhiều tuyến phố ngập sâu.".encode())]
+    assert cluster.analyse_batch(batch, CONFIG.options, 5.0, ("0123456789ab", stopwords)) == [
+        ("a.txt", "", "a.txt: not analysed: the worker has another version of reports-tui than this machine")
+    ]
+    assert cluster.analyse_batch(batch, CONFIG.options, 5.0, (version, "missing:/etc/stopwords.txt")) == [
+        ("a.txt", "", "a.txt: not analysed: the worker has another stopword list (or none) than this machine")
+    ]

@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING
 from tui.config import Config
 from tui.core.cache import Cache
 from tui.core.cache.codec import DecodeError, decode, encode
+from tui.core.cache.keys import stopwords_id
 from tui.core.lifetime import JOB_SECONDS, Overtime, TimeLimitExceeded, max_workers, thread_time_limit
 from tui.core.loader import LoadError, read_bytes
-from tui.core.pipeline import Options
+from tui.core.pipeline import Options, pipeline_version
 from tui.core.safe_text import one_line
 from tui.index import STOPPED, IndexReport, analyse_for_index, keep, progress_bar, run_index
 
@@ -224,6 +225,7 @@ def _run_batches(
     from distributed import as_completed
 
     threads = max(1, sum(client.nthreads().values()))
+    parts = key_parts(options)
     queue = _Queue(todo, _batch_size(len(todo), threads), transport, options.max_file_bytes)
     running = as_completed()
     in_flight: dict[Future, list[str]] = {}
@@ -236,7 +238,7 @@ def _run_batches(
             paths, sent = batch
             if not sent:  # every file of it failed to read: counted, nothing to send
                 continue
-            future = client.submit(analyse_batch, sent, options, JOB_SECONDS, pure=False)
+            future = client.submit(analyse_batch, sent, options, JOB_SECONDS, parts, pure=False)
             in_flight[future] = paths
             running.add(future)
         completed = len(todo) - queue.left - sum(len(paths) for paths in in_flight.values())
@@ -336,12 +338,23 @@ def _collect(future: Future, paths: list[str], cache: Cache, report: IndexReport
         keep(key, analysis, cache, report)
 
 
-def analyse_batch(batch: Batch, options: Options, seconds: float) -> list[Outcome]:
+def key_parts(options: Options) -> tuple[str, str]:
+    """What besides a file's bytes makes its cache key: the pipeline's version, the stopword list."""
+    return pipeline_version(), stopwords_id(options)
+
+
+def analyse_batch(batch: Batch, options: Options, seconds: float, parts: tuple[str, str]) -> list[Outcome]:
     """On a worker: each file's ``(path, key, encoded analysis)`` or ``(path, "", reason)``.
 
-    Analyses travel as the cache's typed MessagePack: smaller and faster than pickling the
-    dataclasses, and what the client decodes is data only.
+    ``parts``: the client's ``key_parts``. A worker with another version of reports-tui, or
+    without the stopword file the configuration names, would make analyses the client's cache
+    never finds: it analyses nothing and says why. Analyses travel as the cache's typed
+    MessagePack: smaller and faster than pickling the dataclasses, and decoded as data only.
     """
+    own = key_parts(options)
+    if own != parts:
+        why = "another version of reports-tui" if own[0] != parts[0] else "another stopword list (or none)"
+        return [(path, "", f"{path}: not analysed: the worker has {why} than this machine") for path, _ in batch]
     outcomes: list[Outcome] = []
     for path, data in batch:
         try:
