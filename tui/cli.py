@@ -186,7 +186,9 @@ def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Analyse every article (summary and entities) into the cache, so the interface "
         "opens them at once. Ctrl-C stops cleanly, keeps what is done and exits 130.",
-        epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1",
+        epilog="examples:\n  reports-tui index ~/reports/\n  reports-tui index a.txt b.txt --jobs 1\n"
+        "  reports-tui index ~/reports/ --scheduler tcp://10.0.0.5:8786   # a Dask cluster (extra [cluster])\n"
+        "  reports-tui index ~/reports/ --cluster local --workers 2",
     )
     sub.add_argument("paths", nargs="+", metavar="PATH")
     sub.add_argument(
@@ -194,6 +196,16 @@ def _add_index(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         type=_positive,
         metavar="N",
         help="worker processes (default: all cores; at most one per core and per 400 MB of free memory)",
+    )
+    where = sub.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", metavar="ADDRESS", help="analyse on the workers of this Dask scheduler")
+    where.add_argument("--cluster", choices=("local",), help="analyse on a Dask cluster started on this machine")
+    sub.add_argument("--workers", type=_positive, metavar="N", help="with --cluster local: worker processes")
+    sub.add_argument(
+        "--shared-fs",
+        action="store_true",
+        help="with a cluster: send workers each file's path, for them to read (all must see the files at the "
+        "same paths); by default this process reads each file and sends its bytes, which works on any cluster",
     )
     sub.set_defaults(handler=_index)
 
@@ -336,9 +348,29 @@ def _entities(options: argparse.Namespace, config: Config) -> int:
 
 
 def _index(options: argparse.Namespace, config: Config) -> int:
+    on_cluster = options.scheduler is not None or options.cluster is not None
+    if misuse := _index_misuse(options, on_cluster):
+        _warn(misuse)
+        return EXIT_USAGE
+    if on_cluster:
+        from tui.index_cluster import ClusterPlan, Transport, run_cluster_index
+
+        transport = Transport.PATHS if options.shared_fs else Transport.BYTES
+        plan = ClusterPlan(options.scheduler, options.workers, transport)
+        return run_cluster_index(options.paths, config, plan, use_cache=not options.no_cache)
     from tui.index import run_index
 
     return run_index(options.paths, config, jobs=options.jobs, use_cache=not options.no_cache)
+
+
+def _index_misuse(options: argparse.Namespace, on_cluster: bool) -> str | None:
+    if options.workers is not None and options.cluster is None:
+        return "--workers needs --cluster local"
+    if options.shared_fs and not on_cluster:
+        return "--shared-fs needs --scheduler or --cluster"
+    if options.jobs is not None and on_cluster:
+        return "--jobs is for the local pool: with a cluster, use --workers"
+    return None
 
 
 def _cache(options: argparse.Namespace, config: Config) -> int:

@@ -17,15 +17,21 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING
 
 from tui.config import Config
 from tui.core.cache import Cache, cache_key, open_cache
 from tui.core.lifetime import JOB_SECONDS, die_with, max_workers
-from tui.core.loader import LoadError, find_articles, load_text, utf8_name
+from tui.core.loader import LoadError, find_articles, load_bytes, load_text, utf8_name
 from tui.core.merge import merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
 from tui.core.safe_text import one_line
+
+if TYPE_CHECKING:  # Rich is imported when a run starts
+    from rich.console import Console
+    from rich.progress import Progress
 
 
 @dataclass
@@ -37,6 +43,8 @@ class IndexReport:
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+#: The reason given for a file whose analysis ended its worker process.
+STOPPED = "the analysis process stopped unexpectedly"
 
 
 def worker_init(program: int) -> None:
@@ -48,12 +56,14 @@ def worker_init(program: int) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
-def analyse_for_index(path: str, options: Options) -> tuple[str, Analysis | str]:
-    """Analyse one file in a worker: ``(key, analysis)``, or ``("", reason)`` when it cannot be read."""
+def analyse_for_index(path: str, options: Options, data: bytes | None = None) -> tuple[str, Analysis | str]:
+    """Analyse one file in a worker: ``(key, analysis)``, or ``("", reason)`` when it cannot be read.
+
+    ``data``: the file's bytes, read by the caller (a cluster worker may not see the file)."""
     from tui.core.pipeline import analyse, clean_loaded
 
     try:
-        loaded = load_text(path, options.max_file_bytes)
+        loaded = load_text(path, options.max_file_bytes) if data is None else load_bytes(path, data)
     except LoadError as exc:
         return "", str(exc)
     try:
@@ -81,7 +91,18 @@ def pending_files(paths: list[str], options: Options, cache: Cache, report: Inde
     return todo
 
 
-def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cache: bool = True) -> int:
+#: Analyses the files to do into the cache: ``(todo, options, cache, report, console)``.
+AnalyseAll = Callable[[list[str], Options, Cache, IndexReport, "Console"], None]
+
+
+def run_index(
+    paths: list[str],
+    config: Config,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    analyse_all: AnalyseAll | None = None,
+) -> int:
+    """Index ``paths``: on a local pool of ``jobs`` workers, or by ``analyse_all`` (a cluster)."""
     from rich.console import Console
 
     console = Console(stderr=True)
@@ -93,12 +114,14 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
     )
     report = IndexReport()
     todo = pending_files(paths, config.options, cache, report)
-    workers = max_workers(jobs)
-    if jobs is not None and workers < jobs:
-        console.print(f"reports-tui: --jobs {jobs}: using {workers} (one per core and per 400 MB of free memory)")
+    if analyse_all is None:
+        workers = max_workers(jobs)
+        if jobs is not None and workers < jobs:
+            console.print(f"reports-tui: --jobs {jobs}: using {workers} (one per core and per 400 MB of free memory)")
+        analyse_all = partial(_local_pool, jobs=workers)
     started = time.perf_counter()
     try:
-        _analyse_all(todo, config.options, cache, report, workers, console)
+        analyse_all(todo, config.options, cache, report, console)
     finally:
         cache.close()
     _print_report(report, time.perf_counter() - started, console)
@@ -112,28 +135,25 @@ def run_index(paths: list[str], config: Config, jobs: int | None = None, use_cac
 AnalyseJob = Callable[[str, Options], tuple[str, "Analysis | str"]]
 
 
+def _local_pool(
+    todo: list[str], options: Options, cache: Cache, report: IndexReport, console: Console, jobs: int
+) -> None:
+    _analyse_all(todo, options, cache, report, jobs, console)
+
+
 def _analyse_all(
     todo: list[str],
     options: Options,
     cache: Cache,
     report: IndexReport,
     jobs: int,
-    console: object,
+    console: Console,
     job_seconds: float = JOB_SECONDS,
     analyse: AnalyseJob = analyse_for_index,
 ) -> None:
     """Analyse ``todo`` on ``jobs`` workers, one file each at a time (so a job's age is its run
     time), storing results as they come; a job over ``job_seconds`` is stopped and reported."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (
-        TextColumn("indexing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} files/s"),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=console) as progress:  # type: ignore[arg-type]
+    with progress_bar(console) as progress:
         task = progress.add_task("index", total=len(todo), rate=0.0)
         runs = _Runs(todo, jobs, analyse, options)
         started = time.perf_counter()
@@ -143,7 +163,7 @@ def _analyse_all(
                 for path, future in runs.finished(timeout=1.0):
                     completed += 1
                     if future is None:
-                        report.failed.append(f"{path}: the analysis process stopped unexpectedly")
+                        report.failed.append(f"{path}: {STOPPED}")
                     else:
                         _store(future, cache, report)
                 for path in runs.stop_late(job_seconds):
@@ -156,6 +176,20 @@ def _analyse_all(
             runs.pool.shutdown(wait=False, cancel_futures=True)
             return
         runs.pool.shutdown(wait=True)
+
+
+def progress_bar(console: Console) -> Progress:
+    """The bar of ``index``: files done of all, files analysed per second, time left."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} files/s"),
+        TimeRemainingColumn(),
+    )
+    return Progress(*columns, console=console)
 
 
 class _Runs:
@@ -247,6 +281,11 @@ def _kill(pool: ProcessPoolExecutor) -> None:
 
 def _store(future: Future, cache: Cache, report: IndexReport) -> None:
     key, result = future.result()
+    keep(key, result, cache, report)
+
+
+def keep(key: str, result: Analysis | str, cache: Cache, report: IndexReport) -> None:
+    """Store a worker's analysis under ``key``, or count ``result`` (a reason) as a failure."""
     if isinstance(result, str):
         report.failed.append(result)
         return

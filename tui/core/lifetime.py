@@ -98,6 +98,42 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class Overtime(BaseException):
+    """Raised into a thread over its ``thread_time_limit``; a BaseException, so that code which
+    reports any ``Exception`` as a failed analysis (``index``'s job) does not swallow it."""
+
+
+@contextmanager
+def thread_time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``Overtime`` in the block after ``seconds``, in any thread.
+
+    A Dask worker runs tasks in threads, which ``time_limit``'s alarm signal cannot reach: a
+    timer raises the exception into the thread instead. Like the signal, it interrupts Python
+    code; a single long call into C finishes first.
+    """
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "raised": False}
+
+    def expire() -> None:
+        with lock:
+            if state["running"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(Overtime))
+                state["raised"] = True
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["raised"]:  # raised but maybe not delivered yet: withdrawn, the block is over
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.c_void_p(0))
+
+
 def alive(pid: int) -> bool:
     """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
     try:
