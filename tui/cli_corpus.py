@@ -199,7 +199,7 @@ def _text_writer(text: str) -> Callable[[IO[bytes]], None]:
 
 # ---------------------------------------------------------------- digest
 def digest(options: argparse.Namespace, config: Config) -> int:
-    from tui.core.corpus import articles_naming, corpus_entities
+    from tui.core.corpus import articles_naming, corpus_entities, paused_collection
     from tui.core.digest import build_digest, digest_json_text, digest_markdown
 
     if options.format == "docx" and options.output is None:  # before the articles are read
@@ -208,7 +208,8 @@ def digest(options: argparse.Namespace, config: Config) -> int:
     if refused := _refused(options):
         return refused
     articles = _Articles(options, config)
-    items = [(p, a) for p, a in articles if _dated_within(a, options.since, options.until)]
+    with paused_collection():  # every analysis is kept: collections would walk them all, again and again
+        items = [(p, a) for p, a in articles if _dated_within(a, options.since, options.until)]
     if options.entity is not None:
         wanted = articles_naming(corpus_entities(items), options.entity)
         items = [(p, a) for p, a in items if p in wanted]
