@@ -165,7 +165,8 @@ def feature_matrix(
     columns["centroid"] = centroid
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
     if n <= MAX_CENTRALITY_SENTENCES:
-        words = [[w.lower() for w in s.words] for s in sentences]
+        # A few long sentences can hold a whole report's words: one string per distinct word here too.
+        words = [[distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences]
         centrality = _centrality([[w for w in ws if w not in stop_words] for ws in words])
         top = centrality.max()
         columns["lexrank"] = centrality / top if top > 0 else centrality
