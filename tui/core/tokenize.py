@@ -57,13 +57,16 @@ def spans_word_tokens(text: str, spans: Iterable[Span]) -> Iterator[tuple[Token,
     parts = [_segment_parts(text, span) for span in spans]
     words = default_batch_segmenter()(text[p.start : p.end] for ps in parts for p in ps)
     for ps in parts:
-        yield tuple(token for part in ps for token in _part_tokens(text, part, next(words)))
+        if len(ps) == 1:  # the usual case: a sentence shorter than ``_SEGMENT_MAX``
+            yield tuple(_part_tokens(text, ps[0], next(words)))
+        else:
+            yield tuple(token for part in ps for token in _part_tokens(text, part, next(words)))
 
 
-def _part_tokens(text: str, part: Span, words: list[str]) -> Iterator[Token]:
+def _part_tokens(text: str, part: Span, words: list[str]) -> list[Token]:
     chunk = text[part.start : part.end]
     # Interned: a report repeats its words, and one string per distinct word saves ~80 bytes a token.
-    return (Token(p.start, p.end, intern(text[p.start : p.end])) for p in _align(chunk, words, part.start))
+    return [Token(p.start, p.end, intern(text[p.start : p.end])) for p in _align(chunk, words, part.start)]
 
 
 def _segment_parts(text: str, span: Span) -> list[Span]:
