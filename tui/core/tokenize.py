@@ -53,7 +53,7 @@ def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | Non
 
 
 def spans_word_tokens(text: str, spans: Iterable[Span]) -> Iterator[tuple[Token, ...]]:
-    """``word_tokens(text, span)`` for each span, in order, the segmenter given many at once."""
+    """``word_tokens(text, span)`` for each span, in order; a sentence repeated is segmented once."""
     parts = [_segment_parts(text, span) for span in spans]
     words = default_batch_segmenter()(text[p.start : p.end] for ps in parts for p in ps)
     for ps in parts:
