@@ -193,3 +193,19 @@ def test_fast_tokenize_imports_no_interface_or_nlp_at_import() -> None:
     code = "import sys, tui.core.fast_tokenize; print(' '.join(sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert not {"textual", "rich", "underthesea", "underthesea_core"} & {m.split(".")[0] for m in loaded}
+
+
+def test_word_tokenize_many_is_word_tokenize_of_each_sentence_in_order() -> None:
+    sentences = [*SENTENCES, *random_sentences(30, seed=3)]
+    repeated = [*sentences, *reversed(sentences), SENTENCES[0]]  # repeats are answered from memory
+    expected = [fast_tokenize.word_tokenize(s) for s in repeated]
+    got = list(fast_tokenize.word_tokenize_many(repeated))
+    assert got == expected
+    got[0].append("x")  # each answer is its own list: changing one leaves a repeat alone
+    assert got[-1] == expected[-1]
+
+
+def test_word_tokenize_many_forgets_past_its_limit_and_stays_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fast_tokenize, "_MEMO_LIMIT", 3)
+    sentences = random_sentences(12, seed=5) * 2
+    assert list(fast_tokenize.word_tokenize_many(sentences)) == [fast_tokenize.word_tokenize(s) for s in sentences]

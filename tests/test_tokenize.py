@@ -65,3 +65,16 @@ def test_sumy_tokenizer_reuses_known_words_and_drops_punctuation() -> None:
     assert words == content_words(sentences[0].tokens)
     assert "," not in words and "." not in words and "Hà Nội" in words
     assert tokenizer.to_sentences("Câu một. Câu hai.") == ("Câu một.", "Câu hai.")
+
+
+def test_split_sentences_words_are_word_tokens_of_each_sentence() -> None:
+    paragraph = "Ông Nguyễn Văn An phát biểu tại Hà Nội. Bà Lê Thị Hoa ghi chép cẩn thận."
+    # The same paragraph three times: the repeated sentences get the same words at their own offsets.
+    doc = document_from_text("Tiêu đề\n\n" + "\n\n".join([paragraph] * 3) + "\n")
+    sentences = split_sentences(doc)
+    assert len(sentences) == 6
+    for sentence in sentences:
+        assert sentence.tokens == word_tokens(doc.text, Span(sentence.start, sentence.end))
+        assert all(doc.text[t.start : t.end] == t.text for t in sentence.tokens)
+    assert [t.text for t in sentences[0].tokens] == [t.text for t in sentences[2].tokens]
+    assert sentences[0].tokens[0].start < sentences[2].tokens[0].start

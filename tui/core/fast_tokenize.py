@@ -32,7 +32,7 @@ underthesea is imported lazily, on first use; textual and rich never are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -41,6 +41,9 @@ from tui.core.crf_features import CHUNK, Featurizer, Model, python_functions, ru
 # ---------------------------------------------------------------------------
 # Word segmentation
 # ---------------------------------------------------------------------------
+
+# Distinct sentences whose words ``word_tokenize_many`` remembers.
+_MEMO_LIMIT = 4096
 
 
 @cache
@@ -121,7 +124,24 @@ def _tokenize(sentence: str) -> list[str]:
 def word_tokenize(sentence: str) -> list[str]:
     """Same as ``underthesea.word_tokenize(sentence)``: words, syllables joined by spaces."""
     tokens = _tokenize(sentence)
-    tags = _segmenter().tag([tokens])
+    return _words(tokens, _segmenter().tag([tokens]))
+
+
+def word_tokenize_many(sentences: Iterable[str]) -> Iterator[list[str]]:
+    """``word_tokenize(s)`` for each sentence, in order; a sentence seen lately is not segmented
+    again (big pasted files repeat paragraphs, and the result depends on the text alone)."""
+    memo: dict[str, list[str]] = {}
+    for sentence in sentences:
+        words = memo.get(sentence)
+        if words is None:
+            words = word_tokenize(sentence)
+            if len(memo) >= _MEMO_LIMIT:
+                memo = {}
+            memo[sentence] = words
+        yield list(words)
+
+
+def _words(tokens: list[str], tags: list[str]) -> list[str]:
     words: list[str] = []
     for i, (tag, token) in enumerate(zip(tags, tokens)):
         if tag == "I-W" and i > 0:

@@ -117,7 +117,6 @@ def feature_matrix(
     title = [s for h in document.headings for s in syllables(h.words)]
     title_set = set(title)
     title_content = {s for s in title_set if s not in stop} or title_set
-    title_bigrams = set(pairwise(title))
     sentences: list[Any] = []
     paragraph_first: list[bool] = []
     for paragraph in document.paragraphs:
@@ -127,32 +126,18 @@ def feature_matrix(
     n = len(sentences)
     if n == 0:
         return np.zeros((0, len(FEATURES))), bool(title)
-    words = [[w.lower() for w in s.words] for s in sentences]
+    # One string per distinct syllable: a 5 MB report has about 800,000 syllables but a few tens of
+    # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB.
+    distinct: dict[str, str] = {}
+    tokens = [list(map(distinct.setdefault, toks, toks)) for toks in map(_lowered_syllables, sentences)]
     texts = [str(s) for s in sentences]
-    tokens = [syllables(ws) for ws in words]
-    sets = [set(toks) for toks in tokens]
     content = [[t for t in toks if t not in stop] for toks in tokens]
     doc_counts = Counter(t for toks in content for t in toks)
     doc_norm = math.sqrt(sum(c * c for c in doc_counts.values())) or 1.0
 
     columns: dict[str, Any] = {}
     if title_set:
-        shared = [len(title_set & present) for present in sets]
-        recalls = np.array([len(title_content & present) / len(title_content) for present in sets])
-        best = recalls.max()
-        # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
-        doc_freq = Counter(t for present in sets for t in present & title_content)
-        idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in title_content}
-        idf_total = sum(idf.values()) or 1.0
-        columns["title_recall"] = recalls
-        columns["title_recall_rel"] = recalls / (best or 1.0)
-        columns["title_jaccard"] = [k / len(title_set | present) for k, present in zip(shared, sets)]
-        columns["title_bigram_recall"] = [
-            len(title_bigrams & set(pairwise(toks))) / len(title_bigrams) if title_bigrams else 0.0 for toks in tokens
-        ]
-        columns["title_recall_all"] = [k / len(title_set) for k in shared]
-        columns["title_best"] = (recalls == best) & (best > 0)
-        columns["title_idf_recall"] = [sum(idf[t] for t in title_content & present) / idf_total for present in sets]
+        columns.update(_title_columns(tokens, title, title_set, title_content))
     position = np.arange(n, dtype=float)
     log_position = np.log1p(position)
     columns["log_position"] = log_position
@@ -180,6 +165,8 @@ def feature_matrix(
     columns["centroid"] = centroid
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
     if n <= MAX_CENTRALITY_SENTENCES:
+        # A few long sentences can hold a whole report's words: one string per distinct word here too.
+        words = [[distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences]
         centrality = _centrality([[w for w in ws if w not in stop_words] for ws in words])
         top = centrality.max()
         columns["lexrank"] = centrality / top if top > 0 else centrality
@@ -191,6 +178,48 @@ def feature_matrix(
         if name in columns:
             rows[:, j] = np.asarray(columns[name], dtype=float)
     return rows, bool(title)
+
+
+def _lowered_syllables(sentence: Any) -> list[str]:
+    return syllables([w.lower() for w in sentence.words])
+
+
+def _title_columns(
+    tokens: list[list[str]], title: list[str], title_set: set[str], title_content: set[str]
+) -> dict[str, Any]:
+    """The headline features. Each sentence's syllable set is made, read and dropped in turn
+    (all of them at once took 50 MB on a 5 MB report); only its few headline syllables stay."""
+    n = len(tokens)
+    title_bigrams = set(pairwise(title))
+    shared: list[int] = []
+    recalls_list: list[float] = []
+    jaccard: list[float] = []
+    in_title: list[set[str]] = []
+    doc_freq: Counter[str] = Counter()
+    for toks in tokens:
+        present = set(toks)
+        k = len(title_set & present)
+        shared.append(k)
+        recalls_list.append(len(title_content & present) / len(title_content))
+        jaccard.append(k / len(title_set | present))
+        in_title.append(title_content & present)
+        # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
+        doc_freq.update(present & title_content)
+    recalls = np.array(recalls_list)
+    best = recalls.max()
+    idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in title_content}
+    idf_total = sum(idf.values()) or 1.0
+    return {
+        "title_recall": recalls,
+        "title_recall_rel": recalls / (best or 1.0),
+        "title_jaccard": jaccard,
+        "title_bigram_recall": [
+            len(title_bigrams & set(pairwise(toks))) / len(title_bigrams) if title_bigrams else 0.0 for toks in tokens
+        ],
+        "title_recall_all": [k / len(title_set) for k in shared],
+        "title_best": (recalls == best) & (best > 0),
+        "title_idf_recall": [sum(idf[t] for t in found) / idf_total for found in in_title],
+    }
 
 
 def _salience_columns(

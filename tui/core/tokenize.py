@@ -8,7 +8,7 @@ non-space characters, which it keeps.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from sys import intern
@@ -48,12 +48,25 @@ def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | Non
     segment = segment or default_word_segmenter()
     tokens: list[Token] = []
     for part in _segment_parts(text, span):
-        chunk = text[part.start : part.end]
-        # Interned: a report repeats its words, and one string per distinct word saves ~80 bytes a token.
-        tokens.extend(
-            Token(p.start, p.end, intern(text[p.start : p.end])) for p in _align(chunk, segment(chunk), part.start)
-        )
+        tokens.extend(_part_tokens(text, part, segment(text[part.start : part.end])))
     return tuple(tokens)
+
+
+def spans_word_tokens(text: str, spans: Iterable[Span]) -> Iterator[tuple[Token, ...]]:
+    """``word_tokens(text, span)`` for each span, in order; a sentence repeated is segmented once."""
+    parts = [_segment_parts(text, span) for span in spans]
+    words = default_batch_segmenter()(text[p.start : p.end] for ps in parts for p in ps)
+    for ps in parts:
+        if len(ps) == 1:  # the usual case: a sentence shorter than ``_SEGMENT_MAX``
+            yield tuple(_part_tokens(text, ps[0], next(words)))
+        else:
+            yield tuple(token for part in ps for token in _part_tokens(text, part, next(words)))
+
+
+def _part_tokens(text: str, part: Span, words: list[str]) -> list[Token]:
+    chunk = text[part.start : part.end]
+    # Interned: a report repeats its words, and one string per distinct word saves ~80 bytes a token.
+    return [Token(p.start, p.end, intern(text[p.start : p.end])) for p in _align(chunk, words, part.start)]
 
 
 def _segment_parts(text: str, span: Span) -> list[Span]:
@@ -76,29 +89,35 @@ def _segment_parts(text: str, span: Span) -> list[Span]:
 def split_sentences(document: Document, with_words: bool = True) -> tuple[Sentence, ...]:
     """Every body sentence of the document, numbered in order, with its words."""
     text = document.text
-    segment = default_word_segmenter() if with_words else None
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(document.paragraphs):
         for span in sentence_spans(text, paragraph):
-            tokens = word_tokens(text, span, segment) if segment else ()
-            sentences.append(
-                Sentence(len(sentences), span.start, span.end, text[span.start : span.end], number, tokens)
-            )
-    return tuple(sentences)
+            sentences.append(Sentence(len(sentences), span.start, span.end, text[span.start : span.end], number, ()))
+    return _with_words(text, sentences) if with_words else tuple(sentences)
 
 
-def with_words(text: str, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+def _with_words(text: str, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
     """The sentences with their words segmented again (the cache stores sentences without words)."""
-    segment = default_word_segmenter()
-    return tuple(
-        s if s.tokens else replace(s, tokens=word_tokens(text, Span(s.start, s.end), segment)) for s in sentences
-    )
+    words = spans_word_tokens(text, (Span(s.start, s.end) for s in sentences if not s.tokens))
+    return tuple(s if s.tokens else replace(s, tokens=next(words)) for s in sentences)
+
+
+# Public under this name; ``split_sentences``'s flag of the same name hides it there.
+with_words = _with_words
 
 
 def content_words(tokens: Iterable[Token | str]) -> tuple[str, ...]:
     """Words without punctuation tokens: what summarizers count."""
     words = (t.text if isinstance(t, Token) else t for t in tokens)
     return tuple(w for w in words if not _PUNCTUATION.match(w))
+
+
+@lru_cache(maxsize=1)
+def default_batch_segmenter() -> Callable[[Iterable[str]], Iterator[list[str]]]:
+    """``default_word_segmenter`` over many texts: words for each, in order."""
+    from tui.core.fast_tokenize import word_tokenize_many
+
+    return word_tokenize_many
 
 
 @lru_cache(maxsize=1)

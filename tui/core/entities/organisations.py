@@ -98,6 +98,8 @@ _SETTLEMENTS = {"thôn", "xóm", "bản", "ấp", "khu phố", "tổ dân phố"
 # School levels: the name after them is the school's, even a person's (trường THCS Lê Lợi).
 _SCHOOL_LEVELS = {"THCS", "THPT", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "TH", "MN"}
 _MAX_LOWER_WORDS = 3
+# First syllables of those heads (a token holds no space, so a head of two starts with one of these).
+_LOWER_HEAD_STARTS = frozenset(head.split(" ")[0] for head in _PARTY | _NAMED_LOWER_HEADS)
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
 _TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
@@ -149,6 +151,8 @@ def _org_at(line: Line, i: int) -> int:
 
 def _named_lower_head(toks: list[Tok], i: int) -> int:
     """``công ty``, ``đảng``, ``Đảng`` and the like count as a head only before a capitalised name."""
+    if toks[i].text not in _LOWER_HEAD_STARTS:
+        return 0  # read at every syllable: most are no head's first
     for n in (2, 1):
         words = " ".join(t.text for t in toks[i : i + n])
         if words in _PARTY or (words in _NAMED_LOWER_HEADS and toks[i].lower):

@@ -54,6 +54,7 @@ _TERM = re.compile(rf"{_KHOA}{WS}({ROMAN})((?:[^\S\n]*,[^\S\n]*(?:{_KHOA}{WS})?{
 # A term in Arabic figures: Quốc hội khóa 14 (a school year, niên khóa 2016-2020, is four digits).
 _TERM_NUMBER = re.compile(rf"(?<!niên ){_KHOA}{WS}\d{{1,2}}(?![\d/]|[.,\-–]\d)")
 _TERM_PART = re.compile(rf"(?:{_KHOA}{WS})?{ROMAN}")
+_DIGIT = re.compile(r"\d")  # what every DATE pattern but ``_TERM`` holds
 
 
 def dates(text: str, start: int, end: int) -> list[Candidate]:
@@ -62,16 +63,18 @@ def dates(text: str, start: int, end: int) -> list[Candidate]:
     def add(a: int, b: int) -> None:
         found.append(Candidate.of("DATE", a, b))
 
+    if not _DIGIT.search(text, start, end):
+        # Every pattern but the Roman-numeral term needs a digit; most lines of prose have none,
+        # and the patterns that start with a look-behind are tried at every character.
+        return [Candidate.of("DATE", a, b) for a, b in _terms(text, start, end)]
     for pattern in (_FULL_DATE, _MONTH, _PERIOD, _YEARS, _BARE_RANGE, _DAY_ALONE):
         for m in pattern.finditer(text, start, end):
             add(m.start(), m.end())
     for m in _DAY_MONTH.finditer(text, start, end):
         if _valid_day_month(m) and _has_day_cue(text, start, m):
             add(m.start(), m.end())
-    for m in _TERM.finditer(text, start, end):
-        add(m.start(), m.end(1))
-        for part in _TERM_PART.finditer(text, m.end(1), m.end()):
-            add(part.start(), part.end())
+    for a, b in _terms(text, start, end):
+        add(a, b)
     for m in _TERM_NUMBER.finditer(text, start, end):
         add(m.start(), m.end())
     years = {c.end for c in found}
@@ -79,6 +82,15 @@ def dates(text: str, start: int, end: int) -> list[Candidate]:
         if _YEAR_CUE.search(text, max(start, m.start() - 12), m.start()) or _follows_year(text, m.start(), years):
             add(m.start(), m.end())
     return found
+
+
+def _terms(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``khóa XIV``, ``khóa XIII, XIV``: each term."""
+    spans = []
+    for m in _TERM.finditer(text, start, end):
+        spans.append((m.start(), m.end(1)))
+        spans.extend(part.span() for part in _TERM_PART.finditer(text, m.end(1), m.end()))
+    return spans
 
 
 def _valid_day_month(m: re.Match[str]) -> bool:

@@ -86,7 +86,7 @@ class _Alternation:
 _NAME_START = re.compile(r"(?<![\w.\-])\w")  # names start with a letter or digit, not inside a word
 _RUN = re.compile(r"\S+")
 _GAP = re.compile(r"[^\S\n]+")  # words of a name may be spaced in any way, on one line
-_WORD_GOES_ON = re.compile(r"[\w\-]")
+_WORD_STOPS = re.compile(r"[^\w\-]")  # a character that does not carry a word on
 
 
 class _NameIndex:
@@ -102,6 +102,16 @@ class _NameIndex:
             self.whole.add(words)
             self.prefixes.update(words[:k] for k in range(1, len(words)))
             self.longest_word = max(self.longest_word, *map(len, words))
+        self.initials = {words[0][:1] for words in self.whole}
+
+    @staticmethod
+    def _cuts(text: str, pos: int, stop: int, end: int) -> Iterator[int]:
+        """Lengths at which a name's last word can end within the run ``text[pos:stop]``: where
+        no letter, digit or hyphen follows (reading past ``end``), or at ``end``."""
+        for m in _WORD_STOPS.finditer(text, pos + 1, min(stop, end - 1) + 1):
+            yield m.start() - pos
+        if stop == end:
+            yield stop - pos
 
     def mentions(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of each name in ``text[start:end]``, left to right, not overlapping."""
@@ -123,9 +133,9 @@ class _NameIndex:
             if run is None:
                 return best[1] if best else None
             word = run.group()
-            for cut in range(1, len(word) + 1):  # the name's last word ends where no letter follows
-                if pos + cut < end and _WORD_GOES_ON.match(text, pos + cut):
-                    continue
+            if not words and word[0] not in self.initials:
+                return None  # no name starts with this letter
+            for cut in self._cuts(text, pos, run.end(), end):
                 candidate = (*words, word[:cut])
                 if candidate in self.whole:
                     size = sum(map(len, candidate)) + len(candidate) - 1
