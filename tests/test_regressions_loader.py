@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -272,3 +273,14 @@ def test_the_start_of_a_file_is_read_past_any_size_limit(tmp_path: Path) -> None
     path = _write(tmp_path, ARTICLE.encode())
     assert read_start(path, 7) == ARTICLE.encode()[:7]
     assert read_start(path, 10_000) == ARTICLE.encode()
+
+
+def test_the_reader_notes_are_said_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, ARTICLE.encode())
+    extract = readers.extract
+
+    def two_notes(path: str, data: bytes, progress: object = None) -> Any:
+        return replace(extract(path, data), notes=("converted from .doc", "read by OCR"))
+
+    monkeypatch.setattr(readers, "extract", two_notes)
+    assert load_text(path).note == "converted from .doc; read by OCR"
