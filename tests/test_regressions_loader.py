@@ -227,6 +227,7 @@ def test_odd_entries_named_like_articles_are_reported(tmp_path: Path) -> None:
     (tmp_path / "c.txt").symlink_to(tmp_path / "c.txt")  # a link to itself cannot be looked at
     os.mkfifo(tmp_path / "d.txt")
     (tmp_path / "e.txt").symlink_to(article)  # a working link to an article is one
+    (tmp_path / "e2.txt").symlink_to(tmp_path / "d.txt")  # a link to a FIFO is not broken
     (tmp_path / "f.bin").symlink_to(tmp_path / "gone.bin")  # not named like an article: left alone
     found = list(find_articles([tmp_path]))
     assert [(type(f), str(f)) for f in found] == [
@@ -235,9 +236,10 @@ def test_odd_entries_named_like_articles_are_reported(tmp_path: Path) -> None:
         (LoadError, f"{tmp_path / 'c.txt'}: cannot open (Too many levels of symbolic links)"),
         (LoadError, f"{tmp_path / 'd.txt'}: not a regular file"),
         (str, str(tmp_path / "e.txt")),
+        (LoadError, f"{tmp_path / 'e2.txt'}: not a regular file"),
     ]
     assert [f.path for f in found if isinstance(f, LoadError)] == [
-        str(tmp_path / n) for n in ("b.txt", "c.txt", "d.txt")
+        str(tmp_path / n) for n in ("b.txt", "c.txt", "d.txt", "e2.txt")
     ]
     assert [f.reason for f in found if isinstance(f, LoadError)][1] == "cannot open (Too many levels of symbolic links)"
 
