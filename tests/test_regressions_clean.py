@@ -202,3 +202,39 @@ def test_a_question_headline_and_a_body_of_35_words() -> None:
     question = "Người dân hỏi: bao giờ cầu mới được thông xe?"
     document = clean("x.txt", f"{question}\n\n{BODY}\n")
     assert document.title == question
+
+
+def test_a_source_line_names_the_writer_before_the_outlet() -> None:
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\nTheo Đình Thảo (Dân Trí)\n")
+    assert document.author == "Đình Thảo"
+    assert clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\nTheo Dân Trí\n").author is None
+
+
+def test_a_byline_fused_to_the_last_sentence_is_cut_into_its_own_line() -> None:
+    page = f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND} Theo Đình Thảo (Dân Trí)\n\nTin liên quan\nGiá xăng tăng\n"
+    document = clean("x.txt", page)
+    assert document.author == "Đình Thảo"
+    assert document.author_span == _span(page, "Theo Đình Thảo (Dân Trí)")
+    assert _body(document) == [BODY, SECOND]  # without the space before the byline
+    assert _removed(document) == [
+        ("byline", "Theo Đình Thảo (Dân Trí)"),
+        ("boilerplate", "Tin liên quan"),
+        ("boilerplate", "Giá xăng tăng"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "cut"), [("Nghệ thuật - Truyền thông", True), ("Nghệ thuật - Truyền thôngg", False)]
+)
+def test_a_fused_source_line_has_at_most_60_characters(source: str, cut: bool) -> None:
+    tail = f"Theo Trung tâm Nghiên cứu Khoa học {source}"
+    assert len(tail) == (60 if cut else 61)
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND} {tail}\n")
+    assert (("byline", tail) in _removed(document)) is cut
+    assert _body(document)[-1] == (SECOND if cut else f"{SECOND} {tail}")
+
+
+def test_a_text_without_prose_has_its_first_line_as_headline_only() -> None:
+    document = clean("x.txt", "Danh sách việc cần làm\nMua rau\nĐón con\n")
+    assert document.title == "Danh sách việc cần làm"
+    assert _body(document) == ["Mua rau", "Đón con"]
