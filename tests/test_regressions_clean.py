@@ -238,3 +238,11 @@ def test_a_text_without_prose_has_its_first_line_as_headline_only() -> None:
     document = clean("x.txt", "Danh sách việc cần làm\nMua rau\nĐón con\n")
     assert document.title == "Danh sách việc cần làm"
     assert _body(document) == ["Mua rau", "Đón con"]
+
+
+@pytest.mark.parametrize("end", ["", " ./."])
+def test_a_name_fused_to_the_last_sentence_is_the_author(end: str) -> None:
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}{end} Minh Anh\n")
+    assert document.author == "Minh Anh"
+    assert _body(document) == [BODY, SECOND + end]
+    assert _removed(document) == [("byline", "Minh Anh")]
