@@ -246,3 +246,25 @@ def test_a_name_fused_to_the_last_sentence_is_the_author(end: str) -> None:
     assert document.author == "Minh Anh"
     assert _body(document) == [BODY, SECOND + end]
     assert _removed(document) == [("byline", "Minh Anh")]
+
+
+QUESTION = "Vì sao giá rau ở chợ đầu mối tăng mạnh sau ba ngày mưa lớn, người mua phải làm gì?"
+MARKET = (
+    "Giá rau xanh tại các chợ đầu mối tăng gấp đôi chỉ sau ba ngày mưa lớn kéo dài, "
+    "nhiều tiểu thương cho biết nguồn hàng từ các tỉnh lân cận về rất ít."
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("Giá rau tăng gấp đôi", "Giá rau tăng gấp đôi"),  # five words: a headline above the question
+        ("Giá rau tăng mạnh", QUESTION),  # four: a label
+        ("Thứ hai, ngày 12 tháng 3 năm 2024", QUESTION),  # a date line is no headline
+        ("Trang chủ\nĐăng nhập", QUESTION),  # menus
+    ],
+)
+def test_a_question_starting_the_body_is_the_headline_unless_one_is_above(above: str, title: str) -> None:
+    document = clean("x.txt", f"{above}\n{QUESTION}\n\n{MARKET}\n")
+    assert document.title == title
+    assert _body(document) == ([QUESTION, MARKET] if title != QUESTION else [MARKET])
