@@ -268,3 +268,37 @@ def test_a_question_starting_the_body_is_the_headline_unless_one_is_above(above:
     document = clean("x.txt", f"{above}\n{QUESTION}\n\n{MARKET}\n")
     assert document.title == title
     assert _body(document) == ([QUESTION, MARKET] if title != QUESTION else [MARKET])
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("# Giá vàng hôm nay tăng mạnh", "Giá vàng hôm nay tăng mạnh"),  # a Markdown heading mark
+        ("####### Giá vàng hôm nay tăng mạnh", "####### Giá vàng hôm nay tăng mạnh"),  # seven: not a mark
+        ("Giá vàng hôm nay tăng | Báo Người Lao Động", "Giá vàng hôm nay tăng"),  # five words, a site of four
+        ("Giá vàng hôm nay tăng mạnh | Báo Kinh Tế Sài Gòn", "Giá vàng hôm nay tăng mạnh | Báo Kinh Tế Sài Gòn"),
+        ("Giá vàng hôm nay | Báo Kinh Tế", "Giá vàng hôm nay | Báo Kinh Tế"),  # four words: the bar is the title's
+        ("Giá vàng | tăng mạnh hôm nay | Báo Kinh Tế", "Giá vàng | tăng mạnh hôm nay"),  # the last bar
+    ],
+)
+def test_the_headline_loses_heading_marks_and_the_site_name(line: str, title: str) -> None:
+    story = "Chiều qua, giá vàng trong nước tăng mạnh sau nhiều phiên giảm liên tiếp, nhiều người dân đổ xô đi mua."
+    assert clean("x.txt", f"{line}\n\n{story}\n").title == title
+
+
+def test_captions_are_kept_as_body_when_they_are_most_of_the_text() -> None:
+    captions = [
+        "Người dân đi bộ qua cầu trong buổi sáng đẹp trời",
+        "Trẻ em chơi đùa bên bờ sông vào buổi chiều mát",
+        "Xe cộ nối đuôi nhau qua cầu mới trong giờ cao điểm",
+        "Pháo hoa rực rỡ trên bầu trời trong đêm khánh thành",
+    ]
+    story = "Cây cầu mới được thông xe hôm qua sau hai năm xây dựng, người dân vui."
+    # Each caption twice in a row (an image's alt text and legend): 390 characters of captions,
+    # 70 of story, 27 of headline; 417 of the 487 would have gone.
+    page = "Lễ thông xe cầu mới hôm qua\n\n" + "".join(f"{c}\n{c}\n\n" for c in captions) + story + "\n"
+    document = clean("x.txt", page)
+    assert document.title == "Lễ thông xe cầu mới hôm qua"
+    assert _body(document) == [c for c in captions for _ in (1, 2)] + [story]
+    assert document.removed == ()
+    assert document.notes == ("cleaning would have dropped 85% of the text as captions or repeats; kept it as body",)
