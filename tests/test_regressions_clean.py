@@ -302,3 +302,8 @@ def test_captions_are_kept_as_body_when_they_are_most_of_the_text() -> None:
     assert _body(document) == [c for c in captions for _ in (1, 2)] + [story]
     assert document.removed == ()
     assert document.notes == ("cleaning would have dropped 85% of the text as captions or repeats; kept it as body",)
+
+
+def test_a_lone_question_stays_the_body() -> None:
+    document = clean("x.txt", f"Trang chủ\n{QUESTION}\n")
+    assert (document.title, _body(document)) == (None, [QUESTION])
