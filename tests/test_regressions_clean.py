@@ -307,3 +307,28 @@ def test_captions_are_kept_as_body_when_they_are_most_of_the_text() -> None:
 def test_a_lone_question_stays_the_body() -> None:
     document = clean("x.txt", f"Trang chủ\n{QUESTION}\n")
     assert (document.title, _body(document)) == (None, [QUESTION])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Tin liên quan",
+        "Tin liên quan: giá vàng hôm nay và những điều cần biết.",  # twelve words, like a sentence
+    ],
+)
+def test_a_related_links_heading_inside_the_body_ends_the_article(heading: str) -> None:
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{heading}\n\n{SECOND}\n\n{THIRD}\n")
+    assert _body(document) == [BODY]
+    assert _removed(document) == [("boilerplate", heading), ("boilerplate", SECOND), ("boilerplate", THIRD)]
+
+
+def test_a_heading_of_thirteen_words_is_not_a_related_links_heading() -> None:
+    heading = "Tin liên quan: giá vàng hôm nay và những điều cần biết thêm"
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{heading}\n\n{SECOND}\n")
+    assert _body(document) == [BODY, SECOND]
+
+
+def test_a_related_links_heading_above_the_headline_is_a_menu_item() -> None:
+    document = clean("x.txt", f"Trang chủ\nTin liên quan\nGiá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n")
+    assert document.title == "Giá vàng tăng mạnh"
+    assert _body(document) == [BODY, SECOND]
