@@ -332,3 +332,8 @@ def test_a_related_links_heading_above_the_headline_is_a_menu_item() -> None:
     document = clean("x.txt", f"Trang chủ\nTin liên quan\nGiá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n")
     assert document.title == "Giá vàng tăng mạnh"
     assert _body(document) == [BODY, SECOND]
+
+
+def test_a_text_given_alone_is_utf8_plain_text() -> None:
+    document = clean("x.txt", f"{BODY}\n")
+    assert (document.encoding, document.format) == ("utf-8", "text")
