@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from tui.core.clean import clean
-from tui.core.model import Document, Span
+from tui.core.model import Document, Heading, Span
 
 PAGE = """Thời sự - Xã hội
 Thứ hai, 12/3/2024 08:30 GMT+7
@@ -337,3 +337,10 @@ def test_a_related_links_heading_above_the_headline_is_a_menu_item() -> None:
 def test_a_text_given_alone_is_utf8_plain_text() -> None:
     document = clean("x.txt", f"{BODY}\n")
     assert (document.encoding, document.format) == ("utf-8", "text")
+
+
+def test_the_readers_headings_reach_the_document() -> None:
+    text = f"Cầu mới\n\n{BODY}\n"
+    heading = Heading(0, len("Cầu mới"), 1, "Cầu mới")
+    document = clean("x.md", text, format="markdown", headings=(heading,))
+    assert (document.format, document.headings) == ("markdown", (heading,))
