@@ -344,3 +344,9 @@ def test_the_readers_headings_reach_the_document() -> None:
     heading = Heading(0, len("Cầu mới"), 1, "Cầu mới")
     document = clean("x.md", text, format="markdown", headings=(heading,))
     assert (document.format, document.headings) == ("markdown", (heading,))
+
+
+def test_a_date_line_between_the_last_paragraphs_is_a_date() -> None:
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n12/03/2024\n\n{SECOND}\n")
+    assert _body(document) == [BODY, SECOND]
+    assert _removed(document) == [("date", "12/03/2024")]
