@@ -346,7 +346,9 @@ def test_the_readers_headings_reach_the_document() -> None:
     assert (document.format, document.headings) == ("markdown", (heading,))
 
 
-def test_a_date_line_between_the_last_paragraphs_is_a_date() -> None:
-    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n12/03/2024\n\n{SECOND}\n")
-    assert _body(document) == [BODY, SECOND]
+def test_a_date_line_deep_in_the_body_is_a_date() -> None:
+    # Below the body's first three lines, where the header's date search does not reach.
+    fourth = "Người dân hai bên bờ sông đã chờ đợi cây cầu này trong nhiều năm qua và rất vui mừng."
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n\n{THIRD}\n\n12/03/2024\n\n{fourth}\n")
+    assert _body(document) == [BODY, SECOND, THIRD, fourth]
     assert _removed(document) == [("date", "12/03/2024")]
