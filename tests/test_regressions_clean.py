@@ -352,3 +352,10 @@ def test_a_date_line_deep_in_the_body_is_a_date() -> None:
     document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n\n{THIRD}\n\n12/03/2024\n\n{fourth}\n")
     assert _body(document) == [BODY, SECOND, THIRD, fourth]
     assert _removed(document) == [("date", "12/03/2024")]
+
+
+def test_lines_below_the_body_are_page_furniture() -> None:
+    related = "Giá xăng trong nước tăng mạnh lần thứ ba liên tiếp trong tuần này"  # not a caption: 14 words
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n\n{related}\nXem tiếp\n")
+    assert _body(document) == [BODY, SECOND]
+    assert _removed(document) == [("boilerplate", related), ("boilerplate", "Xem tiếp")]
