@@ -359,3 +359,10 @@ def test_lines_below_the_body_are_page_furniture() -> None:
     document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n\n{related}\nXem tiếp\n")
     assert _body(document) == [BODY, SECOND]
     assert _removed(document) == [("boilerplate", related), ("boilerplate", "Xem tiếp")]
+
+
+def test_a_caption_in_brackets_is_a_caption_at_any_length() -> None:
+    caption = "(Video: người dân đi bộ qua cây cầu mới trong ngày đầu tiên thông xe hôm qua)"  # 17 words
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n{caption}\n{SECOND}\n")
+    assert _body(document) == [BODY, SECOND]
+    assert _removed(document) == [("caption", caption)]
