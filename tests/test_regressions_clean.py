@@ -366,3 +366,12 @@ def test_a_caption_in_brackets_is_a_caption_at_any_length() -> None:
     document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n{caption}\n{SECOND}\n")
     assert _body(document) == [BODY, SECOND]
     assert _removed(document) == [("caption", caption)]
+
+
+@pytest.mark.parametrize(("words", "furniture"), [(40, True), (41, False)])
+def test_a_copyright_line_of_up_to_forty_words_is_furniture(words: int, furniture: bool) -> None:
+    line = "Bản quyền thuộc về tòa soạn, " + " ".join(["mọi"] * (words - 7)) + " nguồn."
+    assert len(line.split()) == words
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{line}\n\n{SECOND}\n")
+    assert (("boilerplate", line) in _removed(document)) is furniture
+    assert (line in _body(document)) is not furniture
