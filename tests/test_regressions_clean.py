@@ -375,3 +375,10 @@ def test_a_copyright_line_of_up_to_forty_words_is_furniture(words: int, furnitur
     document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{line}\n\n{SECOND}\n")
     assert (("boilerplate", line) in _removed(document)) is furniture
     assert (line in _body(document)) is not furniture
+
+
+def test_a_sentence_below_the_byline_is_not_taken_into_the_body() -> None:
+    note = "Bạn đọc có thể gửi ý kiến về bài viết này."
+    document = clean("x.txt", f"Giá vàng tăng mạnh\n\n{BODY}\n\n{SECOND}\n\nMinh Anh\n\n{note}\n")
+    assert _body(document) == [BODY, SECOND]
+    assert _removed(document) == [("byline", "Minh Anh"), ("boilerplate", note)]
