@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tui.core.loader import LoadError, content_hash, decode, find_articles, load_text, looks_binary
+from tui.core import readers
+from tui.core.loader import (
+    LoadError,
+    content_hash,
+    decode,
+    find_articles,
+    load_bytes,
+    load_text,
+    looks_binary,
+    read_start,
+)
 
 ARTICLE = "Tin vắn: trường học mở cửa lại từ thứ hai tuần sau.\n"
 
@@ -150,3 +163,126 @@ def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_goes_on(
     found = list(find_articles([locked, article]))
     assert [str(f) for f in found] == [f"{locked}: cannot list folder (Permission denied)", article]
     assert isinstance(found[0], LoadError) and found[0].path == str(locked)
+
+
+class _Listing:
+    """``os.scandir``'s entries in a fixed order (by name, or the reverse), so a walk's order is known."""
+
+    def __init__(self, path: str, reverse: bool, scandir: Callable[[str], Any]) -> None:
+        with scandir(path) as scan:
+            self.entries = sorted(scan, key=lambda e: e.name, reverse=reverse)
+
+    def __enter__(self) -> list[os.DirEntry[str]]:
+        return self.entries
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _walk_in_both_orders(monkeypatch: pytest.MonkeyPatch, root: Path, refused: Path | None = None) -> list[list[str]]:
+    """find_articles(root) as strings, with the folders' entries listed by name and then in reverse."""
+    scandir = os.scandir
+    walks = []
+    for reverse in (False, True):
+
+        def listing(path: str, reverse: bool = reverse) -> _Listing:
+            if refused is not None and os.fspath(path) == str(refused):
+                raise PermissionError(13, "Permission denied")
+            return _Listing(path, reverse, scandir)
+
+        monkeypatch.setattr(os, "scandir", listing)
+        walks.append([str(f) for f in find_articles([root])])
+    monkeypatch.setattr(os, "scandir", scandir)
+    return walks
+
+
+def test_a_link_back_up_the_tree_ends_there_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "z").mkdir()
+    first = _write(tmp_path / "a", ARTICLE.encode(), "1.txt")
+    last = _write(tmp_path / "z", ARTICLE.encode(), "2.txt")
+    (tmp_path / "m").symlink_to(tmp_path)  # the folder itself, met between the two others
+    (tmp_path / "a" / "up").symlink_to(tmp_path)
+    for walk in _walk_in_both_orders(monkeypatch, tmp_path):
+        assert walk == [first, last]
+
+
+def test_a_folder_inside_that_cannot_be_listed_does_not_stop_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a", "m", "z"):
+        (tmp_path / name).mkdir()
+    first = _write(tmp_path / "a", ARTICLE.encode(), "1.txt")
+    last = _write(tmp_path / "z", ARTICLE.encode(), "2.txt")
+    refused = tmp_path / "m"
+    for walk in _walk_in_both_orders(monkeypatch, tmp_path, refused):
+        assert walk == [first, f"{refused}: cannot list folder (Permission denied)", last]
+
+
+def test_odd_entries_named_like_articles_are_reported(tmp_path: Path) -> None:
+    article = _write(tmp_path, ARTICLE.encode(), "a.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "c.txt")  # a link to itself cannot be looked at
+    os.mkfifo(tmp_path / "d.txt")
+    (tmp_path / "e.txt").symlink_to(article)  # a working link to an article is one
+    (tmp_path / "e2.txt").symlink_to(tmp_path / "d.txt")  # a link to a FIFO is not broken
+    (tmp_path / "f.bin").symlink_to(tmp_path / "gone.bin")  # not named like an article: left alone
+    found = list(find_articles([tmp_path]))
+    assert [(type(f), str(f)) for f in found] == [
+        (str, article),
+        (LoadError, f"{tmp_path / 'b.txt'}: broken link"),
+        (LoadError, f"{tmp_path / 'c.txt'}: cannot open (Too many levels of symbolic links)"),
+        (LoadError, f"{tmp_path / 'd.txt'}: not a regular file"),
+        (str, str(tmp_path / "e.txt")),
+        (LoadError, f"{tmp_path / 'e2.txt'}: not a regular file"),
+    ]
+    assert [f.path for f in found if isinstance(f, LoadError)] == [
+        str(tmp_path / n) for n in ("b.txt", "c.txt", "d.txt", "e2.txt")
+    ]
+    assert [f.reason for f in found if isinstance(f, LoadError)][1] == "cannot open (Too many levels of symbolic links)"
+
+
+def test_the_reader_gets_the_progress_callback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, ARTICLE.encode())
+    seen: list[object] = []
+    extract = readers.extract
+
+    def spy(path: str, data: bytes, progress: object = None) -> Any:
+        seen.append(progress)
+        return extract(path, data)
+
+    monkeypatch.setattr(readers, "extract", spy)
+
+    def progress(page: int, pages: int) -> None:
+        return None
+
+    load_text(path, progress=progress)
+    load_bytes(path, ARTICLE.encode(), progress)
+    assert seen == [progress, progress]
+
+
+def test_a_loaded_file_keeps_what_its_reader_found(tmp_path: Path) -> None:
+    source = "---\ntitle: Cầu mới thông xe\nauthor: Minh Anh\n---\n\n# Cầu mới\n\nCây cầu mới được thông xe hôm qua.\n"
+    loaded = load_text(_write(tmp_path, source.encode(), "bai.md"))
+    assert loaded.format == "markdown"
+    assert loaded.metadata == {"title": "Cầu mới thông xe", "author": "Minh Anh"}
+    assert [(h.text, h.level) for h in loaded.headings] == [("Cầu mới", 1)]
+
+
+def test_the_start_of_a_file_is_read_past_any_size_limit(tmp_path: Path) -> None:
+    path = _write(tmp_path, ARTICLE.encode())
+    assert read_start(path, 7) == ARTICLE.encode()[:7]
+    assert read_start(path, 10_000) == ARTICLE.encode()
+
+
+def test_the_reader_notes_are_said_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, ARTICLE.encode())
+    extract = readers.extract
+
+    def two_notes(path: str, data: bytes, progress: object = None) -> Any:
+        return replace(extract(path, data), notes=("converted from .doc", "read by OCR"))
+
+    monkeypatch.setattr(readers, "extract", two_notes)
+    assert load_text(path).note == "converted from .doc; read by OCR"

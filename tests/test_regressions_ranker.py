@@ -5,6 +5,7 @@ Written where mutation testing showed features of `ranker.py` that no test pinne
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -102,3 +103,95 @@ def test_the_model_is_chosen_by_the_headline() -> None:
 def test_one_row_is_scored() -> None:
     model = {"features": ["a"], "mean": [1.0], "std": [2.0], "weights": [3.0]}
     assert score(np.array([[5.0]]), model, names=("a",)).tolist() == [6.0]
+
+
+# A headline with a stop word ("ở") and a word no sentence repeats, so the best recall is below one.
+STORM = "Mưa lớn kéo dài ở Huế"
+STORM_SENTENCES = (
+    "Mưa lớn ở Huế từ sáng sớm hôm qua.",  # 9 syllables, 8 without "ở"
+    "Huế ngập 2 mét.",
+    "Trời vẫn mưa ở Huế.",
+    "Phố vắng, phố ngập.",
+)
+STORM_STOP = frozenset({"ở"})
+
+
+def test_headline_features_have_their_values() -> None:
+    rows, _ = feature_matrix(_model(STORM_SENTENCES, STORM), STORM_STOP, salience={})
+    # The headline's content syllables: mưa, lớn, kéo, dài, huế; all six with "ở".
+    assert _column(rows, "title_recall") == pytest.approx([3 / 5, 1 / 5, 2 / 5, 0])
+    assert _column(rows, "title_recall_rel") == pytest.approx([1, 1 / 3, 2 / 3, 0])
+    assert _column(rows, "title_recall_all") == pytest.approx([4 / 6, 1 / 6, 3 / 6, 0])
+    assert _column(rows, "title_jaccard") == pytest.approx([4 / 11, 1 / 9, 3 / 8, 0])
+    assert _column(rows, "title_bigram_recall") == pytest.approx([2 / 5, 0, 1 / 5, 0])
+    assert _column(rows, "title_best") == [1, 0, 0, 0]
+    assert _column(rows, "title_x_position") == pytest.approx([0, math.log(2) / 3, 2 / 3 * math.log(3), 0])
+    # idf = log((n + 1) / (sentences holding it + 0.5)): mưa in 2, lớn in 1, kéo and dài in none, huế in 3.
+    idf = {"mưa": math.log(5 / 2.5), "lớn": math.log(5 / 1.5), "kéo": math.log(10), "dài": math.log(10)}
+    idf["huế"] = math.log(5 / 3.5)
+    total = sum(idf.values())
+    expected = [idf["mưa"] + idf["lớn"] + idf["huế"], idf["huế"], idf["mưa"] + idf["huế"], 0]
+    assert _column(rows, "title_idf_recall") == pytest.approx([v / total for v in expected])
+
+
+def test_position_digits_and_centroid_have_their_values() -> None:
+    rows, _ = feature_matrix(_model(STORM_SENTENCES, STORM), STORM_STOP, salience={})
+    assert _column(rows, "log_position") == pytest.approx([math.log(1), math.log(2), math.log(3), math.log(4)])
+    assert _column(rows, "second") == [0, 1, 0, 0]
+    assert _column(rows, "third") == [0, 0, 1, 0]
+    assert _column(rows, "digits") == [0, 1, 0, 0]
+    # Cosine of each sentence's content syllables with the article's: the article counts mưa 2, huế 3,
+    # ngập 2, phố 2 and eight other syllables once (norm √32); "phố" twice makes the last norm √6.
+    root = math.sqrt(32)
+    centroid = [11 / (math.sqrt(8) * root), 7 / (2 * root), 7 / (2 * root), 7 / (math.sqrt(6) * root)]
+    assert _column(rows, "centroid") == pytest.approx(centroid)
+    assert _column(rows, "centroid_rel") == pytest.approx([c / max(centroid) for c in centroid])
+
+
+def test_salience_features_have_their_values() -> None:
+    salience = {"mưa": 2.0, "lớn": 1.0, "sáng": 0.5, "sớm": 0.5, "hôm": -1.0, "qua": -1.0, "ở": 4.0}
+    salience |= {"từ": -0.5, "ngập": 3.0, "phố": -2.0}
+    rows, _ = feature_matrix(_model(STORM_SENTENCES, STORM), STORM_STOP, salience=salience)
+    assert _column(rows, "salience_mean") == pytest.approx([5.5 / 9, 3 / 4, 6 / 5, -1 / 4])
+    assert _column(rows, "salience_max") == pytest.approx([4, 3, 4, 3])
+    # Without the stop word "ở"; the top five of the first sentence are 2, 1, 0.5, 0.5 and 0 (huế).
+    assert _column(rows, "salience_content") == pytest.approx([1.5 / 8, 3 / 4, 2 / 4, -1 / 4])
+    assert _column(rows, "salience_top5") == pytest.approx([4 / 5, 3 / 4, 2 / 4, -1 / 4])
+
+
+def test_a_one_syllable_headline_and_two_sentences() -> None:
+    rows, has_title = feature_matrix(_model(("Trời nắng.", "Ở đó."), "Bão"), frozenset({"ở", "đó"}), salience={})
+    assert has_title
+    assert _column(rows, "title_bigram_recall") == [0, 0]  # no pair of headline syllables to find
+    assert _column(rows, "title_best") == [0, 0]  # no sentence repeats the headline: none is its best
+    assert _column(rows, "relative_position") == [0, 1]
+    rows, _ = feature_matrix(_model(("Trời nắng.", "Ở đó."), "Bão"), frozenset({"ở", "đó"}), salience={"ở": 1.0})
+    assert _column(rows, "salience_content") == [0, 0]  # only stop words: no content salience
+    assert _column(rows, "salience_mean") == [0, 0.5]
+
+
+def test_a_sentence_without_syllables_has_average_salience() -> None:
+    rows, _ = feature_matrix(_model(("Trời nắng.", "…!"), "Bão"), salience={"trời": 1.0})
+    assert _column(rows, "salience_mean") == [0.5, 0]
+    assert _column(rows, "salience_max") == [1, 0]
+
+
+def test_a_question_is_one_that_ends_with_its_mark() -> None:
+    rows, _ = feature_matrix(_model(("Đáp án đúng là gì?", "Đáp án đúng là gì? X")), salience={})
+    assert _column(rows, "question") == [1, 0]
+
+
+def test_stop_words_are_left_out_of_the_centrality() -> None:
+    # The second sentence is linked to its neighbours only by "Tôi" and "và", capitalised in the text.
+    texts = ("Tôi đi học.", "Tôi và mẹ.", "Mưa và gió.", "Trời nắng đẹp.", "Cây xanh tốt.", "Chim hót hay.")
+    rows, _ = feature_matrix(_model(texts, "Chuyện thường ngày"), frozenset({"tôi", "và"}), salience={})
+    assert _column(rows, "lexrank") == pytest.approx([1] * 6)
+    rows, _ = feature_matrix(_model(texts, "Chuyện thường ngày"), salience={})
+    assert _column(rows, "lexrank")[0] < _column(rows, "lexrank")[1] == 1
+
+
+def test_the_summarizer_rates_with_its_stop_words() -> None:
+    weights = {"title": _one_feature_model("title_recall", 1.0), "no_title": _one_feature_model("first", 1.0)}
+    summarizer = RankerSummarizer(weights=weights)
+    summarizer.stop_words = ["Ở"]
+    assert summarizer.rate(_model(STORM_SENTENCES, STORM)) == pytest.approx([3 / 5, 1 / 5, 2 / 5, 0])

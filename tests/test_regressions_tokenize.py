@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.model import Sentence, Span, Token
-from tui.core.tokenize import SumyTokenizer, sentence_spans, word_tokens
+from tui.core.tokenize import SumyTokenizer, _segment_parts, sentence_spans, word_tokens
 
 
 def split(text: str) -> list[str]:
@@ -87,3 +87,30 @@ def test_the_sumy_tokenizer_splits_a_paragraph_into_sentences() -> None:
         "Hôm nay trời mưa to.",
         "Ngày mai trời nắng.",
     )
+
+
+def test_a_long_span_is_segmented_in_parts_cut_at_the_last_space_that_fits() -> None:
+    text = "ab " * 8000  # spaces at 2, 5, 8, …: the last one before 10,003 is at 10,001
+    assert _segment_parts(text, Span(3, len(text))) == [Span(3, 10_001), Span(10_001, 20_000), Span(20_000, 24_000)]
+    seen: list[str] = []
+
+    def segment(chunk: str) -> list[str]:
+        seen.append(chunk)
+        return chunk.split()
+
+    tokens = word_tokens(text, Span(3, len(text)), segment)
+    assert [len(chunk) for chunk in seen] == [9_998, 9_999, 4_000]
+    assert [t.text for t in tokens] == text.split()[1:]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_a_long_span_without_spaces_is_cut_every_10000_characters() -> None:
+    text = "a" * 25_000
+    assert _segment_parts(text, Span(0, len(text))) == [Span(0, 10_000), Span(10_000, 20_000), Span(20_000, 25_000)]
+
+
+def test_a_span_of_10000_characters_is_one_part() -> None:
+    text = "ab " * 3333 + "a"
+    assert len(text) == 10_000
+    assert _segment_parts(text, Span(0, len(text))) == [Span(0, 10_000)]
+    assert _segment_parts(text + "b", Span(0, len(text) + 1)) == [Span(0, 9_998), Span(9_998, 10_001)]
