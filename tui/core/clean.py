@@ -129,10 +129,9 @@ def _read_page(lines: list[Line]) -> Header:
     _mark_furniture(lines)
     _mark_repeated(lines)
     region = body_region(lines)
-    remaining = [i for i, line in enumerate(lines) if line.removed is None]
-    first, last = region if region else (remaining[-1] + 1 if remaining else 0, len(lines) - 1)
     if region is None:
         return _read_lines_only(lines)
+    first, last = region
     first = _after_question_headline(lines, first, last)
     last = _mark_tail(lines, first, last)
     last = _extend_body(lines, last)

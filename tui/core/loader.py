@@ -140,8 +140,7 @@ def load_bytes(path: str, data: bytes, progress: Progress | None = None) -> Load
     text = extracted.text
     if looks_binary(text):
         raise LoadError(path, "binary file (control characters)")
-    if not text.strip():
-        raise LoadError(path, "empty file")
+    # An empty text is refused by ``extract`` itself, with the reason of its format.
     return LoadedText(
         path,
         text,
