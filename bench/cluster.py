@@ -23,6 +23,8 @@ import threading
 import time
 from pathlib import Path
 
+from procs import group_processes
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = REPO.parent / "shared" / "bench" / "corpus-2k"
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -38,16 +40,12 @@ def sample_group_cpu(group: int, stop: threading.Event, seen: dict[int, float]) 
     """Record the CPU seconds (user and system) of every process in a process group until stopped;
     a process that ends between two samples loses at most 0.2 s."""
     while not stop.wait(0.2):
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
+        for pid in group_processes(group):
             try:
-                if os.getpgid(int(entry)) != group:
-                    continue
-                with open(f"/proc/{entry}/stat", "rb") as handle:
+                with open(f"/proc/{pid}/stat", "rb") as handle:
                     fields = handle.read().rpartition(b")")[2].split()
-                seen[int(entry)] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
-            except (OSError, ProcessLookupError, IndexError, ValueError):
+                seen[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+            except (OSError, IndexError, ValueError):
                 continue
 
 

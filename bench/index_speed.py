@@ -19,6 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from procs import group_processes
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = REPO.parent / "shared" / "bench" / "corpus-2k"
 
@@ -29,17 +31,13 @@ PEAK_MB: dict[int, float] = {}
 def sample_group_memory(group: int, stop: threading.Event) -> None:
     """Record the peak resident size (VmHWM) of every process in a process group until stopped."""
     while not stop.wait(0.2):
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
+        for pid in group_processes(group):
             try:
-                if os.getpgid(int(entry)) != group:
-                    continue
-                with open(f"/proc/{entry}/status") as status:
+                with open(f"/proc/{pid}/status") as status:
                     for line in status:
                         if line.startswith("VmHWM:"):
-                            PEAK_MB[int(entry)] = max(PEAK_MB.get(int(entry), 0), int(line.split()[1]) / 1024)
-            except (OSError, ProcessLookupError):
+                            PEAK_MB[pid] = max(PEAK_MB.get(pid, 0), int(line.split()[1]) / 1024)
+            except OSError:
                 continue
 
 

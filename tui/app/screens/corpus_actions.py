@@ -86,6 +86,15 @@ class CorpusActions(Screen[None]):
 
         return CacheReader(self._cache_options, lambda message: log.warning("%s", message))
 
+    def _gather(self, paths: list[str], held: dict[str, Analysis]) -> tuple[list[tuple[str, Analysis]], int]:
+        """The analyses of ``paths``: held in memory, else from the cache (in a worker thread)."""
+        reader = self._read_cached()
+        try:
+            return gather(paths, held, reader.get if reader is not None else None)
+        finally:
+            if reader is not None:
+                reader.close()
+
     # -- the corpus's entities --------------------------------------------------------------------
 
     def action_corpus_entities(self) -> None:
@@ -184,12 +193,7 @@ class CorpusActions(Screen[None]):
     def _gather_figures(self, paths: list[str], held: dict[str, Analysis]) -> None:
         from tui.core.figures import corpus_figures
 
-        reader = self._read_cached()
-        try:
-            items, missing = gather(paths, held, reader.get if reader is not None else None)
-        finally:
-            if reader is not None:
-                reader.close()
+        items, missing = self._gather(paths, held)
         self.app.call_from_thread(self._show_figures, corpus_figures(items), missing)
 
     def _show_figures(self, figures: list[Figure], missing: int) -> None:
@@ -236,12 +240,7 @@ class CorpusActions(Screen[None]):
         from tui.core import export
         from tui.core.digest import build_digest
 
-        reader = self._read_cached()
-        try:
-            items, missing = gather(paths, held, reader.get if reader is not None else None)
-        finally:
-            if reader is not None:
-                reader.close()
+        items, missing = self._gather(paths, held)
         if not items:
             self.app.call_from_thread(self.notify, "No listed article is analysed yet.", severity="warning")
             return
