@@ -135,6 +135,9 @@ def test_search_ranks_exact_before_partial() -> None:
         ("0,1-0,2%", (None, "%", "")),
         ("1.200 tỷ đồng vốn", (1.2e12, "đồng", "vốn")),
         ("50 nhân dân tệ", (50.0, "nhân dân tệ", "")),
+        ("48 đồng chí", (48.0, "", "đồng chí")),  # a word that starts like a unit is no unit
+        ("15 triệu đồng cho mỗi hộ", (15_000_000.0, "đồng", "cho mỗi hộ")),
+        ("400 triệu đồng tiền mặt", (400_000_000.0, "đồng", "tiền mặt")),  # after a multiplier: money
         ("không số", (None, "", "")),
     ],
 )

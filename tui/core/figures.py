@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tui.core.corpus import paused_collection
 from tui.core.entities.grouping import context_of, sentence_index
+from tui.core.entities.lexicon import MAX_WORD_SYLLABLES, is_word
 from tui.core.entities.numbers import MULTIPLIERS, UNITS
 from tui.core.model import Analysis
 
@@ -62,10 +63,21 @@ def parse_figure(text: str) -> tuple[float | None, str, str]:
         i += 1
     if not unit:
         for size in range(min(_LONGEST_UNIT, len(words) - i), 0, -1):
-            if " ".join(words[i : i + size]).lower() in UNITS:
+            # After a multiplier the unit reading wins (``400 triệu đồng tiền mặt`` is money).
+            if " ".join(words[i : i + size]).lower() in UNITS and (i or not _starts_a_word(words, i, size)):
                 unit, i = " ".join(words[i : i + size]), i + size
                 break
     return value, unit, " ".join(words[i:])
+
+
+def _starts_a_word(words: list[str], i: int, size: int) -> bool:
+    """Whether the unit-like ``words[i : i + size]`` is the start of a longer dictionary word, as
+    ``đồng`` is in ``48 đồng chí`` (48 comrades, not 48 dong) or ``năm`` in ``3 năm học``."""
+    return any(
+        is_word(" ".join(words[i : i + size + extra]))
+        for extra in range(1, MAX_WORD_SYLLABLES - size + 1)
+        if i + size + extra <= len(words)
+    )
 
 
 def corpus_figures(items: Iterable[tuple[str, Analysis]]) -> list[Figure]:
