@@ -12,13 +12,13 @@ from tui import paths
 from tui.cli_corpus import Tools, add_corpus_commands, entities_across
 from tui.config import Config, ConfigError, load_config
 from tui.core.safe_text import json_line, one_line
+from tui.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that use it
     from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
 SUBCOMMANDS = ("summarize", "entities", "index", "cache", "digest", "figures", "serve")
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 _EPILOG = """\
 examples:
@@ -57,7 +57,7 @@ def _run_guarded(action: Callable[[Config], int], config_path: str | None) -> in
         _warn(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader (e.g. `head`) went away: stop quietly
         sys.stderr.close()
         return EXIT_OK

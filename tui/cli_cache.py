@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.config import Config
+from tui.exit_codes import EXIT_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
     from tui.core.cache import Cache
-
-EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def transfer(options: argparse.Namespace, config: Config, warn: Callable[[str], None]) -> int:

@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from tui.config import Config
 from tui.core.safe_text import json_line, one_line
+from tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from tui.core.corpus import CorpusEntity
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from tui.core.loader import LoadError
     from tui.core.model import Analysis
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 BOM = "\ufeff"  # spreadsheets read a CSV file as UTF-8 only when it starts with one
 TEXT_PATHS = 5  # the paths the text table shows per entity (JSON and CSV have them all)
 # A spreadsheet runs a cell that starts with one of these as a formula.

@@ -28,6 +28,7 @@ from tui.core.merge import merge
 from tui.core.model import Analysis
 from tui.core.pipeline import Options
 from tui.core.safe_text import one_line
+from tui.exit_codes import EXIT_INTERRUPTED
 
 if TYPE_CHECKING:  # Rich is imported when a run starts
     from rich.console import Console
@@ -42,7 +43,6 @@ class IndexReport:
     interrupted: bool = False
 
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 #: The reason given for a file whose analysis ended its worker process.
 STOPPED = "the analysis process stopped unexpectedly"
 

@@ -15,13 +15,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
 if TYPE_CHECKING:
     from tui.config import Config
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 INSTALL_HINT = "serving in a browser needs textual-serve: pip install -e '.[web]'"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 Warn = Callable[[str], None]
 
