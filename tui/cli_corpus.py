@@ -143,9 +143,8 @@ def _emit(options: argparse.Namespace, write: Callable[[IO[bytes]], None]) -> in
         else:
             with open(target, "xb") as handle:  # "x": never replaces a file
                 write(handle)
-    except FileExistsError:
-        _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
-        return EXIT_USAGE
+    except FileExistsError:  # made since _refused looked
+        return _exists(options)
     except OSError as exc:
         _warn(options, f"{options.output}: cannot be written ({exc.strerror or exc})")
         return EXIT_FAILED
@@ -163,9 +162,13 @@ def _refused(options: argparse.Namespace) -> int:
         _warn(options, f"{options.output}: is one of the articles; not written")
         return EXIT_USAGE
     if os.path.lexists(options.output) and not options.force:
-        _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
-        return EXIT_USAGE
+        return _exists(options)
     return 0
+
+
+def _exists(options: argparse.Namespace) -> int:
+    _warn(options, f"{options.output}: exists; not replaced (--force replaces it)")
+    return EXIT_USAGE
 
 
 def _replace(target: Path, write: Callable[[IO[bytes]], None]) -> None:
