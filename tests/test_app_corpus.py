@@ -221,3 +221,28 @@ def test_names_and_titles_reach_the_tables_as_text_never_as_control_sequences() 
     screen = FiguresScreen([figure], lambda path: "Tựa \x1b]52;c;aGk=\x07 đề")
     line = screen.figure_row(figure, 100).plain
     assert "\x1b" not in line and "\x07" not in line and "Tựa" in line
+
+
+def test_a_large_archive_gathers_its_corpus_only_when_the_screen_is_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to GATHER_AHEAD_UP_TO articles the cached entities are read ahead, after a pause; past it
+    start-up adds no such work (the corpus screen reads them when first opened)."""
+    from tui.app.articles import Entry
+    from tui.app.library import Library
+    from tui.app.screens import corpus_actions
+
+    class Screen:
+        def __init__(self, count: int) -> None:
+            self.library = Library([Entry(f"/a/{n}.txt", f"{n}.txt") for n in range(count)])
+            self.timers: list[float] = []
+
+        def fill_corpus(self) -> None:
+            raise AssertionError("gathered at once")
+
+        def set_timer(self, delay: float, callback: object) -> None:
+            self.timers.append(delay)
+
+    monkeypatch.setattr(corpus_actions, "GATHER_AHEAD_UP_TO", 3)
+    small, large = Screen(3), Screen(4)
+    corpus_actions.CorpusActions.fill_corpus_soon(small)  # type: ignore[arg-type]
+    corpus_actions.CorpusActions.fill_corpus_soon(large)  # type: ignore[arg-type]
+    assert small.timers == [corpus_actions.GATHER_AFTER] and large.timers == []

@@ -45,6 +45,10 @@ DIGEST_SUFFIXES = {"markdown": "md", "docx": "docx", "json": "json"}
 # the corpus screen paints at once when opened; not sooner, so that the first paint and the
 # first article do not wait for it.
 GATHER_AFTER = 2.0
+# Past this many articles nothing is gathered ahead: reading every cached analysis of a large
+# archive would cost the interface tens of seconds of CPU and hundreds of MB that the reader may
+# never use; the corpus screen gathers them when first opened, with its progress line.
+GATHER_AHEAD_UP_TO = 5_000
 NOTICE_OVER = 200  # articles to read from the cache before the figures show: say it is coming
 YIELD_EVERY = 25  # cached analyses read between pauses that let the interface's thread draw
 
@@ -102,7 +106,8 @@ class CorpusActions(Screen[None]):
         self.app.push_screen(CorpusScreen(self.library.corpus, self.title_of), self._corpus_entity_chosen)
 
     def fill_corpus_soon(self) -> None:
-        self.set_timer(GATHER_AFTER, self.fill_corpus)
+        if len(self.library.entries) <= GATHER_AHEAD_UP_TO:
+            self.set_timer(GATHER_AFTER, self.fill_corpus)
 
     def fill_corpus(self) -> None:
         """Read the entities of the articles the cache holds complete (once, in a worker)."""
