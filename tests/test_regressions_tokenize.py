@@ -114,3 +114,50 @@ def test_a_span_of_10000_characters_is_one_part() -> None:
     assert len(text) == 10_000
     assert _segment_parts(text, Span(0, len(text))) == [Span(0, 10_000)]
     assert _segment_parts(text + "b", Span(0, len(text) + 1)) == [Span(0, 9_998), Span(9_998, 10_001)]
+
+
+@pytest.mark.parametrize(("opening_words", "joined"), [(45, True), (46, False)])
+def test_a_word_cut_by_initials_counts_once_toward_the_quotation_limit(opening_words: int, joined: bool) -> None:
+    # `A.B.Cường` is split after the initials into two touching pieces: one word, not two.
+    first = '"' + " ".join(["Câu"] * opening_words) + " A.B."
+    second = "Cường " + " ".join(["lời"] * 30) + "."
+    third = 'Nữa nữa", ông nói.'
+    assert len(first.split()) + len(second.split()) - 1 + len(third.split()) == opening_words + 35
+    sentences = split(f"{first}{second} {third} Hết.")
+    assert sentences[0] == (f"{first}{second} {third}" if joined else f"{first}{second}")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a closed quotation does not hold the next sentence
+        ("“Một” hai ba. Bốn năm.", ["“Một” hai ba.", "Bốn năm."]),
+        # opened twice, closed once: open across a sentence, closed in the third
+        ("“Một” và “hai ba. Bốn năm. Sáu”, ông nói. Hết.", ["“Một” và “hai ba. Bốn năm. Sáu”, ông nói.", "Hết."]),
+        # a quotation opened in a joined sentence stays open after the first one closes
+        ("“Một. Hai “ba. Bốn”. Năm sáu.", ["“Một. Hai “ba. Bốn”. Năm sáu."]),
+    ],
+)
+def test_quotes_are_counted_across_every_joined_piece(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences
+
+
+def test_a_sentence_longer_than_the_segmenter_limit_gets_the_words_of_its_parts() -> None:
+    from tui.core.tokenize import spans_word_tokens
+
+    sentence = " ".join(["Hội nghị tỉnh Thái Nguyên họp bàn"] * 1600) + "."
+    text = f"Câu đầu ngắn. {sentence}"
+    spans = [Span(0, 13), Span(14, len(text))]
+    assert len(_segment_parts(text, spans[1])) > 1
+    words = list(spans_word_tokens(text, spans))
+    assert words == [word_tokens(text, span) for span in spans]
+    assert all(text[t.start : t.end] == t.text for t in words[1])
+    assert words[1][-1].text == "." and sum(t.text == "Thái Nguyên" for t in words[1]) == 1600
+
+
+def test_sentences_without_words_have_an_empty_tuple_of_tokens() -> None:
+    from tui.core.pipeline import document_from_text
+    from tui.core.tokenize import split_sentences
+
+    sentences = split_sentences(document_from_text("Tiêu đề\n\nMột câu. Hai câu.\n"), with_words=False)
+    assert [s.tokens for s in sentences] == [(), ()]
