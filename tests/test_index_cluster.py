@@ -3,6 +3,7 @@ Ctrl-C, batches and time limits in worker threads, and the message when Dask is 
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import signal
 import subprocess
@@ -24,7 +25,10 @@ from tui.core.cache.codec import decode
 from tui.core.model import Analysis
 from tui.index import IndexReport, run_index
 
-distributed = pytest.importorskip("distributed")
+# Checked, not imported: importing Dask at collection would cost every test worker a second.
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason="the cluster extra is not installed"
+)
 
 CONFIG = Config(algorithm="lead")
 TOPICS = [
@@ -270,6 +274,8 @@ def test_a_ctrl_c_while_a_local_cluster_starts_is_not_lost(monkeypatch: pytest.M
 
         def __exit__(self, *exc: object) -> None:
             closed.append(True)
+
+    import distributed
 
     monkeypatch.setattr(distributed, "LocalCluster", Starting)
     monkeypatch.setattr(cluster, "CONNECT_SECONDS", 0.5)
