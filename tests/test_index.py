@@ -70,3 +70,20 @@ def test_entries_without_entities_are_completed(folder: Path, capsys) -> None:
     completed = cache.get(key, str(first))
     assert completed is not None and completed.entities is not None
     assert {"lead", "lexrank"} <= set(completed.summaries)
+
+
+def _segmenter_loaded() -> bool:
+    from tui.core import fast_tokenize
+
+    return fast_tokenize._segmenter.cache_info().currsize == 1
+
+
+def test_index_workers_start_with_the_models_their_forkserver_loaded() -> None:
+    from tui.core.pipeline import Options
+    from tui.index import _Runs, analyse_for_index
+
+    runs = _Runs([], 1, analyse_for_index, Options())
+    try:
+        assert runs.pool.submit(_segmenter_loaded).result(timeout=120)  # before any analysis ran there
+    finally:
+        runs.pool.shutdown()

@@ -205,6 +205,9 @@ class _Runs:
         self._analyse = analyse
         self._options = options
         self._context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+        if isinstance(self._context, multiprocessing.context.ForkServerContext):
+            # Only read when the forkserver starts (its first pool in this process).
+            self._context.set_forkserver_preload(["tui.index_preload"])
         self.pool = _new_pool(jobs, self._context)
         self._queue: Iterator[str] = iter(todo)
         self._suspects: deque[str] = deque()  # running when a pool broke: tried alone

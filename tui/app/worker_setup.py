@@ -72,14 +72,6 @@ def init_worker(background: bool, program: int, pages: PageChannel | None = None
             os.nice(5)  # the interface and the opened article come first
 
 
-_WARM_UP_TEXT = (
-    "Hội nghị tổng kết năm\n\n"
-    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
-    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
-    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
-)
-
-
 def warm_up(entities: bool, models: bool = True) -> None:
     """Import the pipeline and (``models``) load its models in a fresh worker."""
     try:
@@ -87,9 +79,9 @@ def warm_up(entities: bool, models: bool = True) -> None:
             import tui.core.service  # noqa: F401 - enough to answer from the cache
 
             return
-        from tui.core.pipeline import analyse, document_from_text
+        from tui.core.pipeline import load_models
 
-        analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
+        load_models(entities)
     except Exception:  # only a head start; real jobs report their own errors
         log.debug("warm-up failed", exc_info=True)
 

@@ -92,3 +92,17 @@ def add_entities(analysis: Analysis) -> Analysis:
     found = tuple(extract_entities(analysis.document, analysis.sentences))
     groups = tuple(group_entities(analysis.document, found, analysis.sentences))
     return replace(analysis, entities=found, groups=groups)
+
+
+_WARM_UP_TEXT = (
+    "Hội nghị tổng kết năm\n\n"
+    "Sáng 5/1, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm. "
+    "Ông Nguyễn Văn An, Chủ tịch Ủy ban, phát biểu chỉ đạo hội nghị. "
+    "Năm qua, thành phố đạt tốc độ tăng trưởng 7,5%.\n"
+)
+
+
+def load_models(entities: bool = True) -> None:
+    """Load the word segmenter's (and ``entities``: the entity rules') models now, by analysing a
+    short text, so that the first real analysis of a process does not pay for them."""
+    analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
