@@ -28,6 +28,9 @@ _PARAGRAPHS = (
     "Bà Lê Thị Hoa, Giám đốc Sở Kế hoạch và Đầu tư, nhấn mạnh yêu cầu hoàn thành trước tháng 6.",
     "Các đại biểu thống nhất đề nghị tăng cường kiểm tra. Ông Minh nói: “Chúng tôi sẽ làm đến cùng”.",
     "Công ty TNHH Hòa Bình ở tỉnh Bắc Ninh đạt doanh thu 45,5 tỷ đồng, tăng 12% so với cùng kỳ.",
+    # names found again where no rule would find them alone: by ``propagate``, which also runs in parts
+    "Tập đoàn Điện lực Việt Nam (EVN) cho biết ông Bill Gates đã đến phố Kim Mã.",
+    "Hôm sau, EVN và Bill Gates ký thỏa thuận ở Kim Mã.",
 )
 
 
@@ -102,6 +105,7 @@ def test_entities_in_parts_are_the_entities_of_one_process(three_processes: None
     parted = extract_entities(document, parallel_from=0)
     assert parted == whole
     assert {e.type for e in whole} >= {"PER", "ORG", "LOC", "DATE", "DOC", "NUM"}
+    assert {e.text for e in whole} >= {"EVN", "Bill Gates", "Kim Mã"}
 
 
 def _in_a_pool_worker(text: str) -> tuple[int, list[int], list[str]]:
