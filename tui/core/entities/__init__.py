@@ -69,6 +69,7 @@ def extract_entities(
     cuts = split_weights([(end - start) * (_LINE_COST if lines else 1) for start, end, _, lines in jobs], parts)
     found = map_parts(lambda cut: _job_candidates(text, jobs[cut[0] : cut[1]]), cuts)
     candidates = [Candidate(*fields) for part in found for fields in part]
+    del found  # a tuple per candidate: let it go before resolving, when memory peaks
     prose = [(start, end) for start, end, kind in regions if kind in {"body", "caption"}]
     if prose:  # the article's last paragraph may end with its byline
         candidates.extend(trailing_byline(text, *prose[-1]))

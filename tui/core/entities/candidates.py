@@ -38,12 +38,21 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     Taken characters are marked in a byte map, so testing a candidate costs its own length,
     not the number of spans already taken.
     """
-    unique = set(candidates)
+    unique = {c for c in candidates if c.end > c.start}  # an empty span is never kept
     chosen: list[Candidate] = []
-    taken = bytearray(max((c.end for c in unique), default=0))
+    size = max((c.end for c in unique), default=0) + 1
+    taken = bytearray(size - 1)
     # The type settles an exact tie (same span, same rank), which set order left to the hash seed.
-    for c in sorted(unique, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.type)):
-        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
+    # The order (-rank, -length, start, type) as one integer a candidate: a 5 MB file can give
+    # 400,000 candidates, and a tuple of four (with two new integers) takes 100 bytes more.
+    types = {name: place for place, name in enumerate(sorted({c.type for c in unique}))}
+    top = max(PRIORITY.values())
+
+    def order(c: Candidate) -> int:
+        return (((top - c.rank) * size + size - 1 - (c.end - c.start)) * size + c.start) * len(types) + types[c.type]
+
+    for c in sorted(unique, key=order):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
