@@ -48,6 +48,7 @@ def test_split_weights_cuts_into_contiguous_runs_of_about_equal_weight() -> None
     assert split_weights([5, 5, 5, 5], 2) == [(0, 2), (2, 4)]
     assert split_weights([1, 1, 1, 9], 2) == [(0, 3), (3, 4)]
     assert split_weights([3, 3, 3], 1) == [(0, 3)]
+    assert split_weights([1] * 10, 2, first=0.25) == [(0, 2), (2, 10)]
     assert split_weights([], 4) == [(0, 0)]
     # never an empty run, never more runs than items
     assert split_weights([10, 1], 4) == [(0, 1), (1, 2)]

@@ -54,23 +54,25 @@ def parts_for(size: int, parallel_from: int) -> int:
     return processes() if size >= parallel_from else 1
 
 
-def split_weights(weights: Sequence[int], parts: int) -> list[tuple[int, int]]:
+def split_weights(weights: Sequence[int], parts: int, first: float = 1.0) -> list[tuple[int, int]]:
     """``(first, stop)`` index ranges cutting ``weights`` into at most ``parts`` contiguous runs
-    of about equal total weight; none empty, and one range for nothing to cut."""
+    of about equal total weight, the first ``first`` times as heavy as the others (less, when
+    this process has more to do after ``map_parts``); none empty, and one range for nothing to cut."""
     total = sum(weights)
     if parts <= 1 or len(weights) <= 1 or total <= 0:
         return [(0, len(weights))]
+    shares = first + parts - 1
     ranges: list[tuple[int, int]] = []
-    first = 0
+    start = 0
     running = 0
     for index, weight in enumerate(weights):
-        target = total * (len(ranges) + 1) / parts
+        target = total * (first + len(ranges)) / shares
         # Cut before the item that would take the run further past its share than it stays short of it.
-        if index > first and len(ranges) < parts - 1 and running + weight - target > target - running:
-            ranges.append((first, index))
-            first = index
+        if index > start and len(ranges) < parts - 1 and running + weight - target > target - running:
+            ranges.append((start, index))
+            start = index
         running += weight
-    ranges.append((first, len(weights)))
+    ranges.append((start, len(weights)))
     return ranges
 
 

@@ -34,6 +34,9 @@ _NEXT_WORD = re.compile(r"\s*(\S+)")
 # Longest text given to the word segmenter at once; the longest sentence of the 2,000-article
 # bench corpus has 2,430 characters.
 _SEGMENT_MAX = 10_000
+# This process makes the tokens of every part after segmenting its own (about a tenth of the
+# work): it takes a smaller part than each other process (5 MB of news, 2 processes: 8.3 and 6.6 s).
+_OWN_SHARE = 0.8
 
 
 def sentence_spans(text: str, paragraph: Span) -> list[Span]:
@@ -66,7 +69,7 @@ def spans_word_tokens(
     parts = [_segment_parts(text, span) for span in spans]
     flat = [part for ps in parts for part in ps]
     sizes = [part.end - part.start for part in flat]
-    cuts = split_weights(sizes, parts_for(sum(sizes), parallel_from))
+    cuts = split_weights(sizes, parts_for(sum(sizes), parallel_from), _OWN_SHARE)
     counts, offsets = array("I"), array("I")
     for part_counts, part_offsets in map_parts(lambda cut: _word_offsets(text, flat[cut[0] : cut[1]]), cuts):
         counts.frombytes(part_counts)
