@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from tui.core.entities.bylines import byline, sources, trailing_byline
-from tui.core.entities.candidates import Candidate, resolve
+from tui.core.entities.candidates import Candidate, best_first, choose
 from tui.core.entities.grouping import group_entities
 from tui.core.entities.line import Line
 from tui.core.entities.numbers import figures
@@ -73,10 +73,12 @@ def extract_entities(
     prose = [(start, end) for start, end, kind in regions if kind in {"body", "caption"}]
     if prose:  # the article's last paragraph may end with its byline
         candidates.extend(trailing_byline(text, *prose[-1]))
-    chosen = resolve(candidates)
+    ordered = best_first(candidates)
+    del candidates
+    chosen = choose(ordered)
     more = propagate(text, regions, chosen, parts)
     if more:
-        chosen = resolve([*candidates, *more])
+        chosen = choose(best_first([*ordered, *more]))
     return [Entity(c.type, c.start, c.end, text[c.start : c.end]) for c in chosen]
 
 
