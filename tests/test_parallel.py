@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
@@ -77,18 +79,26 @@ def test_a_failed_child_part_is_done_again_in_this_process(caplog: pytest.LogCap
     assert "part 2 of 3 done again in this process" in caplog.text
 
 
-def test_an_error_in_this_process_leaves_no_child_behind() -> None:
+def test_an_error_in_this_process_leaves_no_child_behind(tmp_path: Path) -> None:
     parent = os.getpid()
+    note = tmp_path / "child"
 
     def work(part: int) -> int:
-        if os.getpid() == parent:
-            raise ValueError("stop")
-        return part
+        if os.getpid() != parent:
+            note.write_text(str(os.getpid()))
+            time.sleep(60)  # still working when this process gives up
+            return part
+        deadline = time.monotonic() + 10
+        while not note.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise ValueError("stop")
 
+    started = time.monotonic()
     with pytest.raises(ValueError):
         map_parts(work, [1, 2])
-    with pytest.raises(ChildProcessError):  # every child was reaped
-        os.waitpid(-1, os.WNOHANG)
+    assert time.monotonic() - started < 30  # the child was ended, not waited for
+    with pytest.raises(ChildProcessError):  # ended and reaped
+        os.waitpid(int(note.read_text()), os.WNOHANG)
 
 
 def test_words_in_parts_are_the_words_of_one_process(three_processes: None) -> None:
