@@ -33,9 +33,11 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN_CHARS = 1_000_000
 #: Processes for one text, this one included: the work of a 5 MB report is done in 2 to 4 parts.
 MAX_PROCESSES = 4
-#: Memory a child adds beyond what it shares with its parent, at most (its part's features and
-#: words; 5 MB of news cut in two measured about 60 MB): the cap on children where memory is short.
-CHILD_BYTES = 150_000_000
+#: Memory a child adds beyond what it shares with its parent, at most: its part's features and
+#: tokens, and the parent's pages it copies by writing into them (5 MB of news in two parts:
+#: about 40 MB a child; 5 MB of nested brackets, a token per character: about 260 MB). The cap
+#: on children where memory is short.
+CHILD_BYTES = 300_000_000
 
 Part = TypeVar("Part")
 
