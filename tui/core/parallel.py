@@ -29,7 +29,7 @@ from tui.core.lifetime import _set_parent_death_signal, available_memory
 log = logging.getLogger(__name__)
 
 #: Texts shorter than this stay in one process: a fork costs more than it saves on them, and the
-#: 2,000 bench articles (the longest 120,000 characters) never reach it.
+#: 2,000 bench articles (the longest 31,000 characters) never reach it.
 PARALLEL_MIN_CHARS = 1_000_000
 #: Processes for one text, this one included: the work of a 5 MB report is done in 2 to 4 parts.
 MAX_PROCESSES = 4
