@@ -7,8 +7,10 @@ subprocess, step by step as the app and the command line run them: load (read, d
 clean, sentences, words, the default summary (``ranker``), entities, grouping, then every other
 summarizer the app offers. The child prints each step as it finishes, so a step that runs past
 ``--timeout`` is shown as such. Peak memory is the child's ``VmHWM`` (peak resident set) after
-each step, and times are CPU seconds per step (the machine may be shared) with the wall time of
-the whole; "pipeline" is load to grouping, the work of ``summarize --format markdown`` or of
+each step and, with the processes it forks for a large text (``tui/core/parallel.py``), the
+highest sum of their proportional set sizes (shared pages counted once), sampled. Times are CPU
+seconds (the child's and its finished children's) and wall seconds per step (the machine may be
+shared); "pipeline" is load to grouping, the work of ``summarize --format markdown`` or of
 opening an article in the app with its entities (after a warm-up on a short text, so loading
 models and imports, a start-up cost, is not counted).
 
@@ -24,13 +26,17 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from itertools import count
 from pathlib import Path
+
+from procs import group_processes
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +49,8 @@ DEFAULT_CORPUS = next(
     ),
     ROOT.parent / "shared" / "bench" / "corpus-2k",
 )
+# Seconds between two samples of the memory of the child and its processes.
+_SAMPLE = 0.05
 PIPELINE = ("load", "clean", "sentences", "words", "ranker", "entities", "grouping")
 
 # ---------------------------------------------------------------- shapes
@@ -165,6 +173,12 @@ def _hwm_mb() -> float:
     return 0.0
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that ended (the parts of a large text)."""
+    times = os.times()
+    return times.user + times.system, times.children_user + times.children_system
+
+
 def child(path: str) -> None:
     sys.path.insert(0, str(ROOT))
     from tui.core.entities import extract_entities, group_entities
@@ -174,10 +188,12 @@ def child(path: str) -> None:
     from tui.core.summarize import ALGORITHMS, summarize
     from tui.core.tokenize import split_sentences, with_words
 
-    def report(step: str, seconds: float, cpu: float) -> None:
-        print(json.dumps({"step": step, "s": seconds, "cpu": cpu, "mb": _hwm_mb()}), flush=True)
+    def report(step: str, seconds: float, before: tuple[float, float]) -> None:
+        own, children = (now - then for now, then in zip(_cpu(), before, strict=True))
+        line = {"step": step, "s": seconds, "cpu": own + children, "own": own, "children": children, "mb": _hwm_mb()}
+        print(json.dumps(line), flush=True)
 
-    t, c = time.perf_counter(), time.process_time()
+    t, c = time.perf_counter(), _cpu()
     stop_words = load_stopwords("stopwords-iso")
     warm = document_from_text(
         _LEAD + "Ông Nguyễn Văn An, Bí thư Tỉnh ủy, nói ngày 1/1/2020 tại tỉnh Nghệ An có 2.053 đảng viên."
@@ -186,12 +202,12 @@ def child(path: str) -> None:
     for algorithm in ALGORITHMS:
         summarize(warm, warm_sentences, algorithm, 3, stop_words)
     group_entities(warm, extract_entities(warm, warm_sentences), warm_sentences)
-    report("warm-up", time.perf_counter() - t, time.process_time() - c)
+    report("warm-up", time.perf_counter() - t, c)
 
     def step(name: str, work: Callable[[], object]) -> object:
-        t, c = time.perf_counter(), time.process_time()
+        t, c = time.perf_counter(), _cpu()
         result = work()
-        report(name, time.perf_counter() - t, time.process_time() - c)
+        report(name, time.perf_counter() - t, c)
         return result
 
     loaded = step("load", lambda: load_text(path, 10_000_000))
@@ -213,22 +229,64 @@ def _size(text: str) -> int:
     return int(float(text.rstrip("KM")) * factor)
 
 
+def _pss_mb(group: int) -> float:
+    """Proportional set size of every process of ``group``, summed: memory shared by a parent and
+    its forked children counts once."""
+    total = 0
+    for pid in group_processes(group):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+                total += sum(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, ValueError, IndexError):
+            continue  # ended meanwhile
+    return total / 1024
+
+
 def run(shape: str, text: str, timeout: float) -> tuple[list[dict[str, float | str]], str | None]:
-    """The child's step reports, and the step it was in when it timed out or failed (if any)."""
+    """The child's step reports, and the step it was in when it timed out or failed (if any).
+
+    Each report also gets ``all``: the peak, during that step, of the memory of the child and the
+    processes it started (sampled every ``_SAMPLE`` seconds; its own exact peak is ``mb``).
+    """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{shape}.txt"
         path.write_text(text, encoding="utf-8")
+        errors = (Path(folder) / "stderr").open("w+", encoding="utf-8")
         process = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            [sys.executable, __file__, "--child", str(path)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            start_new_session=True,
         )
-        try:
-            out, err = process.communicate(timeout=timeout)
-            failed = None if process.returncode == 0 else (err.strip().splitlines() or ["failed"])[-1]
-        except subprocess.TimeoutExpired:
-            process.kill()
-            out, err = process.communicate()
-            failed = "timeout"
-    return [json.loads(line) for line in out.splitlines() if line.startswith("{")], failed
+        peak = [0.0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(_SAMPLE):
+                peak[0] = max(peak[0], _pss_mb(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        timer = threading.Timer(timeout, lambda: os.killpg(process.pid, signal.SIGKILL))
+        timer.start()
+        reports: list[dict[str, float | str]] = []
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("{"):
+                reports.append({**json.loads(line), "all": max(peak[0], _pss_mb(process.pid))})
+                peak[0] = 0.0
+        process.wait()
+        timed_out = not timer.is_alive()
+        timer.cancel()
+        done.set()
+        sampler.join()
+        errors.seek(0)
+        err = errors.read()
+        errors.close()
+    if timed_out:
+        return reports, "timeout"
+    return reports, None if process.returncode == 0 else (err.strip().splitlines() or ["failed"])[-1]
 
 
 def main() -> None:
@@ -246,13 +304,19 @@ def main() -> None:
 
     others = [a for a in ALGORITHMS if a != "ranker"]
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start; corpus {args.corpus}")
-    print("CPU seconds per step; pipeline = load to grouping, CPU and wall seconds; peak = VmHWM of the process.\n")
+    print(
+        "Seconds per step, CPU / wall (CPU includes the processes a step starts); pipeline = load to grouping;\n"
+        "idle cores = the wall time on idle cores, estimated: per step the CPU of the busier of the main\n"
+        "process and its children, summed.\n"
+        "Peak MB: VmHWM of the process after words and after grouping; all processes: the highest sum of\n"
+        f"their PSS sampled every {_SAMPLE} s during words and during the pipeline.\n"
+    )
     print(
         "| shape | size | "
         + " | ".join(PIPELINE)
-        + " | pipeline CPU | wall | peak MB: words, pipeline | slowest other summarizer |"
+        + " | pipeline CPU | wall | idle cores | peak MB: words, pipeline | all processes | slowest other summarizer |"
     )
-    print("|---|---:|" + "---:|" * (len(PIPELINE) + 3) + "---|")
+    print("|---|---:|" + "---:|" * (len(PIPELINE) + 5) + "---|")
     for size_text in args.sizes.split(","):
         size = _size(size_text)
         for shape in args.shapes.split(","):
@@ -262,13 +326,20 @@ def main() -> None:
             reports, failed = run(shape, SHAPES[shape](Path(args.corpus), size), args.timeout)
             wall = {str(r["step"]): float(r["s"]) for r in reports}
             cpu = {str(r["step"]): float(r["cpu"]) for r in reports}
+            # Wall time on idle cores, estimated: per step, the CPU of the busier of this process
+            # and its children (all children counted as one; exact for the one child of 2 cores).
+            busiest = {str(r["step"]): max(float(r["own"]), float(r["children"])) for r in reports}
             peaks = {str(r["step"]): float(r["mb"]) for r in reports}
-            cells = [f"{cpu[s]:.2f}" if s in cpu else "—" for s in PIPELINE]
+            every = {str(r["step"]): float(r["all"]) for r in reports}
+            cells = [f"{cpu[s]:.2f} / {wall[s]:.2f}" if s in cpu else "—" for s in PIPELINE]
             if all(s in cpu for s in PIPELINE):
                 total = f"{sum(cpu[s] for s in PIPELINE):.2f} | {sum(wall[s] for s in PIPELINE):.2f} | "
-                total += f"{peaks['words']:.0f}, {peaks['grouping']:.0f}"
+                total += f"{sum(busiest[s] for s in PIPELINE):.2f} | "
+                total += f"{peaks['words']:.0f}, {peaks['grouping']:.0f} | "
+                total += f"{every['words']:.0f}, {max(every[s] for s in PIPELINE):.0f}"
             else:
-                total = f"> {args.timeout:.0f} | | {max(peaks.values(), default=0):.0f}"
+                total = f"> {args.timeout:.0f} | | | {max(peaks.values(), default=0):.0f} | "
+                total += f"{max(every.values(), default=0):.0f}"
             slow = max(((cpu[a], a) for a in others if a in cpu), default=None)
             rest = f"{slow[1]} {slow[0]:.2f} s, peak {max(peaks.values()):.0f} MB" if slow else ""
             if failed:

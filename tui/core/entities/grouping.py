@@ -103,6 +103,17 @@ def _join_abbreviations(buckets: dict[tuple[str, str], list[Entity]]) -> None:
     """Move each organisation written with an abbreviation (a word of two or more capitals) into
     the bucket of the only other organisation that spells it out word for word."""
     orgs = [key for kind, key in buckets if kind == "ORG"]
+    # Where an abbreviation of n letters is the i-th word, the organisations spelling it out are
+    # those with the same words before and after it: looked up, not compared with every one.
+    spans: dict[tuple[int, int], dict[tuple[tuple[str, ...], tuple[str, ...], int], list[str]]] = {}
+    for key in orgs:
+        for i, word in enumerate(buckets[("ORG", key)][0].text.split()):
+            if len(word) >= 2 and word.isupper():
+                spans.setdefault((i, len(word)), {})
+    for (i, n), index in spans.items():
+        for other in orgs:
+            spelled = other.split()
+            index.setdefault((tuple(spelled[:i]), tuple(spelled[i + n :]), len(spelled)), []).append(other)
     for key in orgs:
         words, written = key.split(), buckets[("ORG", key)][0].text.split()
         if len(written) != len(words):
@@ -111,15 +122,13 @@ def _join_abbreviations(buckets: dict[tuple[str, str], list[Entity]]) -> None:
             if len(word) < 2 or not word.isupper():
                 continue
             n = len(word)
+            same_around = spans[(i, n)].get((tuple(words[:i]), tuple(words[i + 1 :]), len(words) - 1 + n), [])
             targets = [
                 other
-                for other in orgs
+                for other in same_around
                 if other != key
                 and ("ORG", other) in buckets
-                and (spelled := other.split())[:i] == words[:i]
-                and spelled[i + n :] == words[i + 1 :]
-                and len(spelled) == len(words) - 1 + n
-                and "".join(_initial(w) for w in spelled[i : i + n]) == _initial_letters(words[i])
+                and "".join(_initial(w) for w in other.split()[i : i + n]) == _initial_letters(words[i])
             ]
             if len(targets) == 1:
                 joined = buckets[("ORG", targets[0])] + buckets.pop(("ORG", key))

@@ -18,11 +18,16 @@ from tui.core.entities.candidates import PRIORITY, Candidate
 from tui.core.entities.gazetteer import NOT_BARE
 from tui.core.entities.text import place_name
 from tui.core.entities.vocab import CUE_INDEX, PHRASE_STARTERS
+from tui.core.parallel import map_parts, split_weights
 
 _ACRONYM_DEF = re.compile(r"[^\S\n]*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
 
 
-def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequence[Candidate]) -> list[Candidate]:
+def propagate(
+    text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequence[Candidate], parts: int = 1
+) -> list[Candidate]:
+    """Candidates for the other mentions of the names ``chosen`` holds; the regions are searched
+    in up to ``parts`` parts at once, one process each (``parallel``)."""
     names: dict[str, str] = {}
     found: list[Candidate] = []
     cued: set[str] = set()  # people named after a cue or in a byline: never taken for a place
@@ -45,13 +50,23 @@ def propagate(text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequen
     if not names:
         return found
     index = _NameIndex(names) if len(names) > _FEW_NAMES else _Alternation(names)
-    for start, end, kind in regions:
-        if kind == "boilerplate":
-            continue
+    searched = [(start, end) for start, end, kind in regions if kind != "boilerplate"]
+    cuts = split_weights([end - start for start, end in searched], parts)
+    for part in map_parts(lambda cut: _mentions(text, searched[cut[0] : cut[1]], index, names), cuts):
+        found.extend(Candidate(*fields) for fields in part)
+    return found
+
+
+def _mentions(
+    text: str, regions: Sequence[tuple[int, int]], index: _NameIndex | _Alternation, names: dict[str, str]
+) -> list[tuple[str, int, int, int]]:
+    """The names' mentions in the regions, as candidate fields (what a child process sends back)."""
+    found: list[tuple[str, int, int, int]] = []
+    for start, end in regions:
         for at, stop in index.mentions(text, start, end):
             if not _next_to_capital(text, at, stop):
                 kind = names[" ".join(text[at:stop].split())]
-                found.append(Candidate.of(kind, at, stop, "LOC_NAMED" if kind == "LOC" else None))
+                found.append((kind, at, stop, PRIORITY["LOC_NAMED" if kind == "LOC" else kind]))
     return found
 
 

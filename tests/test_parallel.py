@@ -1,0 +1,139 @@
+"""A large text's words and entities computed in parts, one forked process each: same results.
+
+The threshold is set to zero here so that a short text takes the path a 5 MB report takes, and
+the number of processes is set to three, so that the forked path runs on a one-core machine too.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from tui.core import parallel
+from tui.core.entities import extract_entities
+from tui.core.parallel import map_parts, split_weights
+from tui.core.pipeline import document_from_text
+from tui.core.tokenize import split_sentences, with_words
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked parts need os.fork")
+
+_PARAGRAPHS = (
+    "Sáng 12/3, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm 2023. "
+    "Ông Trần Văn Minh, Chủ tịch UBND quận Cầu Giấy, cho biết quận đã giải ngân 1.250 tỷ đồng.",
+    "Theo Quyết định số 15/QĐ-UBND ngày 4/1/2024, huyện Gia Lâm được giao thêm 3 dự án giao thông. "
+    "Bà Lê Thị Hoa, Giám đốc Sở Kế hoạch và Đầu tư, nhấn mạnh yêu cầu hoàn thành trước tháng 6.",
+    "Các đại biểu thống nhất đề nghị tăng cường kiểm tra. Ông Minh nói: “Chúng tôi sẽ làm đến cùng”.",
+    "Công ty TNHH Hòa Bình ở tỉnh Bắc Ninh đạt doanh thu 45,5 tỷ đồng, tăng 12% so với cùng kỳ.",
+    # names found again where no rule would find them alone: by ``propagate``, which also runs in parts
+    "Tập đoàn Điện lực Việt Nam (EVN) cho biết ông Bill Gates đã đến phố Kim Mã.",
+    "Hôm sau, EVN và Bill Gates ký thỏa thuận ở Kim Mã.",
+)
+
+
+def _report(paragraphs: int) -> str:
+    body = "\n\n".join(_PARAGRAPHS[i % len(_PARAGRAPHS)] + f" Mục {i}." for i in range(paragraphs))
+    return "Báo cáo tổng kết công tác năm\n\n" + body
+
+
+@pytest.fixture
+def three_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "processes", lambda: 3)
+
+
+def test_split_weights_cuts_into_contiguous_runs_of_about_equal_weight() -> None:
+    assert split_weights([5, 5, 5, 5], 2) == [(0, 2), (2, 4)]
+    assert split_weights([1, 1, 1, 9], 2) == [(0, 3), (3, 4)]
+    assert split_weights([3, 3, 3], 1) == [(0, 3)]
+    assert split_weights([1] * 10, 2, first=0.25) == [(0, 2), (2, 10)]
+    assert split_weights([], 4) == [(0, 0)]
+    # never an empty run, never more runs than items
+    assert split_weights([10, 1], 4) == [(0, 1), (1, 2)]
+    ranges = split_weights(list(range(1, 50)), 3)
+    assert len(ranges) == 3 and ranges[0][0] == 0 and ranges[-1][1] == 49
+    assert all(a < b and b == c for (a, b), (c, _) in pairwise(ranges))
+
+
+def test_map_parts_runs_the_other_parts_in_child_processes_and_keeps_their_order() -> None:
+    results = map_parts(lambda part: (part, os.getpid()), [10, 20, 30])
+    assert [value for value, _ in results] == [10, 20, 30]
+    pids = [pid for _, pid in results]
+    assert pids[0] == os.getpid() and len(set(pids)) == 3
+
+
+def test_a_failed_child_part_is_done_again_in_this_process(caplog: pytest.LogCaptureFixture) -> None:
+    parent = os.getpid()
+
+    def work(part: int) -> int:
+        if os.getpid() != parent and part == 2:
+            raise RuntimeError("lost")
+        return part * 2
+
+    with caplog.at_level(logging.WARNING, logger="tui.core.parallel"):
+        assert map_parts(work, [1, 2, 3]) == [2, 4, 6]
+    assert "part 2 of 3 done again in this process" in caplog.text
+
+
+def test_an_error_in_this_process_leaves_no_child_behind(tmp_path: Path) -> None:
+    parent = os.getpid()
+    note = tmp_path / "child"
+
+    def work(part: int) -> int:
+        if os.getpid() != parent:
+            note.write_text(str(os.getpid()))
+            time.sleep(60)  # still working when this process gives up
+            return part
+        deadline = time.monotonic() + 10
+        while not note.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise ValueError("stop")
+
+    started = time.monotonic()
+    with pytest.raises(ValueError):
+        map_parts(work, [1, 2])
+    assert time.monotonic() - started < 30  # the child was ended, not waited for
+    with pytest.raises(ChildProcessError):  # ended and reaped
+        os.waitpid(int(note.read_text()), os.WNOHANG)
+
+
+def test_words_in_parts_are_the_words_of_one_process(three_processes: None) -> None:
+    document = document_from_text(_report(40))
+    bare = split_sentences(document, with_words=False)
+    whole = with_words(document.text, bare)
+    parted = with_words(document.text, bare, parallel_from=0)
+    assert parted == whole
+    assert sum(len(s.tokens) for s in parted) > 500
+
+
+def test_entities_in_parts_are_the_entities_of_one_process(three_processes: None) -> None:
+    document = document_from_text(_report(40))
+    whole = extract_entities(document)
+    parted = extract_entities(document, parallel_from=0)
+    assert parted == whole
+    assert {e.type for e in whole} >= {"PER", "ORG", "LOC", "DATE", "DOC", "NUM"}
+    assert {e.text for e in whole} >= {"EVN", "Bill Gates", "Kim Mã"}
+
+
+def _in_a_pool_worker(text: str) -> tuple[int, list[int], list[str]]:
+    """In a daemonic pool worker: its pid, the pids that computed two parts, the words of ``text``
+    computed in parts."""
+    parallel.processes = lambda: 2  # this worker is a process of its own: the change stays in it
+    pids = map_parts(lambda part: os.getpid(), [1, 2])
+    document = document_from_text(text)
+    sentences = with_words(document.text, split_sentences(document, with_words=False), parallel_from=0)
+    return os.getpid(), pids, [t.text for s in sentences for t in s.tokens]
+
+
+def test_parts_run_inside_a_daemonic_pool_worker() -> None:
+    text = _report(6)
+    document = document_from_text(text)
+    expected = [t.text for s in split_sentences(document) for t in s.tokens]
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # pool workers are daemonic
+        worker, pids, words = pool.apply(_in_a_pool_worker, (text,))
+    assert pids[0] == worker and pids[1] != worker
+    assert words == expected
