@@ -131,22 +131,19 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
     """
     found = list(find_articles(paths))
     first_lines = len(found) <= read_titles
-    entries: list[Entry] = []
-    for item in found:
-        if isinstance(item, LoadError):
-            entries.append(
-                Entry(
-                    item.path,
-                    os.path.basename(item.path.rstrip("/")) or item.path,
-                    state=Status.FAILED,
-                    reason=item.reason,
-                )
-            )
-        elif first_lines:
-            entries.append(Entry(item, first_line(item)))
-        else:  # (rpartition: ``os.path.basename`` is Python, and this runs once per file)
-            entries.append(Entry(item, item.rpartition(os.sep)[2], needs_title=True))
-    return entries
+    return [make_entry(item, first_lines) for item in found]
+
+
+def make_entry(item: str | LoadError, first_line_title: bool = False) -> Entry:
+    """The entry of one item ``find_articles`` gave: titled by its first line, or by its name
+    until that line is read."""
+    if isinstance(item, LoadError):
+        return Entry(
+            item.path, os.path.basename(item.path.rstrip("/")) or item.path, state=Status.FAILED, reason=item.reason
+        )
+    if first_line_title:
+        return Entry(item, first_line(item))
+    return Entry(item, item.rpartition(os.sep)[2], needs_title=True)  # (``os.path.basename`` is Python)
 
 
 def read_loose_text(path: str) -> str:

@@ -74,6 +74,14 @@ class Library:
         self._counts = {state: states.count(state) for state in Status}
         self.corpus = Corpus([e.path for e in self.entries])  # every analysis's entities, kept small
 
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """More articles, found after the first ones (listed after them)."""
+        self.entries.extend(entries)
+        self.by_path.update((e.path, e) for e in entries)
+        for entry in entries:
+            self._counts[entry.state] += 1
+        self.corpus.extend(e.path for e in entries)
+
     # -- questions ------------------------------------------------------------------------------
 
     def held(self, path: str) -> Held | None:

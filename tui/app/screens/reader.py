@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, TextIndex, first_line
+from tui.app.articles import Entry, IndexState, Status, TextIndex, first_line
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.commands import ArticleCommands, EntityCommands
@@ -36,6 +36,7 @@ from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
 from tui.app.screens.waiting import Waiting
+from tui.app.walk import Walk
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -73,12 +74,14 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         cache_options: Options | None = None,
         analyser: Analyser | None = None,
         scan: CacheScan | None = None,
+        walk: Walk | None = None,
         list_width: int | None = None,
         list_sort: SortKey = SortKey.FOLDER,
         digest_format: str = "markdown",
     ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
-        ``scan``: that cache already being read for ``entries``; ``list_width``: the list's columns
+        ``scan``: that cache already being read for ``entries``; ``walk``: finds the articles
+        after ``entries``, started after the first paint; ``list_width``: the list's columns
         (None: the stylesheet's share of the terminal); ``list_sort``: the list's first order."""
         super().__init__()
         self.library = Library(entries)
@@ -96,6 +99,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
+        self._walk = walk
         self._list_width = list_width
         self.load_read_marks()
         if analyser is None:  # without processes (tests, some platforms): the same scheduling in threads
@@ -134,11 +138,27 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.query_one(EntityPanel).show_message("Open an article to see its entities.")
         for entry in self.library.entries:
             if entry.state is Status.FAILED:
-                self._notice_failure(entry)
+                self.notice_failure(entry)
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: start the workers, read the cache and titles, open the first article.
+        """After the first paint: the rest of the list is found first (when the walk goes on);
+        then ``_begin``."""
+        if self._walk is None:
+            self._begin()
+        else:
+            self.start_walk(self._walk)
+
+    def walk_ended(self) -> None:
+        """Every article is listed: the order and filters are made again over all of them (rows
+        found late may sort anywhere), then the work on them begins."""
+        self.show_list()
+        if self.index.state is not IndexState.IDLE:  # the filter read the texts of the first rows only
+            self.fill_texts(self.library.readable())
+        self._begin()
+
+    def _begin(self) -> None:
+        """Start the workers, read the cache and titles, open the first article.
 
         With a cache, the first article opens once the cache has been read, so
         a cached one costs no worker (and no model loading) at all.
@@ -267,7 +287,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
     def _apply(self, change: Change) -> None:
         """Show what a change to the library changed."""
         if change.failed:
-            self._notice_failure(self.library.by_path[change.path])
+            self.notice_failure(self.library.by_path[change.path])
         if change.row:
             self.update_rows([self.library.by_path[change.path]])
         if change.path != self.current:
@@ -277,7 +297,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         elif change.analysis:
             self.refresh_views()
 
-    def _notice_failure(self, entry: Entry) -> None:
+    def notice_failure(self, entry: Entry) -> None:
         self._failures_noticed += 1
         if self._failures_noticed <= NOTICES_PER_KIND:
             self.notify(

@@ -44,11 +44,11 @@ class Searches(Screen[None]):
         if self.has_class("-narrow") and self.has_class("-entities-on"):
             self.set_entities(False)
         if self.index.begin():
-            self._fill_index(self.library.readable())
+            self.fill_texts(self.library.readable())
         self.query_one("#filter", SearchBar).open()
 
     @work(thread=True, exclusive=True, group="index")
-    def _fill_index(self, paths: list[str]) -> None:
+    def fill_texts(self, paths: list[str]) -> None:
         """Read and fold every article's text for the filter (started by the first `/`)."""
         from textual.worker import get_current_worker
 

@@ -122,6 +122,20 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
         self.highlighted = self._index.get(keep, 0) if keep is not None else 0
 
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """Rows added after the last (the walk goes on): nothing moves, the cursor stays."""
+        start = len(self._entries)
+        self._entries.extend(entries)
+        self.paths.extend(e.path for e in entries)
+        self._index.update(zip(self.paths[start:], range(start, len(self.paths)), strict=True))
+        self._rows.extend([None] * len(entries))
+        self._set_virtual_size()
+        self.refresh()
+        if self._cursor is None:
+            self.highlighted = 0
+        else:  # the count in the status line grows
+            self.post_message(ListCursorMoved(self._cursor + 1, len(self._entries)))
+
     def update_entry(self, entry: Entry) -> None:
         """Show ``entry``'s new state: its row is made again and only its line repainted (O(1))."""
         index = self._index.get(entry.path)
