@@ -165,10 +165,11 @@ def filter_main(path: Path, query: str, wait_texts: float) -> int:
     from tui.app import run_app  # noqa: F401 - the same imports as the command
     from tui.app.analyser import Analyser
     from tui.app.app import ReportsApp
-    from tui.app.articles import IndexState, Status, build_entries
+    from tui.app.articles import Status, build_entries
     from tui.app.cached import CacheScan
     from tui.app.jobs import make_analyse_fn
     from tui.app.screens.reader import ReaderScreen
+    from tui.app.text_index import IndexState
     from tui.app.widgets.article_list import ArticleList
     from tui.config import load_config
 

@@ -8,7 +8,7 @@ the analysis arrives.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -159,92 +159,3 @@ def read_loose_text(path: str) -> str:
     if structured:
         return fold_loose(extracted_text(path, data)) if len(data) <= _INDEX_MAX_STRUCTURED else ""
     return fold_loose(data.decode("utf-8", errors="ignore"))
-
-
-class IndexState(Enum):
-    IDLE = "idle"  # nothing read: the first filter starts the reading
-    FILLING = "filling"  # texts being read; titles match meanwhile
-    READY = "ready"
-
-
-@dataclass(slots=True)
-class LastFilter:
-    """What the last filter showed, for the next keystroke to search among."""
-
-    source: int  # id() of the list filtered: another list (sorted, narrowed) starts afresh
-    needle: str
-    generation: int  # the texts held then
-    shown: list[Entry]
-
-
-class TextIndex:
-    """Folded article texts for the filter; filled in the background, read on demand.
-
-    Texts are kept as UTF-8 (most folded Vietnamese is ASCII, where a ``str`` holding one
-    curly quote takes two bytes a character). ``last`` is the last filter's result: a query
-    typed further can only match fewer of the same texts and titles.
-    """
-
-    def __init__(self) -> None:
-        self._texts: dict[str, bytes] = {}
-        self._order: list[str] = []  # paths in the order their texts arrived
-        self.state = IndexState.IDLE  # moved by the interface's thread only
-        self.last: LastFilter | None = None
-
-    def begin(self) -> bool:
-        """Whether the texts are still to be read (and now are being read)."""
-        if self.state is not IndexState.IDLE:
-            return False
-        self.state = IndexState.FILLING
-        return True
-
-    @property
-    def generation(self) -> int:
-        """The number of texts held (texts are only ever added)."""
-        return len(self._order)
-
-    def added_since(self, generation: int) -> list[str]:
-        return self._order[generation:]
-
-    def get(self, path: str) -> bytes:
-        """The folded text, b'' while it has not been read yet."""
-        return self._texts.get(path, b"")
-
-    def fill(self, paths: Iterable[str], stop: Callable[[], bool] | None = None) -> None:
-        for path in paths:
-            if stop is not None and stop():
-                return
-            if path not in self._texts:
-                self._texts[path] = read_loose_text(path).encode("utf-8", errors="replace")
-                self._order.append(path)  # after the text: a reader never sees a path without it
-
-
-def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex) -> list[Entry]:
-    """Entries whose title or text holds the phrase ``query``; case, diacritics and spacing ignored.
-
-    When ``query`` holds the last one (typing on) over the same list, only the rows shown
-    then, those whose title changed and those whose text arrived since are searched: on
-    100,000 rows a keystroke then looks at the few that can still match.
-    """
-    needle = fold_loose(query).strip()
-    if not needle:
-        return list(entries)
-    changed = Entry.fold_titles(entries)
-    generation = index.generation  # before searching: texts read meanwhile are searched next time
-    last = index.last
-    pool: Sequence[Entry] = entries
-    if last is not None and last.source == id(entries) and last.needle in needle:
-        extra = {entry.path for entry in changed}.union(index.added_since(last.generation))
-        if not extra:
-            pool = last.shown
-        else:
-            extra.update(entry.path for entry in last.shown)
-            pool = [entry for entry in entries if entry.path in extra]
-    text_needle = needle.encode("utf-8", errors="replace")
-    shown = [
-        entry
-        for entry in pool
-        if needle in entry.loose_title or (entry.state is not Status.FAILED and text_needle in index.get(entry.path))
-    ]
-    index.last = LastFilter(id(entries), needle, generation, shown)
-    return shown

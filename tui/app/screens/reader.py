@@ -19,8 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui import paths
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, IndexState, Status, TextIndex, first_line
+from tui.app.articles import Entry, Status, first_line
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.commands import ArticleCommands, EntityCommands
@@ -36,6 +37,7 @@ from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
 from tui.app.screens.waiting import Waiting
+from tui.app.text_index import IndexState, TextIndex
 from tui.app.walk import Walk
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
@@ -90,7 +92,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.count = count
         self.opened = tuple(opened)
         self.save_dir = save_dir
-        self.index = TextIndex()
+        self.index = TextIndex(paths.cache_dir())
         self.list_view = ListView(sort=list_sort)
         self.digest_format = digest_format
         self._entities_shown: tuple[str, int, Entities, str] | None = None
@@ -154,6 +156,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         found late may sort anywhere), then the work on them begins."""
         self.show_list()
         if self.index.state is not IndexState.IDLE:  # the filter read the texts of the first rows only
+            self.index.state = IndexState.FILLING
             self.fill_texts(self.library.readable())
         self._begin()
 
@@ -237,6 +240,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
 
     def on_unmount(self) -> None:
         self.save_read_marks()
+        self.index.close()
         self.analyser.shutdown()
         if self.cache_reader is not None:
             self.cache_reader.close()  # stores the file hashes it made while articles were opened
