@@ -8,6 +8,7 @@ the analysis arrives.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -43,6 +44,11 @@ class Entry:
     read: bool = False  # opened in this or an earlier session
     flagged: bool = False  # flagged by the reader (``m``), kept between sessions with the read ones
     _loose_title: str | None = field(default=None, repr=False)
+    folder: str = field(init=False, default="", repr=False, compare=False)  # the list's order by folder
+
+    def __post_init__(self) -> None:
+        # made once (a keystroke of the filter sorts up to 100,000 rows by it); one string per folder
+        self.folder = sys.intern(os.path.dirname(self.path))
 
     @property
     def loose_title(self) -> str:
@@ -61,12 +67,24 @@ class Entry:
         todo = [entry for entry in entries if entry._loose_title is None]
         if not todo:
             return todo
-        folded = fold_loose(_SEPARATOR.join(entry.title for entry in todo)).split(_SEPARATOR)
+        titles = [entry.title for entry in todo]
+        folded = fold_loose(_SEPARATOR.join(titles)).split(_SEPARATOR)
         if len(folded) != len(todo):  # a title holding the separator itself
-            folded = [fold_loose(entry.title) for entry in todo]
-        for entry, title in zip(todo, folded, strict=True):
-            entry._loose_title = title
+            folded = [fold_loose(title) for title in titles]
+        for entry, title, loose in zip(todo, titles, folded, strict=True):
+            entry._loose_title = loose
+            if entry.title is not title:  # retitled meanwhile (the filter's reading thread folds too)
+                entry._loose_title = None
         return todo
+
+    @staticmethod
+    def loose_titles(entries: Sequence[Entry]) -> list[str]:
+        """Every entry's folded title, folding those not folded yet in one call."""
+        titles = [entry._loose_title for entry in entries]  # the field, not the property: 100,000 rows
+        if None in titles:
+            Entry.fold_titles(entries)
+            titles = [entry._loose_title for entry in entries]
+        return titles  # type: ignore[return-value]  # every one folded now
 
     def set_title(self, title: str) -> None:
         self.title = title

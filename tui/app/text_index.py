@@ -14,6 +14,7 @@ follow; ``filter_entries(..., wait_texts=True)`` gives the same final result in 
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import tempfile
 import threading
@@ -197,8 +198,7 @@ class TextIndex:
 
 
 def title_hits(entries: Sequence[Entry], needle: str) -> list[bool]:
-    Entry.fold_titles(entries)
-    return [needle in entry.loose_title for entry in entries]
+    return [needle in title for title in Entry.loose_titles(entries)]
 
 
 def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex, wait_texts: bool = True) -> list[Entry]:
@@ -214,9 +214,10 @@ def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex, wait_
     if wait_texts and not index.exact(needle):
         index.search(needle)
     texts = index.hits.paths if index.exact(needle) and index.hits is not None else index.likely(needle)
-    in_title = title_hits(entries, needle)
-    return [
-        entry
-        for entry, titled in zip(entries, in_title, strict=True)
-        if titled or (entry.state is not Status.FAILED and entry.path in texts)
-    ]
+    shown = title_hits(entries, needle)
+    if texts:
+        shown = [
+            titled or (entry.path in texts and entry.state is not Status.FAILED)
+            for entry, titled in zip(entries, shown, strict=True)
+        ]
+    return list(itertools.compress(entries, shown))
