@@ -59,19 +59,12 @@ class Entry:
 
     @staticmethod
     def fold_titles(entries: Sequence[Entry]) -> list[Entry]:
-        """Fold every title not folded yet in one call (100,000 titles one by one take seconds);
-        the entries folded now: new, or retitled since.
-
-        NUL separates them: ``fold_loose`` neither drops it nor moves a mark across it.
-        """
+        """Fold every title not folded yet in one call; the entries folded now: new, or retitled since."""
         todo = [entry for entry in entries if entry._loose_title is None]
         if not todo:
             return todo
         titles = [entry.title for entry in todo]
-        folded = fold_loose(_SEPARATOR.join(titles)).split(_SEPARATOR)
-        if len(folded) != len(todo):  # a title holding the separator itself
-            folded = [fold_loose(title) for title in titles]
-        for entry, title, loose in zip(todo, titles, folded, strict=True):
+        for entry, title, loose in zip(todo, titles, fold_many(titles), strict=True):
             entry._loose_title = loose
             if entry.title is not title:  # retitled meanwhile (the filter's reading thread folds too)
                 entry._loose_title = None
@@ -86,10 +79,22 @@ class Entry:
             titles = [entry._loose_title for entry in entries]
         return titles  # type: ignore[return-value]  # every one folded now
 
-    def set_title(self, title: str) -> None:
+    def set_title(self, title: str, loose: str | None = None) -> None:
+        """``loose``: the title already folded (``fold_many``, in the thread that read it)."""
         self.title = title
-        self._loose_title = None
+        self._loose_title = loose
         self.needs_title = False
+
+
+def fold_many(titles: list[str]) -> list[str]:
+    """``fold_loose`` of each of ``titles``, in one call (100,000 titles one by one take seconds).
+
+    NUL separates them: ``fold_loose`` neither drops it nor moves a mark across it.
+    """
+    folded = fold_loose(_SEPARATOR.join(titles)).split(_SEPARATOR)
+    if len(folded) != len(titles):  # a title holding the separator itself
+        folded = [fold_loose(title) for title in titles]
+    return folded
 
 
 def first_line(path: str) -> str:

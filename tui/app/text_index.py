@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import os
 import tempfile
 import threading
@@ -27,6 +28,8 @@ from pathlib import Path
 from tui.app.articles import Entry, Status, read_loose_text
 from tui.core.fold import fold_loose
 
+_PATH = operator.attrgetter("path")
+_STATE = operator.attrgetter("state")
 _SLICE = 16 * 1024 * 1024  # bytes read at a time by a search over every text
 _SEPARATOR = b"\0"  # between two texts: a folded query never holds it, so no hit spans two texts
 
@@ -215,9 +218,9 @@ def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex, wait_
         index.search(needle)
     texts = index.hits.paths if index.exact(needle) and index.hits is not None else index.likely(needle)
     shown = title_hits(entries, needle)
-    if texts:
-        shown = [
-            titled or (entry.path in texts and entry.state is not Status.FAILED)
-            for entry, titled in zip(entries, shown, strict=True)
-        ]
+    if texts:  # (passes made by C calls: a Python loop over 100,000 rows took 70 ms a keystroke)
+        in_text: Iterable[bool] = map(texts.__contains__, map(_PATH, entries))
+        if Status.FAILED in map(_STATE, entries):  # a failed article's text is not searched
+            in_text = (hit and entry.state is not Status.FAILED for hit, entry in zip(in_text, entries))
+        shown = list(map(operator.or_, shown, in_text))
     return list(itertools.compress(entries, shown))

@@ -21,7 +21,7 @@ from textual.widgets import Footer
 
 from tui import paths
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, first_line
+from tui.app.articles import Entry, Status, first_line, fold_many
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.commands import ArticleCommands, EntityCommands
@@ -200,8 +200,8 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         for message in scan.warnings:
             self.notify(message, title="Cache", severity="warning", markup=False)
         self.cache_reader = scan.reader
-        self.update_rows(self.library.adopt_headers(scan.found, self.algorithm), bulk=True)
-        scan.found = []  # applied: a header per article is not kept (100,000 of them: tens of MB)
+        self.update_rows(self.library.adopt_headers(scan.found, self.algorithm, scan.folded), bulk=True)
+        scan.found, scan.folded = [], []  # applied: a header per article is not kept (100,000 of them: tens of MB)
         self.fill_corpus_soon()
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
@@ -228,13 +228,14 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
     def _read_titles(self) -> None:
         """Long lists paint with file names; their first lines replace them in one go."""
         titles = [(e, first_line(e.path)) for e in self.library.entries if e.needs_title]
-        self.app.call_from_thread(self._titles_read, titles)
+        folded = fold_many([title for _, title in titles])  # here, not on the filter's first keystroke
+        self.app.call_from_thread(self._titles_read, titles, folded)
 
-    def _titles_read(self, titles: list[tuple[Entry, str]]) -> None:
+    def _titles_read(self, titles: list[tuple[Entry, str]], folded: list[str]) -> None:
         titled = []
-        for entry, title in titles:
+        for (entry, title), loose in zip(titles, folded, strict=True):
             if entry.needs_title:  # not already titled by its analysis
-                entry.set_title(title)
+                entry.set_title(title, loose)
                 titled.append(entry)
         self.update_rows(titled, bulk=True)
 
