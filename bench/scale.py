@@ -167,21 +167,25 @@ def filter_main(path: Path, query: str, wait_texts: float) -> int:
     from tui.app import run_app  # noqa: F401 - the same imports as the command
     from tui.app.analyser import Analyser
     from tui.app.app import ReportsApp
-    from tui.app.articles import Status, build_entries
+    from tui.app.articles import Status
     from tui.app.cached import CacheScan
     from tui.app.jobs import make_analyse_fn
     from tui.app.screens.reader import ReaderScreen
     from tui.app.text_index import IndexState, needle_of
+    from tui.app.walk import open_entries
     from tui.app.widgets.article_list import ArticleList
     from tui.config import load_config
 
     config = load_config(None)
     analyser = Analyser(make_analyse_fn(config.options, True))
     analyser.start()
-    entries = build_entries([str(path)])
-    scan = CacheScan(config.options, (e.path for e in entries if e.state is Status.PENDING))
-    scan.start()
-    app = ReportsApp([str(path)], config, analyser=analyser, entries=entries, scan=scan)
+    entries, walk = open_entries([str(path)])  # as ``run_app`` starts the interface
+    scan = None
+    if walk is None:
+        scan = CacheScan(config.options, (e.path for e in entries if e.state is Status.PENDING))
+        scan.start()
+    app = ReportsApp([str(path)], config, analyser=analyser, entries=entries, scan=scan, walk=walk)
+    del entries, scan  # the interface holds what it keeps
     timings: list[float] = []
 
     async def typed(pilot, screen: ReaderScreen) -> tuple[list[float], float]:
