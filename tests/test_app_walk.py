@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, isolated_env, make_config, names_as_entities, reader, wait_for  # noqa: F401
+from app_helpers import SIZE, articles, isolated_env, make_config, names_as_entities, reader, wait_for  # noqa: F401
 
 from tui.app.articles import build_entries, make_entry
 from tui.app.read_marks import ReadMarks
@@ -145,3 +145,29 @@ async def test_a_filter_typed_during_the_walk_finds_rows_found_after_it(
         await wait_for(pilot, lambda: [Path(p).name for p in listing.paths] == ["01.txt"])
         gate.set()
         await wait_for(pilot, lambda: [Path(p).name for p in listing.paths] == ["01.txt", "17.txt"])
+
+
+async def test_a_warm_start_gives_rows_found_late_their_cached_titles(articles: Path) -> None:
+    """The cache is read once the walk has ended: rows it found late are cached ones too."""
+    from tui.app.app import ReportsApp
+    from tui.core.cache import open_cache
+    from tui.core.service import analyse_path
+
+    config = make_config()
+    cache = open_cache()
+    for path in sorted(articles.iterdir()):
+        analyse_path(str(path), config.options, cache=cache)
+    cache.close()
+    found = find_articles([str(articles)])
+    head = [make_entry(next(found))]  # one row before the interface, two from the walk
+    app = ReportsApp([str(articles)], config, processes=False, entries=head, walk=Walk(found))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(app)
+        bar = screen.query_one(StatusBar)
+        await wait_for(pilot, lambda: "all analysed" in bar.render_status().plain)
+        titles = [e.title for e in screen.library.entries]
+        assert titles[1:] == [
+            "Đà Nẵng khởi công tuyến đường ven biển phía bắc",
+            "Bản tin [Video] về cách viết [/b] trong văn bản",
+        ]
+        assert not screen.analyser.back.started  # nothing left for a worker
