@@ -127,3 +127,14 @@ def test_without_waiting_the_title_hits_show_first_and_the_text_hits_after_the_s
     index.search("ha noi hx")
     assert filter_entries(entries, "ha noi hx", index, wait_texts=False) == []
     index.close()
+
+
+def test_a_closed_index_reads_no_more_and_finds_nothing(tmp_path: Path) -> None:
+    entries = _entries(tmp_path)
+    index = TextIndex(tmp_path)
+    index.fill(e.path for e in entries[:2])
+    index.close()
+    index.fill(e.path for e in entries)  # a reading thread still running when the interface ends
+    assert index.generation == 2
+    assert filter_entries(entries, "gia lua tang cao", index) == []  # no file left to search
+    assert sorted(tmp_path.iterdir()) == sorted(tmp_path.glob("*.txt"))  # nothing left beside the articles

@@ -65,6 +65,7 @@ class TextIndex:
         or when it cannot be used)."""
         self._folder = folder
         self._file: int | None = None  # the descriptor, opened with the first text
+        self._closed = False  # the interface is ending: a reading thread stops
         self._size = 0
         self._starts = array("q")  # where each text starts in the file, in the order read
         self._paths: list[str] = []
@@ -93,6 +94,8 @@ class TextIndex:
                 continue
             text = read_loose_text(path).encode("utf-8", errors="replace").replace(_SEPARATOR, b" ")
             with self._lock:
+                if self._closed:
+                    return
                 descriptor = self._descriptor()
                 os.pwrite(descriptor, text + _SEPARATOR, self._size)
                 self._starts.append(self._size)
@@ -102,6 +105,7 @@ class TextIndex:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._file is not None:
                 os.close(self._file)
                 self._file = None
