@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import logging
 import operator
 import os
 import tempfile
@@ -27,6 +28,8 @@ from pathlib import Path
 
 from tui.app.articles import Entry, Status, read_loose_text
 from tui.core.fold import fold_loose
+
+log = logging.getLogger(__name__)
 
 _PATH = operator.attrgetter("path")
 _STATE = operator.attrgetter("state")
@@ -147,16 +150,20 @@ class TextIndex:
             generation, size = len(self._paths), self._size
             descriptor = self._file
         hits = self.hits
-        if descriptor is None or not wanted or _SEPARATOR in wanted:
-            found: set[str] | None = set()
-        elif hits is not None and hits.needle in wanted and hits.generation <= generation:
-            # typed on: only the texts that held the shorter query, and those read since, can hold it
-            among = [self._numbers[path] for path in hits.paths]
-            found = self._search_among(descriptor, wanted, among, size, stop)
-            if found is not None:
-                found |= self._search_all(descriptor, wanted, hits.generation, generation, size, stop) or set()
-        else:
-            found = self._search_all(descriptor, wanted, 0, generation, size, stop)
+        try:
+            if descriptor is None or not wanted or _SEPARATOR in wanted:
+                found: set[str] | None = set()
+            elif hits is not None and hits.needle in wanted:
+                # typed on: only the texts that held the shorter query, and those read since, can hold it
+                among = [self._numbers[path] for path in hits.paths]
+                found = self._search_among(descriptor, wanted, among, size, stop)
+                if found is not None:
+                    found |= self._search_all(descriptor, wanted, hits.generation, generation, size, stop) or set()
+            else:
+                found = self._search_all(descriptor, wanted, 0, generation, size, stop)
+        except OSError as exc:  # the file closed under the search: the interface is ending
+            log.info("text search stopped: %s", exc)
+            return None
         if found is None or (stop is not None and stop()):
             return None
         result = TextHits(wanted, generation, frozenset(found))
