@@ -144,16 +144,14 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: the rest of the list is found first (when the walk goes on);
-        then ``_begin``."""
+        """After the first paint: the rest of the list is found first (``walk_ended``), else ``_begin``."""
         if self._walk is None:
             self._begin()
         else:
             self.start_walk(self._walk)
 
     def walk_ended(self) -> None:
-        """Every article is listed: the order and filters are made again over all of them (rows
-        found late may sort anywhere), then the work on them begins."""
+        """Every article is listed: order and filters again over all of them, then ``_begin``."""
         self.show_list()
         if self.index.state is not IndexState.IDLE:  # the filter read the texts of the first rows only
             self.index.state = IndexState.FILLING
