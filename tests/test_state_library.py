@@ -171,8 +171,17 @@ def test_cache_titles_arrive_folded_for_the_filter_when_the_scan_folded_them() -
     assert books.by_path["/a/1.txt"].title == "1.txt"  # no title in the cache: the name stays
     books.adopt_headers([("/a/2.txt", Header("Tin Huế", "", frozenset(), False))], "ranker")
     assert books.by_path["/a/2.txt"]._loose_title is None and books.by_path["/a/2.txt"].loose_title == "tin hue"
-    titles = ["Ủy ban", "a\0b", "Hà  Nội"]  # one holding the separator: folded one by one
+    titles = ["Ủy ban", "a\0b", "Hà  Nội", "Đà Lạt", "Huế"]  # one holding the separator: folded one by one
     assert fold_many(titles) == [fold_loose(t) for t in titles]
+
+
+def test_titles_are_folded_a_few_at_a_time_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import articles
+
+    monkeypatch.setattr(articles, "_FOLD_TOGETHER", 2)
+    titles = ["Ủy ban", "a\0b", "Hà  Nội", "Đà Lạt", "Huế"]
+    assert fold_many(titles) == [fold_loose(t) for t in titles]
+    assert fold_many([]) == []
 
 
 # -- the in-memory store ----------------------------------------------------------------------------
