@@ -6,6 +6,7 @@ The walk is held half-way by the test (an event), so what shows meanwhile is che
 
 from __future__ import annotations
 
+import gc
 import itertools
 import threading
 from collections.abc import Iterator
@@ -171,3 +172,5 @@ async def test_a_warm_start_gives_rows_found_late_their_cached_titles(articles: 
             "Bản tin [Video] về cách viết [/b] trong văn bản",
         ]
         assert not screen.analyser.back.started  # nothing left for a worker
+        assert gc.get_freeze_count() > 0  # the rows, once the cache is read, are left out of collections
+    assert gc.get_freeze_count() == 0  # and given back to them when the interface ends

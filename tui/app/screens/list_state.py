@@ -5,16 +5,18 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.screen import Screen
 
-from tui.app.articles import Status
+from tui.app.articles import Status, first_line, fold_many
 from tui.app.list_view_state import SortKey
 from tui.app.messages import ListCursorMoved
 from tui.app.read_marks import ReadMarks
 from tui.app.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from textual.timer import Timer
 
     from tui.app.articles import Entry
@@ -44,6 +46,7 @@ class ListState(Screen[None]):
         def show_list(self) -> list[Entry]: ...
         def notice_failure(self, entry: Entry) -> None: ...
         def walk_ended(self) -> None: ...
+        def update_rows(self, entries: Iterable[Entry], bulk: bool = False) -> None: ...
 
     # -- rows found after the first paint ---------------------------------------------------------
 
@@ -81,6 +84,21 @@ class ListState(Screen[None]):
         for entry in entries:
             if entry.state is Status.FAILED:
                 self.notice_failure(entry)
+
+    @work(thread=True, exclusive=True, group="titles")
+    def read_titles(self) -> None:
+        """Long lists paint with file names; their first lines replace them in one go."""
+        titles = [(e, first_line(e.path)) for e in self.library.entries if e.needs_title]
+        folded = fold_many([title for _, title in titles])  # here, not on the filter's first keystroke
+        self.app.call_from_thread(self._titles_read, titles, folded)
+
+    def _titles_read(self, titles: list[tuple[Entry, str]], folded: list[str]) -> None:
+        titled = []
+        for (entry, title), loose in zip(titles, folded, strict=True):
+            if entry.needs_title:  # not already titled by its analysis
+                entry.set_title(title, loose)
+                titled.append(entry)
+        self.update_rows(titled, bulk=True)
 
     # -- read marks -------------------------------------------------------------------------------
 

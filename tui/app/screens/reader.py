@@ -9,6 +9,7 @@ did through messages; the summary keys and the searches are in
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from textual.widgets import Footer
 
 from tui import paths
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, first_line, fold_many
+from tui.app.articles import Entry, Status
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.commands import ArticleCommands, EntityCommands
@@ -174,7 +175,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.analyser.enqueue(self.library.pending(), self.algorithm)
         self._open_first()
         if self._titles_pending:
-            self._read_titles()
+            self.read_titles()
 
     def _open_first(self) -> None:
         first = next((e.path for e in self.library.entries if e.state is not Status.FAILED), None)
@@ -200,6 +201,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.cache_reader = scan.reader
         self.update_rows(self.library.adopt_headers(scan.found, self.algorithm, scan.folded), bulk=True)
         scan.found, scan.folded = [], []  # applied: a header per article is not kept (100,000 of them: tens of MB)
+        gc.freeze()  # the rows and the cache's index live as long as the list: collections skip them
         self.fill_corpus_soon()
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
@@ -207,7 +209,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
             if analysis is not None:
                 self._from_cache(current, analysis)
         if self._titles_pending:
-            self._read_titles()
+            self.read_titles()
         self.analyser.enqueue(self.library.pending(), self.algorithm)
         self._open_first()
 
@@ -222,22 +224,8 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
             if self.library.needs_entities(path):
                 self.analyser.entities_first(path, self.algorithm, self.entities_visible())
 
-    @work(thread=True, exclusive=True, group="titles")
-    def _read_titles(self) -> None:
-        """Long lists paint with file names; their first lines replace them in one go."""
-        titles = [(e, first_line(e.path)) for e in self.library.entries if e.needs_title]
-        folded = fold_many([title for _, title in titles])  # here, not on the filter's first keystroke
-        self.app.call_from_thread(self._titles_read, titles, folded)
-
-    def _titles_read(self, titles: list[tuple[Entry, str]], folded: list[str]) -> None:
-        titled = []
-        for (entry, title), loose in zip(titles, folded, strict=True):
-            if entry.needs_title:  # not already titled by its analysis
-                entry.set_title(title, loose)
-                titled.append(entry)
-        self.update_rows(titled, bulk=True)
-
     def on_unmount(self) -> None:
+        gc.unfreeze()  # what ``_scanned`` froze can be collected again (a test runs many apps)
         self.save_read_marks()
         self.index.close()
         self.analyser.shutdown()
