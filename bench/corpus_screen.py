@@ -94,10 +94,11 @@ async def measure(paths: list[str], size: tuple[int, int], early: bool) -> dict[
 def table_growth(paths: list[str], repeats: list[int]) -> None:
     """The corpus table and an entity filter with the cached analyses repeated under new paths (as if
     the corpus were that many times larger; the same names, so no more rows than at 1x)."""
-    from tui.app.articles import Entry, TextIndex
+    from tui.app.articles import Entry
     from tui.app.cached import CacheReader
     from tui.app.corpus_state import Corpus
     from tui.app.list_view_state import EntityFilter, ListView, arrange
+    from tui.app.text_index import TextIndex
     from tui.config import load_config
 
     reader = CacheReader(load_config(None).options)

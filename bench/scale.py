@@ -13,7 +13,9 @@ each figure comes from a fresh process with its own empty config, data and cache
 * the list filter: ``--query`` typed character by character into the filter (a Textual pilot in a
   fresh process, warm cache), the time from the filter starting on a keystroke to the list
   repainted, first while the article texts are still being read ("titles"), then again once
-  they are all read ("texts"), with the memory then.
+  they are all read ("texts"), with the memory then (and the process's peak); every list update
+  counts: a keystroke's (title hits at once) and each text search's that follows, and how long
+  after the last keystroke the query's final rows show ("final").
 
 The warm cache: up to ``--index-up-to`` articles (default 2,000) it is what ``reports-tui index``
 writes. Larger folders would take hours to index on two cores, so the first ``--sample``
@@ -69,9 +71,9 @@ def app_pid(term: Terminal) -> int:
     return int(term.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip() or 0)
 
 
-def rss_mb(pid: int) -> float:
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
     with open(f"/proc/{pid}/status") as status:
-        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith(f"{field}:"))
 
 
 def first_paints(path: Path, env: dict[str, str], runs: int) -> tuple[list[float], float]:
@@ -165,64 +167,93 @@ def filter_main(path: Path, query: str, wait_texts: float) -> int:
     from tui.app import run_app  # noqa: F401 - the same imports as the command
     from tui.app.analyser import Analyser
     from tui.app.app import ReportsApp
-    from tui.app.articles import IndexState, Status, build_entries
+    from tui.app.articles import Status
     from tui.app.cached import CacheScan
     from tui.app.jobs import make_analyse_fn
     from tui.app.screens.reader import ReaderScreen
+    from tui.app.text_index import IndexState, needle_of
+    from tui.app.walk import open_entries
     from tui.app.widgets.article_list import ArticleList
     from tui.config import load_config
 
     config = load_config(None)
     analyser = Analyser(make_analyse_fn(config.options, True))
     analyser.start()
-    entries = build_entries([str(path)])
-    scan = CacheScan(config.options, (e.path for e in entries if e.state is Status.PENDING))
-    scan.start()
-    app = ReportsApp([str(path)], config, analyser=analyser, entries=entries, scan=scan)
+    entries, walk = open_entries([str(path)])  # as ``run_app`` starts the interface
+    scan = None
+    if walk is None:
+        scan = CacheScan(config.options, (e.path for e in entries if e.state is Status.PENDING))
+        scan.start()
+    app = ReportsApp([str(path)], config, analyser=analyser, entries=entries, scan=scan, walk=walk)
+    del entries, scan  # the interface holds what it keeps
     timings: list[float] = []
 
-    async def typed(pilot, screen: ReaderScreen) -> list[float]:
-        """Seconds per keystroke: the filter over every entry, the list given its rows and its
-        visible lines drawn (what the next frame paints). Pilot's own waits are left out: it
+    async def typed(pilot, screen: ReaderScreen) -> tuple[list[float], float]:
+        """Seconds per list update: the filter over every entry, the list given its rows and its
+        visible lines drawn (what the next frame paints), for each keystroke and for each text
+        search's hits that arrive after it; and the seconds from the last keystroke's update to
+        the query's final rows (its text search ended). Pilot's own waits are left out: it
         waits for the CPU to be idle after every key, which a loaded machine never is."""
         times: list[float] = []
+        keyed = 0  # updates made by a keystroke
         listing = screen.query_one(ArticleList)
-        original = screen.apply_filter
+        original, searched = screen.apply_filter, screen._texts_searched
+        in_search = False
 
         def timed(text: str) -> None:
+            nonlocal keyed
             started = time.perf_counter()
             original(text)
             for line in range(listing.size.height):
                 listing.render_line(line)
             times.append(time.perf_counter() - started)
+            keyed += not in_search
+
+        def texts_searched(needle: str) -> None:
+            nonlocal in_search
+            in_search = True
+            try:
+                searched(needle)
+            finally:
+                in_search = False
 
         screen.apply_filter = timed  # type: ignore[method-assign, assignment]
+        screen._texts_searched = texts_searched  # type: ignore[method-assign]
         await pilot.press("slash")
         for number, char in enumerate(query, 1):
             await pilot.press("space" if char == " " else char)
-            while len(times) < number:  # the filter waits for a pause in the typing
+            while keyed < number:  # the filter waits for a pause in the typing
                 await asyncio.sleep(0.005)
-        screen.apply_filter = original  # type: ignore[method-assign]
+        last_key = time.perf_counter()
+        needle = needle_of(query)
+        while not screen.index.exact(needle) and screen.index.state is not IndexState.IDLE:
+            await asyncio.sleep(0.005)
+        await pilot.pause(0.05)
+        final = time.perf_counter() - last_key
+        screen.apply_filter, screen._texts_searched = original, searched  # type: ignore[method-assign]
         await pilot.press("escape")  # clears and closes the filter
         await pilot.pause(0.3)
-        return times
+        return times, final
 
     async def drive() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             screen = app.screen
             assert isinstance(screen, ReaderScreen)
             await pilot.pause(1.0)
-            timings.extend(await typed(pilot, screen))
+            first, first_final = await typed(pilot, screen)
+            timings.extend(first)
             started = time.perf_counter()
             while screen.index.state is not IndexState.READY and time.perf_counter() - started < wait_texts:
                 await asyncio.sleep(0.2)
             read = time.perf_counter() - started
             ready = screen.index.state is IndexState.READY
-            texts = await typed(pilot, screen)
+            texts, final = await typed(pilot, screen)
             print(f"titles {' '.join(f'{t * 1000:.0f}' for t in timings)}")
             print(f"texts {' '.join(f'{t * 1000:.0f}' for t in texts)}")
             print(f"texts_read {'yes' if ready else 'no'} {read:.1f}")
+            print(f"final {first_final * 1000:.0f} {final * 1000:.0f}")
             print(f"rss_after {rss_mb(os.getpid()):.0f}")
+            print(f"rss_peak {rss_mb(os.getpid(), 'VmHWM'):.0f}")
 
     try:
         asyncio.run(drive())
@@ -317,10 +348,18 @@ def main() -> int:
                 f"{_ms(texts)} / {max(texts, default=0) * 1000:.0f}",
                 statistics.median(texts) if texts else 0,
             )
+            finals = [float(v) for v in found.get("final", "0 0").split()]
+            put(
+                "filter, final rows after the last key: texts being read / every text read (ms)",
+                f"{finals[0]:.0f} / {finals[1]:.0f}",
+                finals[1],
+            )
             put("memory, list shown, idle, cold (MB)", f"{cold_rss:.0f}", cold_rss)
             put("memory, list shown, idle, warm (MB)", f"{warm_rss:.0f}", warm_rss)
             after = float(found.get("rss_after", "0"))
             put("memory, after the texts are read (MB)", f"{after:.0f}", after)
+            peak = float(found.get("rss_peak", "0"))
+            put("memory, the filter's process at its peak (MB)", f"{peak:.0f}", peak)
             put("article files opened, warm start", str(opened), opened)
     width = max(len(label) for label in rows)
     print(f"\n{'articles':{width}s}  " + "  ".join(f"{s:>10s}" for s in sizes) + "   growth per step")

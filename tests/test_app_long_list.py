@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from app_helpers import SIZE, isolated_env, make_app, reader, wait_for  # noqa: F401
 
-from tui.app.articles import IndexState
+from tui.app.text_index import IndexState
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.model import Analysis

@@ -8,7 +8,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from tui.app.articles import Entry, Status, TextIndex, filter_entries
+import pytest
+
+from tui.app import text_index
+from tui.app.articles import Entry, Status
+from tui.app.text_index import TextIndex, filter_entries
 from tui.core.fold import fold_loose
 
 TITLES = [
@@ -55,7 +59,7 @@ def test_typing_a_query_gives_what_a_fresh_filter_gives_at_every_step(tmp_path: 
     query = "thanh pho ha noi"
     for end in range(1, len(query) + 1):
         got = filter_entries(entries, query[:end], typed)
-        fresh.last = None  # a filter from scratch
+        fresh.hits = None  # a filter from scratch
         assert got == filter_entries(entries, query[:end], fresh), query[:end]
     assert [e.path for e in got] == [entries[2].path]  # in its text only, with another spelling of spaces
     assert filter_entries(entries, "Đồng  tháp", typed) == [entries[3]]  # in its title (and text)
@@ -80,9 +84,57 @@ def test_a_row_retitled_or_another_list_is_searched_again(tmp_path: Path) -> Non
     assert filter_entries(entries, "gia", index) == [entries[2], entries[3]]  # text, then title and text
     entries[4].set_title("Giá vàng hôm nay")  # its analysis found another headline
     assert filter_entries(entries, "gia v", index) == [entries[4]]
-    assert index.last is not None and index.last.shown == [entries[4]]
     reordered = list(reversed(entries))  # another list (a new order): searched in full
     assert filter_entries(reordered, "gia", index) == [entries[4], entries[3], entries[2]]
     entries[3].state = Status.FAILED  # only its title can match now
     assert filter_entries(entries, "gia lua", index) == [entries[3]]
     assert filter_entries(entries, "gia lua tang cao", index) == []
+
+
+def test_a_search_over_many_slices_finds_what_a_search_of_each_text_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_index, "_SLICE", 96)  # a few texts per slice, some longer than one
+    words = ["sông", "Hồng", "lũ", "về", "nhanh", "đê", "vững", "dân", "an", "toàn"]
+    entries = []
+    for number in range(60):
+        text = " ".join(words[(number * 7 + k * 3) % len(words)] for k in range(number % 40 + 1))
+        path = tmp_path / f"{number:02d}.txt"
+        path.write_text(f"Tin số {number}\n\n{text}\n", encoding="utf-8")
+        entries.append(Entry(str(path), f"Tin số {number}"))
+    index = TextIndex(tmp_path)
+    index.fill(e.path for e in entries)
+    for query in ("song hong", "Lũ về", "de vung", "an toan song", "nhanh dan", "vững đê"):
+        expected = [e for e in entries if fold_loose(query).strip() in fold_loose(Path(e.path).read_text())]
+        assert filter_entries(entries, query, index) == expected, query
+    assert filter_entries(entries, "\0tin so", index) == []  # never a hit across two texts
+    index.close()
+
+
+def test_without_waiting_the_title_hits_show_first_and_the_text_hits_after_the_search(tmp_path: Path) -> None:
+    entries = _entries(tmp_path)
+    index = TextIndex(tmp_path)
+    index.fill(e.path for e in entries)
+    assert filter_entries(entries, "ha noi", index, wait_texts=False) == [entries[0]]  # its title
+    assert not index.exact("ha noi")
+    index.search("ha noi")
+    assert filter_entries(entries, "ha noi", index, wait_texts=False) == [entries[0], entries[2]]
+    # typed on: the rows whose text held the start show until the search says which still do
+    assert filter_entries(entries, "ha noi h", index, wait_texts=False) == [entries[0], entries[2]]
+    index.search("ha noi h")
+    assert filter_entries(entries, "ha noi h", index, wait_texts=False) == [entries[2]]
+    assert filter_entries(entries, "ha noi hx", index, wait_texts=False) == [entries[2]]  # likely, not yet searched
+    index.search("ha noi hx")
+    assert filter_entries(entries, "ha noi hx", index, wait_texts=False) == []
+    index.close()
+
+
+def test_a_closed_index_reads_no_more_and_finds_nothing(tmp_path: Path) -> None:
+    entries = _entries(tmp_path)
+    index = TextIndex(tmp_path)
+    index.fill(e.path for e in entries[:2])
+    index.close()
+    index.fill(e.path for e in entries)  # a reading thread still running when the interface ends
+    assert index.generation == 2
+    assert filter_entries(entries, "gia lua tang cao", index) == []  # no file left to search
+    assert sorted(tmp_path.iterdir()) == sorted(tmp_path.glob("*.txt"))  # nothing left beside the articles

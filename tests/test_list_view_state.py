@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.app.articles import Entry, Status, TextIndex
+from tui.app.articles import Entry, Status
 from tui.app.list_view_state import (
     DateError,
     DateRange,
@@ -19,6 +19,7 @@ from tui.app.list_view_state import (
     arrange,
     parse_bound,
 )
+from tui.app.text_index import TextIndex
 from tui.config import LIST_SORTS, ConfigError, parse_config
 
 

@@ -11,10 +11,11 @@ from dataclasses import replace
 
 import pytest
 
-from tui.app.articles import Entry, Status
+from tui.app.articles import Entry, Status, fold_many
 from tui.app.jobs import Job, JobKind, Outcome
 from tui.app.library import Entities, Library
 from tui.core.cache import Header
+from tui.core.fold import fold_loose
 from tui.core.merge import adds_to, merge
 from tui.core.model import Analysis, Document, Entity, EntityGroup, Sentence, SentenceScore, Summary
 
@@ -157,6 +158,30 @@ def test_cache_headers_mark_complete_entries_done() -> None:
     assert [e.path for e in changed] == ["/a/0.txt", "/a/1.txt"]
     assert [e.state for e in books.entries] == [Status.DONE, Status.PENDING, Status.FAILED]
     assert books.by_path["/a/0.txt"].title == "Tin một" and books.by_path["/a/0.txt"].date == "05/03/24"
+
+
+def test_cache_titles_arrive_folded_for_the_filter_when_the_scan_folded_them() -> None:
+    books = library()
+    found = [
+        ("/a/0.txt", Header("Tin Đà Nẵng", "", frozenset(), False)),
+        ("/a/1.txt", Header(None, "", frozenset(), False)),
+    ]
+    books.adopt_headers(found, "ranker", fold_many(["Tin Đà Nẵng", ""]))
+    assert books.by_path["/a/0.txt"]._loose_title == "tin da nang"  # no folding left for a keystroke
+    assert books.by_path["/a/1.txt"].title == "1.txt"  # no title in the cache: the name stays
+    books.adopt_headers([("/a/2.txt", Header("Tin Huế", "", frozenset(), False))], "ranker")
+    assert books.by_path["/a/2.txt"]._loose_title is None and books.by_path["/a/2.txt"].loose_title == "tin hue"
+    titles = ["Ủy ban", "a\0b", "Hà  Nội", "Đà Lạt", "Huế"]  # one holding the separator: folded one by one
+    assert fold_many(titles) == [fold_loose(t) for t in titles]
+
+
+def test_titles_are_folded_a_few_at_a_time_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import articles
+
+    monkeypatch.setattr(articles, "_FOLD_TOGETHER", 2)
+    titles = ["Ủy ban", "a\0b", "Hà  Nội", "Đà Lạt", "Huế"]
+    assert fold_many(titles) == [fold_loose(t) for t in titles]
+    assert fold_many([]) == []
 
 
 # -- the in-memory store ----------------------------------------------------------------------------

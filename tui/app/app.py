@@ -17,6 +17,7 @@ from tui.app.jobs import AnalyseFn, make_analyse_fn
 from tui.app.keys import check_keymap, key_rows
 from tui.app.list_view_state import SortKey
 from tui.app.screens.reader import ReaderScreen
+from tui.app.walk import Walk
 from tui.config import Config, ConfigError
 from tui.core.safe_text import one_line, visible
 from tui.core.summarize import ALGORITHMS
@@ -43,10 +44,12 @@ class ReportsApp(App[int]):
         save_dir: str | None = None,
         analyser: Analyser | None = None,
         scan: CacheScan | None = None,
+        walk: Walk | None = None,
     ) -> None:
         """``analyse`` replaces the pipeline call; ``processes=False`` analyses in threads (tests);
         ``analyser``: one already started (``run_app`` starts its worker before the interface);
-        ``scan``: the cache already being read for ``entries``."""
+        ``scan``: the cache already being read for ``entries``; ``walk``: the walk that finds
+        the articles after ``entries`` (started once the list has painted)."""
         check_keymap(config.keymap, config.source)
         super().__init__()
         if config.theme not in self.available_themes:  # Textual's names, known once the App exists
@@ -63,6 +66,7 @@ class ReportsApp(App[int]):
         self._analyser = analyser
         self._save_dir = save_dir
         self._scan = scan
+        self._walk = walk
 
     def notify(
         self,
@@ -90,6 +94,7 @@ class ReportsApp(App[int]):
             cache_options=self._cache_options,
             analyser=self._analyser,
             scan=self._scan,
+            walk=self._walk,
             list_width=self.config.list_width,
             list_sort=SortKey(self.config.list_sort),
             digest_format=self.config.digest_format,

@@ -8,7 +8,8 @@ the analysis arrives.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -43,6 +44,11 @@ class Entry:
     read: bool = False  # opened in this or an earlier session
     flagged: bool = False  # flagged by the reader (``m``), kept between sessions with the read ones
     _loose_title: str | None = field(default=None, repr=False)
+    folder: str = field(init=False, default="", repr=False, compare=False)  # the list's order by folder
+
+    def __post_init__(self) -> None:
+        # made once (a keystroke of the filter sorts up to 100,000 rows by it); one string per folder
+        self.folder = sys.intern(os.path.dirname(self.path))
 
     @property
     def loose_title(self) -> str:
@@ -53,25 +59,50 @@ class Entry:
 
     @staticmethod
     def fold_titles(entries: Sequence[Entry]) -> list[Entry]:
-        """Fold every title not folded yet in one call (100,000 titles one by one take seconds);
-        the entries folded now: new, or retitled since.
-
-        NUL separates them: ``fold_loose`` neither drops it nor moves a mark across it.
-        """
+        """Fold every title not folded yet in one call; the entries folded now: new, or retitled since."""
         todo = [entry for entry in entries if entry._loose_title is None]
         if not todo:
             return todo
-        folded = fold_loose(_SEPARATOR.join(entry.title for entry in todo)).split(_SEPARATOR)
-        if len(folded) != len(todo):  # a title holding the separator itself
-            folded = [fold_loose(entry.title) for entry in todo]
-        for entry, title in zip(todo, folded, strict=True):
-            entry._loose_title = title
+        titles = [entry.title for entry in todo]
+        for entry, title, loose in zip(todo, titles, fold_many(titles), strict=True):
+            entry._loose_title = loose
+            if entry.title is not title:  # retitled meanwhile (the filter's reading thread folds too)
+                entry._loose_title = None
         return todo
 
-    def set_title(self, title: str) -> None:
+    @staticmethod
+    def loose_titles(entries: Sequence[Entry]) -> list[str]:
+        """Every entry's folded title, folding those not folded yet in one call."""
+        titles = [entry._loose_title for entry in entries]  # the field, not the property: 100,000 rows
+        if None in titles:
+            Entry.fold_titles(entries)
+            titles = [entry._loose_title for entry in entries]
+        return titles  # type: ignore[return-value]  # every one folded now
+
+    def set_title(self, title: str, loose: str | None = None) -> None:
+        """``loose``: the title already folded (``fold_many``, in the thread that read it)."""
         self.title = title
-        self._loose_title = None
+        self._loose_title = loose
         self.needs_title = False
+
+
+_FOLD_TOGETHER = 2_000  # titles folded in one call: few calls, and no copy of every title at once
+
+
+def fold_many(titles: list[str]) -> list[str]:
+    """``fold_loose`` of each of ``titles``, a few thousand per call (100,000 titles one by one
+    take seconds; all in one call, the copies of their joined text took 80 MB at once).
+
+    NUL separates them: ``fold_loose`` neither drops it nor moves a mark across it.
+    """
+    folded: list[str] = []
+    for start in range(0, len(titles), _FOLD_TOGETHER):
+        part = titles[start : start + _FOLD_TOGETHER]
+        done = fold_loose(_SEPARATOR.join(part)).split(_SEPARATOR)
+        if len(done) != len(part):  # a title holding the separator itself
+            done = [fold_loose(title) for title in part]
+        folded.extend(done)
+    return folded
 
 
 def first_line(path: str) -> str:
@@ -131,22 +162,19 @@ def build_entries(paths: Iterable[str], read_titles: int = READ_TITLES_UP_TO) ->
     """
     found = list(find_articles(paths))
     first_lines = len(found) <= read_titles
-    entries: list[Entry] = []
-    for item in found:
-        if isinstance(item, LoadError):
-            entries.append(
-                Entry(
-                    item.path,
-                    os.path.basename(item.path.rstrip("/")) or item.path,
-                    state=Status.FAILED,
-                    reason=item.reason,
-                )
-            )
-        elif first_lines:
-            entries.append(Entry(item, first_line(item)))
-        else:  # (rpartition: ``os.path.basename`` is Python, and this runs once per file)
-            entries.append(Entry(item, item.rpartition(os.sep)[2], needs_title=True))
-    return entries
+    return [make_entry(item, first_lines) for item in found]
+
+
+def make_entry(item: str | LoadError, first_line_title: bool = False) -> Entry:
+    """The entry of one item ``find_articles`` gave: titled by its first line, or by its name
+    until that line is read."""
+    if isinstance(item, LoadError):
+        return Entry(
+            item.path, os.path.basename(item.path.rstrip("/")) or item.path, state=Status.FAILED, reason=item.reason
+        )
+    if first_line_title:
+        return Entry(item, first_line(item))
+    return Entry(item, item.rpartition(os.sep)[2], needs_title=True)  # (``os.path.basename`` is Python)
 
 
 def read_loose_text(path: str) -> str:
@@ -162,92 +190,3 @@ def read_loose_text(path: str) -> str:
     if structured:
         return fold_loose(extracted_text(path, data)) if len(data) <= _INDEX_MAX_STRUCTURED else ""
     return fold_loose(data.decode("utf-8", errors="ignore"))
-
-
-class IndexState(Enum):
-    IDLE = "idle"  # nothing read: the first filter starts the reading
-    FILLING = "filling"  # texts being read; titles match meanwhile
-    READY = "ready"
-
-
-@dataclass(slots=True)
-class LastFilter:
-    """What the last filter showed, for the next keystroke to search among."""
-
-    source: int  # id() of the list filtered: another list (sorted, narrowed) starts afresh
-    needle: str
-    generation: int  # the texts held then
-    shown: list[Entry]
-
-
-class TextIndex:
-    """Folded article texts for the filter; filled in the background, read on demand.
-
-    Texts are kept as UTF-8 (most folded Vietnamese is ASCII, where a ``str`` holding one
-    curly quote takes two bytes a character). ``last`` is the last filter's result: a query
-    typed further can only match fewer of the same texts and titles.
-    """
-
-    def __init__(self) -> None:
-        self._texts: dict[str, bytes] = {}
-        self._order: list[str] = []  # paths in the order their texts arrived
-        self.state = IndexState.IDLE  # moved by the interface's thread only
-        self.last: LastFilter | None = None
-
-    def begin(self) -> bool:
-        """Whether the texts are still to be read (and now are being read)."""
-        if self.state is not IndexState.IDLE:
-            return False
-        self.state = IndexState.FILLING
-        return True
-
-    @property
-    def generation(self) -> int:
-        """The number of texts held (texts are only ever added)."""
-        return len(self._order)
-
-    def added_since(self, generation: int) -> list[str]:
-        return self._order[generation:]
-
-    def get(self, path: str) -> bytes:
-        """The folded text, b'' while it has not been read yet."""
-        return self._texts.get(path, b"")
-
-    def fill(self, paths: Iterable[str], stop: Callable[[], bool] | None = None) -> None:
-        for path in paths:
-            if stop is not None and stop():
-                return
-            if path not in self._texts:
-                self._texts[path] = read_loose_text(path).encode("utf-8", errors="replace")
-                self._order.append(path)  # after the text: a reader never sees a path without it
-
-
-def filter_entries(entries: Sequence[Entry], query: str, index: TextIndex) -> list[Entry]:
-    """Entries whose title or text holds the phrase ``query``; case, diacritics and spacing ignored.
-
-    When ``query`` holds the last one (typing on) over the same list, only the rows shown
-    then, those whose title changed and those whose text arrived since are searched: on
-    100,000 rows a keystroke then looks at the few that can still match.
-    """
-    needle = fold_loose(query).strip()
-    if not needle:
-        return list(entries)
-    changed = Entry.fold_titles(entries)
-    generation = index.generation  # before searching: texts read meanwhile are searched next time
-    last = index.last
-    pool: Sequence[Entry] = entries
-    if last is not None and last.source == id(entries) and last.needle in needle:
-        extra = {entry.path for entry in changed}.union(index.added_since(last.generation))
-        if not extra:
-            pool = last.shown
-        else:
-            extra.update(entry.path for entry in last.shown)
-            pool = [entry for entry in entries if entry.path in extra]
-    text_needle = needle.encode("utf-8", errors="replace")
-    shown = [
-        entry
-        for entry in pool
-        if needle in entry.loose_title or (entry.state is not Status.FAILED and text_needle in index.get(entry.path))
-    ]
-    index.last = LastFilter(id(entries), needle, generation, shown)
-    return shown

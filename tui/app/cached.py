@@ -11,6 +11,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from tui.app.articles import fold_many
+
 if TYPE_CHECKING:
     from tui.core.cache import Header
     from tui.core.model import Analysis
@@ -64,12 +66,14 @@ class CacheScan(threading.Thread):
         self._paths = list(paths)
         self.reader: CacheReader | None = None  # open, for the interface to look articles up
         self.found: list[tuple[str, Header]] = []
+        self.folded: list[str] = []  # each found title folded for the filter, here rather than on a keystroke
         self.warnings: list[str] = []
 
     def run(self) -> None:
         try:
             reader = CacheReader(self._options, self.warnings.append)
             self.found = list(reader.scan(self._paths))
+            self.folded = fold_many([header.title or "" for _, header in self.found])
         except Exception as exc:  # noqa: BLE001 - the cache is an optimisation
             self.warnings.append(f"cannot read the cache ({exc})")
             return

@@ -83,6 +83,12 @@ class Corpus:
         self.to_read = 0  # cached analyses the worker is reading, and how many it has read
         self.read = 0
 
+    def extend(self, paths: Iterable[str]) -> None:
+        """More articles, after those known (the list found them later)."""
+        with self._lock:
+            for path in paths:
+                self._order.setdefault(path, len(self._order))
+
     def add(self, path: str, analysis: Analysis) -> bool:
         """Keep ``analysis``'s entities; True when the corpus changed (it has entities and is new)."""
         if analysis.groups is None or path not in self._order:

@@ -9,8 +9,9 @@ be found, and which analyses stay in memory (the open one always does).
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -73,6 +74,14 @@ class Library:
         states = [entry.state for entry in self.entries]
         self._counts = {state: states.count(state) for state in Status}
         self.corpus = Corpus([e.path for e in self.entries])  # every analysis's entities, kept small
+
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """More articles, found after the first ones (listed after them)."""
+        self.entries.extend(entries)
+        self.by_path.update((e.path, e) for e in entries)
+        for entry in entries:
+            self._counts[entry.state] += 1
+        self.corpus.extend(e.path for e in entries)
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -174,15 +183,19 @@ class Library:
             self._move(entry, Status.DONE)
         return Change(path, row=True, analysis=True)
 
-    def adopt_headers(self, found: Iterable[tuple[str, Header]], algorithm: str) -> list[Entry]:
-        """What the cache holds: titles, dates, and DONE for entries it holds complete."""
+    def adopt_headers(
+        self, found: Sequence[tuple[str, Header]], algorithm: str, folded: Sequence[str] = ()
+    ) -> list[Entry]:
+        """What the cache holds: titles, dates, and DONE for entries it holds complete.
+        ``folded``: each title folded for the filter (by the thread that read them), when known."""
         changed = []
-        for path, header in found:
+        loose = folded if len(folded) == len(found) else itertools.repeat(None)
+        for (path, header), title in zip(found, loose):
             entry = self.by_path.get(path)
             if entry is None or entry.state is Status.FAILED:
                 continue
             if header.title:
-                entry.set_title(header.title)
+                entry.set_title(header.title, title)
             entry.date = header.date
             if header.complete(algorithm) and entry.state is Status.PENDING:
                 self._move(entry, Status.DONE)

@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from tui.app.articles import Entry, TextIndex, filter_entries
+from tui.app.articles import Entry
+from tui.app.text_index import TextIndex, filter_entries
 from tui.core.furniture import first_date, parse_date
 
 if TYPE_CHECKING:
@@ -191,9 +193,14 @@ class Lengths:
 
 
 def arrange(
-    entries: Sequence[Entry], view: ListView, index: TextIndex, length: Callable[[str], int] | None = None
+    entries: Sequence[Entry],
+    view: ListView,
+    index: TextIndex,
+    length: Callable[[str], int] | None = None,
+    wait_texts: bool = True,
 ) -> list[Entry]:
-    """The rows ``view`` leaves, in its order; ``entries`` in the order the files were found."""
+    """The rows ``view`` leaves, in its order; ``entries`` in the order the files were found.
+    ``wait_texts``: see ``filter_entries``."""
     rows: list[Entry] = list(entries)
     if view.entity is not None:
         paths = view.entity.paths
@@ -202,14 +209,14 @@ def arrange(
         rows = [e for e in rows if view.shown.admits(e)]
     if view.dates:
         rows = [e for e in rows if view.dates.admits(entry_date(e))]
-    rows = filter_entries(rows, view.query, index)
+    rows = filter_entries(rows, view.query, index, wait_texts)
     return sort_entries(rows, view.sort, length or Lengths())
 
 
 def sort_entries(rows: list[Entry], key: SortKey, length: Callable[[str], int]) -> list[Entry]:
     """``rows`` in ``key``'s order; ties keep the order the files were found in (sorts are stable)."""
-    if key is SortKey.FOLDER:
-        return sorted(rows, key=lambda e: os.path.dirname(e.path))
+    if key is SortKey.FOLDER:  # a field read in C: 100,000 rows in milliseconds, not a tenth of a second
+        return sorted(rows, key=attrgetter("folder"))
     if key is SortKey.TITLE:
         return sorted(rows, key=lambda e: (e.loose_title, e.title))
     if key is SortKey.LENGTH:

@@ -23,8 +23,6 @@ from textual.screen import Screen
 from tui.app.articles import Status
 from tui.app.corpus_state import Filling, gather
 from tui.app.list_view_state import EntityFilter
-from tui.app.screens.corpus import CorpusScreen
-from tui.app.screens.figures import FiguresScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 
@@ -102,6 +100,8 @@ class CorpusActions(Screen[None]):
     # -- the corpus's entities --------------------------------------------------------------------
 
     def action_corpus_entities(self) -> None:
+        from tui.app.screens.corpus import CorpusScreen  # with the entity table: not before the first paint
+
         self.fill_corpus()
         self.app.push_screen(CorpusScreen(self.library.corpus, self.title_of), self._corpus_entity_chosen)
 
@@ -202,6 +202,8 @@ class CorpusActions(Screen[None]):
         self.app.call_from_thread(self._show_figures, corpus_figures(items), missing)
 
     def _show_figures(self, figures: list[Figure], missing: int) -> None:
+        from tui.app.screens.figures import FiguresScreen  # not before the first paint
+
         note = f"{missing:,} listed article{'s' if missing != 1 else ''} not analysed yet" if missing else ""
         self.app.push_screen(FiguresScreen(figures, self.title_of, note), self._figure_chosen)
 

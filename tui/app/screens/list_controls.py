@@ -17,9 +17,10 @@ from tui.app.screens.date_range import DateRangeScreen
 from tui.app.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
-    from tui.app.articles import Entry, TextIndex
+    from tui.app.articles import Entry
     from tui.app.library import Library
     from tui.app.read_marks import ReadMarks
+    from tui.app.text_index import TextIndex
 
 
 class ListControls(Screen[None]):
@@ -35,12 +36,14 @@ class ListControls(Screen[None]):
     if TYPE_CHECKING:
 
         def show_status(self, **changes: object) -> None: ...
+        def search_texts(self, query: str) -> None: ...
 
     def show_list(self) -> list[Entry]:
         """Show the rows ``list_view`` gives, the cursor kept on its article when it is still listed."""
         if self._lengths is None:
             self._lengths = Lengths()
-        rows = arrange(self.library.entries, self.list_view, self.index, self._lengths)
+        rows = arrange(self.library.entries, self.list_view, self.index, self._lengths, wait_texts=False)
+        self.search_texts(self.list_view.query)  # the text hits follow, when they are not known yet
         articles = self.query_one(ArticleList)
         articles.set_entries(rows, keep=articles.highlighted_path or self.library.current)
         self.show_status(view=self.list_view.describe())

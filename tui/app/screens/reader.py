@@ -9,6 +9,7 @@ did through messages; the summary keys and the searches are in
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -19,8 +20,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui import paths
 from tui.app.analyser import Analyser
-from tui.app.articles import Entry, Status, TextIndex, first_line
+from tui.app.articles import Entry, Status
 from tui.app.bindings import READER_BINDINGS
 from tui.app.cached import CacheScan
 from tui.app.commands import ArticleCommands, EntityCommands
@@ -36,6 +38,8 @@ from tui.app.screens.outline import Outlines
 from tui.app.screens.search import Searches
 from tui.app.screens.summary_actions import SummaryActions
 from tui.app.screens.waiting import Waiting
+from tui.app.text_index import IndexState, TextIndex
+from tui.app.walk import Walk
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.entity_panel import EntityPanel
@@ -73,12 +77,14 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         cache_options: Options | None = None,
         analyser: Analyser | None = None,
         scan: CacheScan | None = None,
+        walk: Walk | None = None,
         list_width: int | None = None,
         list_sort: SortKey = SortKey.FOLDER,
         digest_format: str = "markdown",
     ) -> None:
         """``cache_options``: read cached analyses in this process with these options (None: no cache);
-        ``scan``: that cache already being read for ``entries``; ``list_width``: the list's columns
+        ``scan``: that cache already being read for ``entries``; ``walk``: finds the articles
+        after ``entries``, started after the first paint; ``list_width``: the list's columns
         (None: the stylesheet's share of the terminal); ``list_sort``: the list's first order."""
         super().__init__()
         self.library = Library(entries)
@@ -87,7 +93,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.count = count
         self.opened = tuple(opened)
         self.save_dir = save_dir
-        self.index = TextIndex()
+        self.index = TextIndex(paths.cache_dir())
         self.list_view = ListView(sort=list_sort)
         self.digest_format = digest_format
         self._entities_shown: tuple[str, int, Entities, str] | None = None
@@ -96,6 +102,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self._cache_options = cache_options
         self.cache_reader: CacheReader | None = None  # set once the cache is open
         self._scan = scan
+        self._walk = walk
         self._list_width = list_width
         self.load_read_marks()
         if analyser is None:  # without processes (tests, some platforms): the same scheduling in threads
@@ -134,11 +141,26 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.query_one(EntityPanel).show_message("Open an article to see its entities.")
         for entry in self.library.entries:
             if entry.state is Status.FAILED:
-                self._notice_failure(entry)
+                self.notice_failure(entry)
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: start the workers, read the cache and titles, open the first article.
+        """After the first paint: the rest of the list is found first (``walk_ended``), else ``_begin``."""
+        if self._walk is None:
+            self._begin()
+        else:
+            self.start_walk(self._walk)
+
+    def walk_ended(self) -> None:
+        """Every article is listed: order and filters again over all of them, then ``_begin``."""
+        self.show_list()
+        if self.index.state is not IndexState.IDLE:  # the filter read the texts of the first rows only
+            self.index.state = IndexState.FILLING
+            self.fill_texts(self.library.readable())
+        self._begin()
+
+    def _begin(self) -> None:
+        """Start the workers, read the cache and titles, open the first article.
 
         With a cache, the first article opens once the cache has been read, so
         a cached one costs no worker (and no model loading) at all.
@@ -153,7 +175,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         self.analyser.enqueue(self.library.pending(), self.algorithm)
         self._open_first()
         if self._titles_pending:
-            self._read_titles()
+            self.read_titles()
 
     def _open_first(self) -> None:
         first = next((e.path for e in self.library.entries if e.state is not Status.FAILED), None)
@@ -177,8 +199,9 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         for message in scan.warnings:
             self.notify(message, title="Cache", severity="warning", markup=False)
         self.cache_reader = scan.reader
-        self.update_rows(self.library.adopt_headers(scan.found, self.algorithm), bulk=True)
-        scan.found = []  # applied: a header per article is not kept (100,000 of them: tens of MB)
+        self.update_rows(self.library.adopt_headers(scan.found, self.algorithm, scan.folded), bulk=True)
+        scan.found, scan.folded = [], []  # applied: a header per article is not kept (100,000 of them: tens of MB)
+        gc.freeze()  # the rows and the cache's index live as long as the list: collections skip them
         self.fill_corpus_soon()
         current = self.current
         if current is not None and current not in self.library and scan.reader is not None:
@@ -186,7 +209,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
             if analysis is not None:
                 self._from_cache(current, analysis)
         if self._titles_pending:
-            self._read_titles()
+            self.read_titles()
         self.analyser.enqueue(self.library.pending(), self.algorithm)
         self._open_first()
 
@@ -201,22 +224,10 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
             if self.library.needs_entities(path):
                 self.analyser.entities_first(path, self.algorithm, self.entities_visible())
 
-    @work(thread=True, exclusive=True, group="titles")
-    def _read_titles(self) -> None:
-        """Long lists paint with file names; their first lines replace them in one go."""
-        titles = [(e, first_line(e.path)) for e in self.library.entries if e.needs_title]
-        self.app.call_from_thread(self._titles_read, titles)
-
-    def _titles_read(self, titles: list[tuple[Entry, str]]) -> None:
-        titled = []
-        for entry, title in titles:
-            if entry.needs_title:  # not already titled by its analysis
-                entry.set_title(title)
-                titled.append(entry)
-        self.update_rows(titled, bulk=True)
-
     def on_unmount(self) -> None:
+        gc.unfreeze()  # what ``_scanned`` froze can be collected again (a test runs many apps)
         self.save_read_marks()
+        self.index.close()
         self.analyser.shutdown()
         if self.cache_reader is not None:
             self.cache_reader.close()  # stores the file hashes it made while articles were opened
@@ -267,7 +278,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
     def _apply(self, change: Change) -> None:
         """Show what a change to the library changed."""
         if change.failed:
-            self._notice_failure(self.library.by_path[change.path])
+            self.notice_failure(self.library.by_path[change.path])
         if change.row:
             self.update_rows([self.library.by_path[change.path]])
         if change.path != self.current:
@@ -277,7 +288,7 @@ class ReaderScreen(SummaryActions, Searches, ListState, ListControls, CorpusActi
         elif change.analysis:
             self.refresh_views()
 
-    def _notice_failure(self, entry: Entry) -> None:
+    def notice_failure(self, entry: Entry) -> None:
         self._failures_noticed += 1
         if self._failures_noticed <= NOTICES_PER_KIND:
             self.notify(

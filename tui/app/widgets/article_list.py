@@ -8,6 +8,7 @@ row (an ``OptionList`` re-measured every option after each change).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import ClassVar
 
 from textual import events
@@ -21,6 +22,8 @@ from textual.style import Style
 from tui.app.articles import Entry, Status
 from tui.app.messages import ArticleOpened, ListCursorMoved
 from tui.core.safe_text import one_line
+
+_PATH = attrgetter("path")
 
 # Row markers: never colour alone.
 MARKERS = {Status.PENDING: "·", Status.DONE: " ", Status.FAILED: "✗"}
@@ -104,7 +107,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.paths: list[str] = []
         self._entries: list[Entry] = []
         self._rows: list[Content | None] = []  # made when first drawn: a long list costs nothing to set
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = {}
         self.open_path: str | None = None  # marked in its row
         self._cursor: int | None = None
         self.set_entries(entries)
@@ -114,17 +117,45 @@ class ArticleList(ScrollView, can_focus=True):
     def set_entries(self, entries: Sequence[Entry], keep: str | None = None) -> None:
         """Show ``entries``; keep the cursor on ``keep`` (a path) when it is still listed, else row 0."""
         self._entries = list(entries)
-        self.paths = [e.path for e in self._entries]
-        self._index = dict(zip(self.paths, range(len(self.paths)), strict=True))
+        self.paths = list(map(_PATH, self._entries))
+        self._index = None  # made on first use: a filter's keystroke need not make one for 100,000 rows
         self._rows = [None] * len(self._entries)
         self._cursor = None
         self._set_virtual_size()
         self.refresh()
-        self.highlighted = self._index.get(keep, 0) if keep is not None else 0
+        self.highlighted = self._find(keep) if keep is not None else 0
+
+    def _find(self, path: str) -> int:
+        """The row of ``path``, else 0: a scan in C (the index is not made for one look-up)."""
+        try:
+            return self.paths.index(path)
+        except ValueError:
+            return 0
+
+    def _position(self, path: str) -> int | None:
+        """The row of ``path`` (None when it is not listed)."""
+        if self._index is None:
+            self._index = dict(zip(self.paths, range(len(self.paths)), strict=True))
+        return self._index.get(path)
+
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """Rows added after the last (the walk goes on): nothing moves, the cursor stays."""
+        start = len(self._entries)
+        self._entries.extend(entries)
+        self.paths.extend(e.path for e in entries)
+        if self._index is not None:
+            self._index.update(zip(self.paths[start:], range(start, len(self.paths)), strict=True))
+        self._rows.extend([None] * len(entries))
+        self._set_virtual_size()
+        self.refresh()
+        if self._cursor is None:
+            self.highlighted = 0
+        else:  # the count in the status line grows
+            self.post_message(ListCursorMoved(self._cursor + 1, len(self._entries)))
 
     def update_entry(self, entry: Entry) -> None:
         """Show ``entry``'s new state: its row is made again and only its line repainted (O(1))."""
-        index = self._index.get(entry.path)
+        index = self._position(entry.path)
         if index is None:
             return
         self._entries[index] = entry
@@ -147,7 +178,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Mark ``path``'s row as the open article (and unmark the one before)."""
         old, self.open_path = self.open_path, path
         for changed in (old, path):
-            index = self._index.get(changed) if changed is not None else None
+            index = self._position(changed) if changed is not None else None
             if index is not None:
                 self._rows[index] = None
                 self._refresh_row(index)

@@ -23,6 +23,7 @@ class Status:
     count: int = 0
     marks: str = ""
     view: str = ""  # the list's filters and order besides the text filter
+    walking: bool = False  # articles are still being found: the counts grow
     notice: str = ""  # shown alone for a moment (a copy went to the clipboard): covers no text
 
 
@@ -51,9 +52,12 @@ class StatusBar(Static):
         s = self.status
         if s.notice:
             return Content(s.notice)
-        parts = [f"{s.total} article{'s' if s.total != 1 else ''}"]
+        more = "…" if s.walking else ""
+        parts = [f"{s.total}{more} article{'s' if s.total != 1 else ''}"]
         if s.position:
-            parts[0] = f"{s.position}/{s.listed}{f' of {s.total}' if s.listed != s.total else ''} {parts[0].split()[1]}"
+            parts[0] = (
+                f"{s.position}/{s.listed}{f' of {s.total}' if s.listed != s.total else ''}{more} {parts[0].split()[1]}"
+            )
         if s.done + s.failed < s.total:
             parts.append(f"analysed {s.done + s.failed}/{s.total}")
         else:
