@@ -41,7 +41,11 @@ async def test_filter_with_and_without_diacritics(articles: Path) -> None:
             await pilot.press("slash")
             bar.value = query
             await pilot.press("enter")  # the title hits at once, the text hits from a worker
-            await wait_for(pilot, lambda expected=expected: _titles(listing) == expected)
+
+            def shown(expected: list[str] = expected) -> bool:
+                return _titles(listing) == expected
+
+            await wait_for(pilot, shown)
         assert "filter “khong co dau”: 0" in screen.query_one("#status").render_status().plain
         await pilot.press("slash", "escape")
         await wait_for(pilot, lambda: len(listing.paths) == 3)
