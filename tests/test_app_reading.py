@@ -236,7 +236,10 @@ async def test_a_slow_analysis_says_so_then_shows_the_file_as_it_is(
         await wait_for(pilot, lambda: "Analysing…" in view.header_content().plain)
         assert "Đà Nẵng" in view.header_content().plain
         assert "Summarising…" in pane.shown
-        assert not view.body_content().plain
+        # Empty, or already the file as it is (a loaded machine may pass both moments at once),
+        # but never the last article's text.
+        body = view.body_content().plain
+        assert body == "" or ("Đà Nẵng" in body and "Thái Nguyên" not in body)
         await wait_for(pilot, lambda: "giải phóng mặt bằng" in view.body_content().plain)  # the file as it is
         release.set()
         await wait_for_summary(pilot, slow)
