@@ -195,3 +195,39 @@ def test_the_summarizer_rates_with_its_stop_words() -> None:
     summarizer = RankerSummarizer(weights=weights)
     summarizer.stop_words = ["Ở"]
     assert summarizer.rate(_model(STORM_SENTENCES, STORM)) == pytest.approx([3 / 5, 1 / 5, 2 / 5, 0])
+
+
+_SEED_RUN = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from test_regressions_ranker import STORM_STOP, _column, _model, feature_matrix
+rows, _ = feature_matrix(_model(
+    ("Mưa lớn kéo dài nhiều ngày ở Huế làm ngập sâu các tuyến phố cũ.",
+     "Nước sông Hương lên nhanh, chính quyền sơ tán hàng trăm hộ dân vùng trũng thấp.",
+     "Các trường học cho học sinh nghỉ để bảo đảm an toàn trong mùa mưa bão năm nay."),
+    "Mưa lớn kéo dài, nước sông Hương lên nhanh, Huế sơ tán dân vùng trũng và cho học sinh nghỉ học",
+), STORM_STOP, salience={})
+print(repr(_column(rows, "title_idf_recall")))
+"""
+
+
+def test_headline_features_do_not_depend_on_the_hash_seed() -> None:
+    # A sum over a set of syllables follows the set's order, which changes with PYTHONHASHSEED;
+    # the scores (and the JSON that prints them) must be the same in every run.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = str(Path(__file__).parent)
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _SEED_RUN, here],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(3)
+    }
+    assert len(outputs) == 1, outputs

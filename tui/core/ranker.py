@@ -208,7 +208,8 @@ def _title_columns(
     recalls = np.array(recalls_list)
     best = recalls.max()
     idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in title_content}
-    idf_total = sum(idf.values()) or 1.0
+    # fsum: the sum of floats in a set's order would change in its last digits with the hash seed.
+    idf_total = math.fsum(idf.values()) or 1.0
     return {
         "title_recall": recalls,
         "title_recall_rel": recalls / (best or 1.0),
@@ -218,7 +219,7 @@ def _title_columns(
         ],
         "title_recall_all": [k / len(title_set) for k in shared],
         "title_best": (recalls == best) & (best > 0),
-        "title_idf_recall": [sum(idf[t] for t in found) / idf_total for found in in_title],
+        "title_idf_recall": [math.fsum(idf[t] for t in found) / idf_total for found in in_title],
     }
 
 
