@@ -139,6 +139,29 @@ async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 30.0) 
     await pilot.pause()
 
 
+async def run_from_palette(pilot, query: str) -> None:
+    """Type ``query`` into the command palette and run the command it highlights, once that
+    command holds the query (with or without diacritics). The palette searches in a worker, so
+    on a loaded machine its hits come late and in steps: a fixed pause is not enough."""
+    from textual.command import CommandList
+
+    from tui.core.fold import fold_loose
+
+    await pilot.press("ctrl+p", *query)
+
+    def highlighted() -> str:
+        found = pilot.app.screen.query(CommandList)
+        if not found:
+            return ""
+        options = found.first()
+        if options.highlighted is None:
+            return ""
+        return fold_loose(str(options.get_option_at_index(options.highlighted).prompt))
+
+    await wait_for(pilot, lambda: fold_loose(query) in highlighted())
+    await pilot.press("enter")
+
+
 def reader(app):
     from tui.app.screens.reader import ReaderScreen
 

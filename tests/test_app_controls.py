@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import app_helpers
-from app_helpers import SIZE, make_app, names_as_entities, reader, wait_for, wait_for_summary
+from app_helpers import SIZE, make_app, names_as_entities, reader, run_from_palette, wait_for, wait_for_summary
 
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_pane import SummaryPane
@@ -46,10 +46,7 @@ async def test_algorithm_backwards_and_by_name_from_the_palette(articles: Path) 
         assert screen.algorithm == ALGORITHMS[-1]
         await pilot.press("a")
         assert screen.algorithm == ALGORITHMS[0]
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Summarise with textrank")
-        await pilot.pause()
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Summarise with textrank")
         await wait_for(pilot, lambda: screen.algorithm == "textrank")
         await wait_for_summary(pilot, path)
         assert "textrank" in str(screen.query_one(SummaryPane).border_title)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import app_helpers
 import pytest
-from app_helpers import SIZES, make_app, make_config, reader, wait_for
+from app_helpers import SIZES, make_app, make_config, reader, run_from_palette, wait_for
 
 from tui.app.articles import Status
 from tui.app.jobs import analyse_article
@@ -160,13 +160,9 @@ async def test_palette_jumps_to_an_article_and_to_an_entity(corpus: list[str]) -
     app = make_app(corpus, analyse=with_names)
     async with app.run_test(size=SIZES[0]) as pilot:
         await _all_done(pilot)
-        await pilot.press("ctrl+p", *"xe buyt dien")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "xe buyt dien")
         await wait_for(pilot, lambda: reader(app).current == corpus[1])
-        await pilot.press("ctrl+p", *"nguyen van an")  # a name no title holds
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "nguyen van an")  # a name no title holds
         await wait_for(pilot, lambda: _letters(app) == ["a", "c"])
 
 
@@ -190,9 +186,7 @@ async def test_digest_of_the_listed_articles_saved_by_the_rules_of_s(
         await wait_for(pilot, lambda: any(saved.name in n.message for n in app._notifications))
         # a save folder among the articles is not used: the digest goes to the data folder
         monkeypatch.setenv("REPORTS_TUI_SAVE_DIR", str(Path(corpus[0]).parent))
-        await pilot.press("ctrl+p", *"digest as word")  # the palette offers every format
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "digest as word")  # the palette offers every format
         fallback = isolated_env / "xdg_data_home" / "reports-tui" / "summaries"
         await wait_for(pilot, lambda: fallback.is_dir() and any(fallback.iterdir()))
     [word] = list(fallback.iterdir())
