@@ -341,7 +341,8 @@ def _entities(options: argparse.Namespace, config: Config) -> int:
             failed = True
             continue
         if options.format == "json":
-            print(json_line(export.entities_json(item)), flush=True)
+            sys.stdout.writelines(export.entities_json_parts(item))
+            print(flush=True)
         else:
             print(export.entities_text(item), flush=True)
     return EXIT_FAILED if failed else EXIT_OK

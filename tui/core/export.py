@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from tui.core.lines import SENTENCE_END
 from tui.core.model import Analysis, Document, EntityGroup, Summary
-from tui.core.safe_text import one_line, visible
+from tui.core.safe_text import json_line, one_line, visible
 from tui.core.summarize import select
 
 # Entity types in panel order, with their headings.
@@ -205,26 +206,39 @@ def document_fields(doc: Document) -> dict[str, Any]:
     }
 
 
-def entities_json(analysis: Analysis) -> dict[str, Any]:
+def entities_json_parts(analysis: Analysis, batch: int = 1_000) -> Iterator[str]:
+    """The ``entities --format json`` line in parts that join into one JSON object: the path, the
+    document's fields, its text, entities, groups and notes. A 5 MB report names hundreds of
+    thousands of entities: built whole, their objects and the line took tens of megabytes."""
     doc = analysis.document
-    return {
-        "path": doc.path,
-        **document_fields(doc),
-        "text": doc.text,
-        "entities": [{"type": e.type, "start": e.start, "end": e.end, "text": e.text} for e in analysis.entities or ()],
-        "groups": [
-            {
-                "type": g.type,
-                "name": g.name,
-                "count": g.count,
-                "role": g.role,
-                "context": g.context,
-                "mentions": [{"start": m.start, "end": m.end} for m in g.mentions],
-            }
-            for g in analysis.groups or ()
-        ],
-        "notes": list(doc.notes),
-    }
+    head = json_line({"path": doc.path, **document_fields(doc), "text": doc.text})
+    yield head[:-1] + ', "entities": ['
+    yield from _json_items(
+        ({"type": e.type, "start": e.start, "end": e.end, "text": e.text} for e in analysis.entities or ()), batch
+    )
+    yield '], "groups": ['
+    groups = (
+        {
+            "type": g.type,
+            "name": g.name,
+            "count": g.count,
+            "role": g.role,
+            "context": g.context,
+            "mentions": [{"start": m.start, "end": m.end} for m in g.mentions],
+        }
+        for g in analysis.groups or ()
+    )
+    yield from _json_items(groups, batch)
+    yield '], "notes": ' + json_line(list(doc.notes)) + "}"
+
+
+def _json_items(items: Iterable[dict[str, Any]], batch: int) -> Iterator[str]:
+    """The items of a JSON array, ``batch`` at a time, separated as ``json.dumps`` does."""
+    items = iter(items)
+    separator = ""
+    while chunk := list(islice(items, batch)):
+        yield separator + json_line(chunk)[1:-1]  # one dump a batch: "[a, b]" without its brackets
+        separator = ", "
 
 
 def entities_text(analysis: Analysis) -> str:
