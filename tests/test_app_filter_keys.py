@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, articles, isolated_env, make_app, reader, wait_for, wait_for_summary  # noqa: F401
-from textual.command import CommandList
+from app_helpers import SIZE, articles, isolated_env, make_app, reader, run_from_palette, wait_for, wait_for_summary  # noqa: F401
 
 from tui.app.keys import check_keymap, key_rows, markdown_table
 from tui.app.text_index import IndexState
@@ -144,12 +143,7 @@ async def test_help_lists_the_bindings_and_the_palette_has_every_action(articles
         for row in key_rows():
             if "everywhere" in row.places and row.id not in ("command-palette", "quit"):
                 assert row.description in titles
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"longer")
-        # The palette searches in a worker: wait for its hits, not for a fixed time.
-        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "longer")
         await wait_for(pilot, lambda: screen.count == app.config.sentences + 1)
 
 
