@@ -48,7 +48,7 @@ def die_with(program: int, *, parent_signal: bool) -> None:
     """
     parent = os.getppid()
     if parent_signal:
-        _set_parent_death_signal()
+        set_parent_death_signal()
     if not alive(program) or os.getppid() != parent:  # gone before the watch began
         os._exit(1)
     watch = threading.Thread(target=_watch, args=(program, parent), name="watch-program", daemon=True)
@@ -150,7 +150,7 @@ def alive(pid: int) -> bool:
     return state not in (b"Z", b"X")
 
 
-def _set_parent_death_signal() -> None:
+def set_parent_death_signal() -> None:
     if not sys.platform.startswith("linux"):
         return
     try:

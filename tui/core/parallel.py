@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import Any, TypeVar
 
-from tui.core.lifetime import _set_parent_death_signal, available_memory
+from tui.core.lifetime import available_memory, set_parent_death_signal
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ def _fork(work: Callable[[Part], Any], part: Part) -> tuple[int, int] | None:
 
 def _die_with(parent: int) -> None:
     """Linux: the child is killed when the thread that forked it ends (the parent stops waiting)."""
-    _set_parent_death_signal()
+    set_parent_death_signal()
     if os.getppid() != parent:  # the parent ended before the signal was set
         os._exit(1)
 
