@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
+from time import monotonic, thread_time
 
 import pytest
 
@@ -20,6 +22,30 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("REPORTS_TUI_SAVE_DIR", str(home / "saved"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     return home
+
+
+IDLE_STEP = 0.005  # seconds
+
+
+async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+    """Textual's pilot, after each key and pause, waits until the process uses no CPU for a 20 ms
+    step. The analysis threads of an app under test keep the process busy, so most waits ran
+    several steps: 36 s of the interface tests' 60. This waits until the thread of the event loop,
+    the one that handles keys and paints, is idle for a 5 ms step. What a test needs from a worker
+    it waits for by name (``app_helpers.wait_for``)."""
+    start = monotonic()
+    while True:
+        used = thread_time()
+        await asyncio.sleep(IDLE_STEP)
+        waited = monotonic() - start
+        if waited >= max_sleep or (waited > min_sleep and thread_time() - used < IDLE_STEP / 20):
+            return
+
+
+@pytest.fixture(autouse=True)
+def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in ("textual._wait", "textual.app", "textual.pilot"):
+        monkeypatch.setattr(f"{module}.wait_for_idle", wait_for_idle)
 
 
 @pytest.fixture

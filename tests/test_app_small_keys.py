@@ -7,7 +7,7 @@ from pathlib import Path
 
 import app_helpers
 import pytest
-from app_helpers import SIZE, make_app, reader, wait_for_summary
+from app_helpers import SIZE, make_app, reader, wait_for, wait_for_summary
 from textual.containers import VerticalScroll
 
 from tui.app.screens.help import HelpScreen
@@ -47,8 +47,7 @@ async def test_space_scrolls_the_help(articles: Path) -> None:
         scroll = app.screen.query_one(VerticalScroll)
         assert scroll.max_scroll_y > 0
         await pilot.press("space")
-        await pilot.pause()
-        assert scroll.scroll_y > 0
+        await wait_for(pilot, lambda: scroll.scroll_y > 0)
 
 
 async def test_copy_notice_is_on_the_status_line_not_over_the_article(articles: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import test_e2e_tmux
-from test_e2e_tmux import SCRIPT, Tmux, summary_on_screen
+from test_e2e_tmux import SCRIPT, Tmux, analyse_into_cache, summary_on_screen
 
 tmux = test_e2e_tmux.tmux  # the private tmux server fixture
 
@@ -92,15 +92,18 @@ def cell_colours(styled_line: str) -> list[tuple[str, str | None, str | None]]:
     return cells
 
 
-def start(tmux: Tmux, tmp_path: Path, **env: str) -> str:
+def write_article(tmp_path: Path) -> str:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "hoi-nghi.txt").write_text(ARTICLE, encoding="utf-8")
+    return str(folder / "hoi-nghi.txt")
+
+
+def start(tmux: Tmux, tmp_path: Path, path: str, **env: str) -> None:
     settings = " ".join(f"{k}={v}" for k, v in env.items())
-    command = f"cd {tmp_path} && exec env -u COLORTERM {settings} {SCRIPT} {folder}"
+    command = f"cd {tmp_path} && exec env -u COLORTERM {settings} {SCRIPT} {Path(path).parent}"
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main", command)
     tmux("set-option", "-t", "main", "remain-on-exit", "on")
-    return str(folder / "hoi-nghi.txt")
 
 
 @pytest.mark.parametrize(
@@ -111,14 +114,13 @@ def start(tmux: Tmux, tmp_path: Path, **env: str) -> str:
 def test_whole_summary_visible_edges_and_focus(tmux: Tmux, tmp_path: Path, env: dict[str, str]) -> None:
     from tui.config import load_config
     from tui.core.export import summary_text
-    from tui.core.service import analyse_path
 
     pager, record = pager_that_records(tmp_path)
-    path = start(tmux, tmp_path, PAGER=pager, **env)
+    path = write_article(tmp_path)
+    [analysis] = analyse_into_cache(tmux, [path])
     config = load_config(None)
-    expected = summary_text(
-        analyse_path(path, config.options, (config.algorithm,), entities=False), config.algorithm, config.sentences
-    )
+    expected = summary_text(analysis, config.algorithm, config.sentences)
+    start(tmux, tmp_path, path, PAGER=pager, **env)
     assert len(expected) > 400
     closing = " ".join(expected.split()[-3:])
     screen = tmux.wait(

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.model import Analysis
+
 TMUX = shutil.which("tmux")
 SCRIPT = Path(sys.executable).with_name("reports-tui")
 
@@ -76,6 +78,22 @@ class Tmux:
                 raise AssertionError(f"timed out waiting for {what}; screen:\n{self.screen()}")
             time.sleep(0.1)
         return text
+
+
+def analyse_into_cache(tmux: Tmux, paths: list[str]) -> list[Analysis]:
+    """Analyse ``paths`` in full into the cache of the app that ``tmux`` starts, as `index` leaves a
+    folder: that app starts warm and loads no models. The cold start in a real terminal is tested
+    here; the tests of what a screen shows start warm, so each costs no worker processes."""
+    from tui.config import load_config
+    from tui.core.cache import open_cache
+    from tui.core.service import analyse_path
+
+    config = load_config(None)
+    cache = open_cache(folder=Path(tmux.env["XDG_CACHE_HOME"]) / "reports-tui")
+    try:
+        return [analyse_path(path, config.options, (config.algorithm,), cache=cache) for path in paths]
+    finally:
+        cache.close()
 
 
 def summary_on_screen(screen: str) -> str:

@@ -1,6 +1,6 @@
 """The corpus in a real terminal (a private tmux server at 80x24, the installed `reports-tui`, the real
-pipeline): open the corpus screen, search a person without diacritics, list the articles that name
-them, save a digest of those, quit."""
+pipeline, the articles indexed before): open the corpus screen, search a person without diacritics,
+list the articles that name them, save a digest of those, quit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from test_app_corpus import CORPUS
-from test_e2e_tmux import SCRIPT, Tmux, pytestmark, tmux  # noqa: F401 - the harness and its skips
+from test_e2e_tmux import SCRIPT, Tmux, analyse_into_cache, pytestmark, tmux  # noqa: F401 - the harness and its skips
 
 
 def test_corpus_screen_entity_filter_and_digest_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
@@ -17,6 +17,7 @@ def test_corpus_screen_entity_filter_and_digest_in_tmux(tmux: Tmux, tmp_path: Pa
     articles.mkdir()
     for name, text in CORPUS.items():
         (articles / name).write_text(text, encoding="utf-8")
+    analyse_into_cache(tmux, [str(path) for path in sorted(articles.iterdir())])  # as `index` leaves them
     status = tmp_path / "exit-status"
     command = f"cd {shlex.quote(str(tmp_path))} && {shlex.quote(str(SCRIPT))} {shlex.quote(str(articles))}"
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main", f"{command}; echo $? > {shlex.quote(str(status))}")
