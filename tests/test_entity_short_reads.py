@@ -15,7 +15,7 @@ import pytest
 from tui.core.entities import grouping, numbers
 from tui.core.entities.grouping import Cover, role_of
 from tui.core.entities.numbers import figures
-from tui.core.entities.tokens import _TOKEN, Tok, tokenize, tokens_before
+from tui.core.entities.tokens import _TOKEN, Tok, more_tokens, tokenize, tokens_before
 from tui.core.model import Entity
 
 _TEXT = (
@@ -63,6 +63,13 @@ def test_tokens_before_a_cut_start_every_longer_tokenisation() -> None:
             short = tokens_before(tokenize(_TEXT, start, cut), cut)
             assert short == whole[: len(short)], (start, cut)
             assert all(t.end <= cut - 2 for t in short)
+
+
+def test_more_tokens_reads_on_from_the_tokens_before_a_cut() -> None:
+    for start in range(0, len(_TEXT), 5):
+        for cut in range(start, len(_TEXT), 2):
+            short = tokens_before(tokenize(_TEXT, start, cut), cut)
+            assert more_tokens(_TEXT, short, start, len(_TEXT)) == tokenize(_TEXT, start, len(_TEXT)), (start, cut)
 
 
 def test_a_number_cut_after_its_separator_is_left_out() -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from tui.core.entities.lexicon import MAX_WORD_SYLLABLES
 from tui.core.entities.text import fold, place_name
-from tui.core.entities.tokens import Tok, phrase_at, tokenize, tokens_before, word_end
+from tui.core.entities.tokens import Tok, more_tokens, phrase_at, tokenize, tokens_before, word_end
 from tui.core.entities.vocab import CUE_INDEX, LEVELS, TITLE_INDEX
 from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
 
@@ -263,6 +263,7 @@ def _role_after(text: str, start: int, spans: Cover) -> str | None:
         role, read = _title_chains(text, toks, spans)
         if read + _ROLE_LOOK < len(toks):
             return role
+        return _title_chains(text, more_tokens(text, toks, lead.end(), end), spans)[0]
     return _title_chains(text, tokenize(text, lead.end(), end), spans)[0]
 
 
@@ -304,12 +305,15 @@ def _role_before(text: str, line_start: int, start: int, spans: Cover) -> str | 
     # a space, and the one after the space has one before it either way). Read it first, and the
     # whole stretch only when the walk back reached the shorter one's beginning.
     space = text.find(" ", max(first, start - _ROLE_SHORT), start)
-    if space > first:
-        toks = tokenize(text, space, start)
-        i = _walk_back(toks, spans)
-        if i >= 2:  # it read no token before ``i - 2``: the same stop in the whole stretch
-            return _role_from(text, toks, i)
-    toks = tokenize(text, first, start)
+    if space <= first:
+        toks = tokenize(text, first, start)
+        return _role_from(text, toks, _walk_back(toks, spans))
+    toks = tokenize(text, space, start)
+    i = _walk_back(toks, spans)
+    if i >= 2:  # it read no token before ``i - 2``: the same stop in the whole stretch
+        return _role_from(text, toks, i)
+    # The tokens before the space are those of the whole stretch too: they end before it.
+    toks = tokenize(text, first, space) + toks
     return _role_from(text, toks, _walk_back(toks, spans))
 
 

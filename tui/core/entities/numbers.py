@@ -13,7 +13,7 @@ import re
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.lexicon import MAX_WORD_SYLLABLES, lexical_tag
 from tui.core.entities.text import LO
-from tui.core.entities.tokens import Tok, tokenize, tokens_before, word_end
+from tui.core.entities.tokens import Tok, more_tokens, tokenize, tokens_before, word_end
 
 _FIGURE = re.compile(
     r"(?<![\w./,:\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
@@ -247,7 +247,9 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
             found, read = _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)
             if read + _READ_AFTER < len(toks):
                 return found
-    toks = tokenize(text, stop, min(line_end, stop + _TOKENS_AFTER))
+        toks = more_tokens(text, toks, stop, min(line_end, stop + _TOKENS_AFTER))
+    else:
+        toks = tokenize(text, stop, min(line_end, stop + _TOKENS_AFTER))
     return _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)[0]
 
 

@@ -73,6 +73,12 @@ def tokens_before(toks: list[Tok], cut: int) -> list[Tok]:
     return toks[:keep]
 
 
+def more_tokens(text: str, toks: list[Tok], start: int, end: int) -> list[Tok]:
+    """``tokenize(text, start, end)`` when ``toks`` is known to start it (``tokens_before``): only
+    the rest is read. A token ends where the next search begins, so reading on from it is the same."""
+    return toks + tokenize(text, toks[-1].end if toks else start, end)
+
+
 def first_at(toks: list[Tok], offset: int) -> int:
     """Index of the first token that starts at or after ``offset`` (``len(toks)`` if none)."""
     return bisect_left(toks, offset, key=lambda t: t.start)
