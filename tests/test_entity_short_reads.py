@@ -128,9 +128,10 @@ def _people(rng: int) -> tuple[str, list[Entity]]:
 
 def test_roles_read_in_a_short_stretch_first_are_the_roles_read_in_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     text, people = _people(40)
-    # Spaces move a title across the short stretch's end one character at a time.
-    for k in range(70):
-        sentence = f"Ông Nguyễn Văn An, Bí thư Tỉnh ủy,{' ' * k}Chủ tịch UBND tỉnh Nghệ An phát biểu. "
+    # Spaces move a title across the short stretch's end one character at a time; neither of its
+    # first syllables alone is a title.
+    for k in range(140):
+        sentence = f"Ông Nguyễn Văn An, Bí thư Tỉnh ủy,{' ' * k}Người phát ngôn Bộ Ngoại giao phát biểu. "
         people.append(Entity("PER", len(text) + 4, len(text) + 17, "Nguyễn Văn An"))
         text += sentence
     bodies = Cover((m.start(), m.end()) for m in re.finditer(r"Tỉnh ủy|UBND tỉnh Nghệ An|Hội đồng nhân dân|Sở", text))

@@ -257,14 +257,16 @@ def _role_after(text: str, start: int, spans: Cover) -> str | None:
         return None
     line_end = text.find("\n", lead.end(), lead.end() + _ROLE_MAX)
     end = min(lead.end() + _ROLE_MAX if line_end < 0 else line_end, len(text))
-    cut = lead.end() + _ROLE_SHORT
-    if cut < end:  # the first words, and all of them only if the reading came near their end
-        toks = tokens_before(tokenize(text, lead.end(), cut), cut)
+    # The first words, then twice as many, and all of them only if the reading came near their end.
+    toks: list[Tok] = []
+    for cut in (lead.end() + _ROLE_SHORT, lead.end() + 2 * _ROLE_SHORT):
+        if cut >= end:
+            break
+        toks = tokens_before(more_tokens(text, toks, lead.end(), cut), cut)
         role, read = _title_chains(text, toks, spans)
         if read + _ROLE_LOOK < len(toks):
             return role
-        return _title_chains(text, more_tokens(text, toks, lead.end(), end), spans)[0]
-    return _title_chains(text, tokenize(text, lead.end(), end), spans)[0]
+    return _title_chains(text, more_tokens(text, toks, lead.end(), end), spans)[0]
 
 
 def _title_chains(text: str, toks: list[Tok], spans: Cover) -> tuple[str | None, int]:
