@@ -9,12 +9,18 @@ Vietnamese text written for the test, at every length and offset where the two c
 from __future__ import annotations
 
 import re
+from importlib import import_module
 
 import pytest
 
 from tui.core.entities import grouping, numbers
+from tui.core.entities.candidates import Candidate
 from tui.core.entities.grouping import Cover, role_of
+from tui.core.entities.line import Line
 from tui.core.entities.numbers import figures
+from tui.core.entities.organisations import organisations as organisations_of
+from tui.core.entities.people import people as people_of
+from tui.core.entities.places import places as places_of
 from tui.core.entities.tokens import _TOKEN, Tok, more_tokens, tokenize, tokens_before
 from tui.core.model import Entity
 
@@ -139,3 +145,44 @@ def test_roles_read_in_a_short_stretch_first_are_the_roles_read_in_the_whole(mon
     monkeypatch.setattr(grouping, "_ROLE_SHORT", 10_000)  # the whole stretch at once
     assert short == [role_of(text, person, bodies) for person in people]
     assert sum(1 for role in short if role and role.count(",") >= 2) >= 4
+
+
+# Lines with a body, a place or a person at many kinds of words: lowercase heads inside a title,
+# named lowercase heads, self-named bodies, level words, structures, countries in context, cues.
+_LINES = (
+    "Trưởng ban Tuyên giáo Tỉnh ủy Thái Bình và Phó trưởng phòng Nội vụ huyện Kiến Xương dự họp.",
+    "Ông Nguyễn Văn An, Giám đốc công ty Điện lực Hà Nội, thăm trường THCS Lê Lợi ở quận 1, TPHCM.",
+    "Thủ tướng Anh gặp bà Lê Thị Hoa tại nước Anh, rồi sang Bắc Ireland; Th.s Trần Minh Đức nói.",
+    "Ủy ban nhân dân tỉnh Nghệ An sửa đường Lê Duẩn, cầu Long Biên và quốc lộ 1A, xã Nghi Phong.",
+    "đảng Dân chủ, Đảng ủy Khối, HĐND các cấp, Sở Y tế tỉnh Bắc Kạn và Thường trực Thành ủy Huế.",
+    "Chủ tịch UBND TP.Yên Bái, đồng chí Hoàng Văn Hùng, cho biết Việt Nam và Ý hợp tác; anh Ba đến.",
+    "Quốc hội, Chính phủ và Tỉnh ủy Quảng Ninh làm việc với WHO, TTXVN và Lầu Năm Góc.",
+)
+
+
+# The modules (the package's names of the same spelling are their functions).
+organisations_rules = import_module("tui.core.entities.organisations")
+people_rules = import_module("tui.core.entities.people")
+places_rules = import_module("tui.core.entities.places")
+
+
+class _Everything:
+    """A set holding every string: each syllable tried by the rules, as before the filters."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_the_first_syllable_filters_find_what_every_syllable_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [Line.of(text, 0, len(text)) for text in _LINES]
+
+    def found() -> list[list[Candidate]]:
+        return [organisations_of(line) + places_of(line) + people_of(line) for line in lines]
+
+    filtered = found()
+    monkeypatch.setattr(organisations_rules, "_OPENERS", _Everything())
+    monkeypatch.setattr(people_rules, "_CUE_STARTS", _Everything())
+    monkeypatch.setattr(places_rules, "_openers", _Everything)
+    assert filtered == found()
+    kinds = {c.type for candidates in filtered for c in candidates}
+    assert kinds == {"ORG", "LOC", "PER"} and sum(map(len, filtered)) >= 30

@@ -102,6 +102,9 @@ _SCHOOL_LEVELS = {"THCS", "THPT", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "TH", "MN"
 _MAX_LOWER_WORDS = 3
 # First syllables of those heads (a token holds no space, so a head of two starts with one of these).
 _LOWER_HEAD_STARTS = frozenset(head.split(" ")[0] for head in _PARTY | _NAMED_LOWER_HEADS)
+# Every syllable ``_org_at`` can start a body at: the first of a head or of a self-named body, and
+# the lowercase heads.
+_OPENERS = frozenset([*ORG_STANDALONE_INDEX.lengths, *ORG_HEAD_INDEX.lengths, *_LOWER_HEADS, *_LOWER_HEAD_STARTS])
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
 _TITLES_BEFORE_ELLIPTIC = frozenset(fold(t) for t in ("bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"))
@@ -113,6 +116,9 @@ def organisations(line: Line) -> list[Candidate]:
     found: list[Candidate] = teams(toks) + latin_companies(toks)
     i = 0
     while i < len(toks):
+        if toks[i].text not in _OPENERS:  # no body starts here (``_org_at`` would say so, slower)
+            i += 1
+            continue
         end = _org_at(line, i)
         if end > i:
             found.append(Candidate.of("ORG", toks[i].start, toks[end - 1].end))
