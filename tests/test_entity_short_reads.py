@@ -93,6 +93,10 @@ _NOUNS = ("cán bộ", "hộ gia đình nghèo", "đảng viên mới", "công t
 def _figure_texts() -> list[str]:
     # Spaces move the counted noun across the short stretch's end one character at a time.
     texts = [f"Chi 5 {'tỷ đồng ' * 4}{' ' * k}hộ gia đình nghèo khó khăn." for k in range(70)]
+    # ... and across the end of the whole stretch (120 characters after the figure).
+    texts += [f"Chi 5 {'tỷ đồng ' * 8}{' ' * k}hộ gia đình nghèo khó khăn." for k in range(40, 80)]
+    # A figure that ends inside a syllable token of the line (``1.5``: a figure ``1``).
+    texts += ["Giá 1.5 triệu người mua, 12.34 ha đất và 2.053 đảng viên, 3,5km đường."]
     for pad in range(0, 70, 3):
         for n, noun in enumerate(_NOUNS):
             units = " ".join(_UNITS[: n + 1])
@@ -107,8 +111,10 @@ def test_figures_read_in_a_short_stretch_first_are_the_figures_read_in_the_whole
 ) -> None:
     texts = _figure_texts()
     short = [figures(text, 0, len(text)) for text in texts]
+    # With the line's tokens at hand, those after a figure are taken from them.
+    from_line = [figures(text, 0, len(text), tokenize(text, 0, len(text))) for text in texts]
     monkeypatch.setattr(numbers, "_TOKENS_AFTER_SHORT", 10_000)  # the whole stretch at once
-    assert short == [figures(text, 0, len(text)) for text in texts]
+    assert short == from_line == [figures(text, 0, len(text)) for text in texts]
     assert any(len(found) > 1 for found in short)
 
 

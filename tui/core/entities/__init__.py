@@ -125,7 +125,7 @@ def _line_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _line_candidates(line: Line) -> list[Candidate]:
     text, start, end = line.text, line.start, line.end
-    found = [*documents(text, start, end), *figures(text, start, end)]
+    found = [*documents(text, start, end), *figures(text, start, end, line.toks)]
     if not line.all_caps or line.kind == "byline":
         found += organisations(line) + places(line) + people(line) + credits(line) + sources(line)
     if line.kind == "byline":

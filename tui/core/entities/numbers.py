@@ -9,6 +9,7 @@ follows) or after four words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.lexicon import MAX_WORD_SYLLABLES, lexical_tag
@@ -213,16 +214,34 @@ _READ_AFTER = 2 * MAX_WORD_SYLLABLES + 1
 _MULTIPLIER_BEFORE = re.compile(r"(?:gấp|hơn)[^\S\n]*$")
 
 
-def figures(text: str, start: int, end: int) -> list[Candidate]:
+def figures(text: str, start: int, end: int, line_toks: list[Tok] | None = None) -> list[Candidate]:
+    """The figures of the line ``text[start:end]``; ``line_toks``, its tokens if they are at hand
+    (``tokenize(text, start, end)``), spare reading the words after most figures again."""
     found: list[Candidate] = []
+    starts = [t.start for t in line_toks] if line_toks else []
     for m in _FIGURE.finditer(text, start, end):
-        c = _figure(text, start, end, m)
+        c = _figure(text, start, end, m, line_toks or [], starts)
         if c is not None:
             found.append(c)
     return found
 
 
-def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Candidate | None:
+def _line_tokens_after(line_toks: list[Tok], starts: list[int], stop: int, limit: int) -> list[Tok] | None:
+    """The first tokens of ``tokenize(text, stop, limit)`` taken from the line's tokens: those
+    ending two characters or more before ``limit`` (see ``tokens_before``); None when ``stop``
+    is not where a token of the line ends (then reading from it may cut the text otherwise)."""
+    first = bisect_left(starts, stop)
+    if first == 0 or line_toks[first - 1].end != stop:
+        return None
+    after = bisect_left(starts, limit - 2, first)
+    if after > first and line_toks[after - 1].end > limit - 2:
+        after -= 1
+    return line_toks[first:after]
+
+
+def _figure(
+    text: str, line_start: int, line_end: int, m: re.Match[str], line_toks: list[Tok], starts: list[int]
+) -> Candidate | None:
     value = m.group(0)
     if _ID_BEFORE.search(text, max(line_start, m.start() - 14), m.start()):
         return None
@@ -239,7 +258,15 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
     if re.fullmatch(r"(?:19|20)\d\d", value):
         return None  # a year, not a count (dates are found elsewhere)
     stand_alone = "%" in value or "/" in value or glued is not None
-    if stop + _TOKENS_AFTER_SHORT < line_end:
+    limit = min(line_end, stop + _TOKENS_AFTER)
+    toks = _line_tokens_after(line_toks, starts, stop, limit) if line_toks else None
+    if toks is not None:  # read again only if the reading came near their end
+        if len(toks) > _READ_AFTER:
+            found, read = _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)
+            if read + _READ_AFTER < len(toks):
+                return found
+        toks = more_tokens(text, toks, stop, limit)
+    elif stop + _TOKENS_AFTER_SHORT < line_end:
         # Most figures are decided by a few words: read a short stretch first, and all of it only
         # when the reading came near the short stretch's end.
         toks = tokens_before(tokenize(text, stop, stop + _TOKENS_AFTER_SHORT), stop + _TOKENS_AFTER_SHORT)
@@ -247,9 +274,9 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
             found, read = _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)
             if read + _READ_AFTER < len(toks):
                 return found
-        toks = more_tokens(text, toks, stop, min(line_end, stop + _TOKENS_AFTER))
+        toks = more_tokens(text, toks, stop, limit)
     else:
-        toks = tokenize(text, stop, min(line_end, stop + _TOKENS_AFTER))
+        toks = tokenize(text, stop, limit)
     return _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)[0]
 
 
