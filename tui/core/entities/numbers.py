@@ -259,24 +259,19 @@ def _figure(
         return None  # a year, not a count (dates are found elsewhere)
     stand_alone = "%" in value or "/" in value or glued is not None
     limit = min(line_end, stop + _TOKENS_AFTER)
+    # Most figures are decided by a few words: the first tokens after the figure, from the line's
+    # or else from a short stretch, and all of them only when the reading came near their end.
     toks = _line_tokens_after(line_toks, starts, stop, limit) if line_toks else None
-    if toks is not None:  # read again only if the reading came near their end
-        if len(toks) > _READ_AFTER:
-            found, read = _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)
-            if read + _READ_AFTER < len(toks):
-                return found
-        toks = more_tokens(text, toks, stop, limit)
-    elif stop + _TOKENS_AFTER_SHORT < line_end:
-        # Most figures are decided by a few words: read a short stretch first, and all of it only
-        # when the reading came near the short stretch's end.
+    if toks is None and stop + _TOKENS_AFTER_SHORT < line_end:
         toks = tokens_before(tokenize(text, stop, stop + _TOKENS_AFTER_SHORT), stop + _TOKENS_AFTER_SHORT)
+    if toks is None:
+        toks = tokenize(text, stop, limit)
+    else:
         if len(toks) > _READ_AFTER:
             found, read = _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)
             if read + _READ_AFTER < len(toks):
                 return found
         toks = more_tokens(text, toks, stop, limit)
-    else:
-        toks = tokenize(text, stop, limit)
     return _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)[0]
 
 
