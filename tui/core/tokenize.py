@@ -25,6 +25,8 @@ _ABBREVIATION_END = re.compile(
     r"St|Mr|Mrs|Ms|Dr|v\.v|Nxb|NXB|tr|Tr|No|Co|Ltd|Inc|Jr)\.$"
 )
 _PUNCTUATION = re.compile(r"^[\W_]+$")
+# A letter or digit (``str.isalnum``): a word character other than the underscore.
+_ALNUM = re.compile(r"[^\W_]")
 # A quotation that spans several sentences is kept as one sentence up to this many words.
 _QUOTE_MAX_WORDS = 80
 # Text wrapped by hand (an e-mail, a fixed-width file) has lines of at most 72-80 characters; a paragraph
@@ -255,7 +257,8 @@ class _Joined:
         # Pieces are separated by whitespace only (see ``_align``), so counts add up, except
         # that two pieces that touch share the word across the join.
         touching = span.start == self.end and piece[:1].strip() and text[self.end - 1 : self.end].strip()
-        self.words += len(piece.split()) - (1 if touching and self.words and piece.split() else 0)
+        words = len(piece.split())
+        self.words += words - (1 if touching and self.words and words else 0)
         self.straight += piece.count('"')
         self.opening += piece.count("“")
         self.closing += piece.count("”")
@@ -347,7 +350,7 @@ def _glued_end(text: str, begin: int, end: int) -> int | None:
 def _is_cut(previous: _Joined, following: str) -> bool:
     if _ABBREVIATION_END.search(previous.tail):
         return True
-    if not any(ch.isalnum() for ch in following):
+    if not _ALNUM.search(following):
         return True  # a lone closing quote or bracket left behind: `".`
     if previous.open_quote() and previous.words + len(following.split()) <= _QUOTE_MAX_WORDS:
         return True  # the next sentence of a quotation: `"A. B", ông X nói.`

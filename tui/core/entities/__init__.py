@@ -35,6 +35,10 @@ _DATES_ONLY = {"boilerplate"}
 _LINE_MAX = 100_000
 # The line rules' time per character over the date patterns' (on the bench corpus), to share work.
 _LINE_COST = 8
+# This process resolves the candidates of every part after the line rules (about a tenth of the
+# work): it takes a smaller part than each other process (5 MB of names, 2 processes: 7.7 and 6.6 s
+# with equal parts).
+_OWN_SHARE = 0.8
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*[^\S\n]+")
 
 
@@ -66,7 +70,9 @@ def extract_entities(
     jobs = _jobs(text, regions)
     parts = parts_for(sum(end - start for start, end, _, _ in jobs), parallel_from)
     # Weighed by what they cost: the line rules take about eight times as long as dates per character.
-    cuts = split_weights([(end - start) * (_LINE_COST if lines else 1) for start, end, _, lines in jobs], parts)
+    cuts = split_weights(
+        [(end - start) * (_LINE_COST if lines else 1) for start, end, _, lines in jobs], parts, _OWN_SHARE
+    )
     found = map_parts(lambda cut: _job_candidates(text, jobs[cut[0] : cut[1]]), cuts)
     candidates = [Candidate(*fields) for part in found for fields in part]
     del found  # a tuple per candidate: let it go before resolving, when memory peaks
@@ -119,7 +125,7 @@ def _line_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _line_candidates(line: Line) -> list[Candidate]:
     text, start, end = line.text, line.start, line.end
-    found = [*documents(text, start, end), *figures(text, start, end)]
+    found = [*documents(text, start, end), *figures(text, start, end, line.toks)]
     if not line.all_caps or line.kind == "byline":
         found += organisations(line) + places(line) + people(line) + credits(line) + sources(line)
     if line.kind == "byline":

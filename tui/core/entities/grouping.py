@@ -21,8 +21,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from tui.core.entities.lexicon import MAX_WORD_SYLLABLES
 from tui.core.entities.text import fold, place_name
-from tui.core.entities.tokens import Tok, phrase_at, tokenize, word_end
+from tui.core.entities.tokens import Tok, more_tokens, phrase_at, tokenize, tokens_before, word_end
 from tui.core.entities.vocab import CUE_INDEX, LEVELS, TITLE_INDEX
 from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
 
@@ -33,6 +34,8 @@ _LEVEL_PREFIX = re.compile(
 _REPEATED_LEVEL = re.compile(r"(?<!\w)(\w+(?: \w+)?) ((?:[^\s,]+(?:,| và) )*?[^\s,]+)(,| và) \1(?= )")
 _CONTEXT_MAX = 220
 _ROLE_MAX = 200
+# Characters read first on either side of a name for its role (most roles are short or absent).
+_ROLE_SHORT = 64
 # How far from a figure its context is looked for: far more than any real sentence, so only a
 # pathological one (a whole file without a full stop) is cut, and a figure costs a bounded time.
 _CONTEXT_WINDOW = 5000
@@ -40,6 +43,8 @@ _COMMA = re.compile(r",\s")
 # A folded document key: its kind words, an optional ``số``, the number, then the symbol if any.
 _DOC_NUMBER = re.compile(r"^(?P<kind>\D+?) (?:số )?(?P<number>\d+)(?P<symbol>[-/].*)?$")
 _ROLE_LEAD = re.compile(r"[^\S\n]*(?:,|-|–|\()[^\S\n]*")
+# Tokens a role reading looks at beyond the one it stops at: a title (``phrase_at``) or a word.
+_ROLE_LOOK = max(MAX_WORD_SYLLABLES, *map(max, TITLE_INDEX.lengths.values())) + 1
 
 
 class Cover:
@@ -251,8 +256,22 @@ def _role_after(text: str, start: int, spans: Cover) -> str | None:
     if not lead:
         return None
     line_end = text.find("\n", lead.end(), lead.end() + _ROLE_MAX)
-    end = lead.end() + _ROLE_MAX if line_end < 0 else line_end
-    toks = tokenize(text, lead.end(), min(end, len(text)))
+    end = min(lead.end() + _ROLE_MAX if line_end < 0 else line_end, len(text))
+    # The first words, then twice as many, and all of them only if the reading came near their end.
+    toks: list[Tok] = []
+    for cut in (lead.end() + _ROLE_SHORT, lead.end() + 2 * _ROLE_SHORT):
+        if cut >= end:
+            break
+        toks = tokens_before(more_tokens(text, toks, lead.end(), cut), cut)
+        role, read = _title_chains(text, toks, spans)
+        if read + _ROLE_LOOK < len(toks):
+            return role
+    return _title_chains(text, more_tokens(text, toks, lead.end(), end), spans)[0]
+
+
+def _title_chains(text: str, toks: list[Tok], spans: Cover) -> tuple[str | None, int]:
+    """Titles separated by commas from the first token on; and the index of the token where the
+    reading stopped (it looked at most ``_ROLE_LOOK`` tokens beyond it)."""
     segments: list[str] = []
     i = 0
     while i < len(toks) and phrase_at(toks, i, TITLE_INDEX):
@@ -261,8 +280,9 @@ def _role_after(text: str, start: int, spans: Cover) -> str | None:
         if j + 1 < len(toks) and toks[j].text == ",":
             i = j + 1
         else:
+            i = j
             break
-    return ", ".join(segments) or None
+    return ", ".join(segments) or None, i
 
 
 def _title_chain_end(toks: list[Tok], i: int, spans: Cover) -> int:
@@ -282,7 +302,25 @@ def _title_chain_end(toks: list[Tok], i: int, spans: Cover) -> int:
 
 
 def _role_before(text: str, line_start: int, start: int, spans: Cover) -> str | None:
-    toks = tokenize(text, max(line_start, start - _ROLE_MAX), start)
+    first = max(line_start, start - _ROLE_MAX)
+    # From a space, a shorter stretch has the same last tokens as the whole one (no token holds
+    # a space, and the one after the space has one before it either way). Read it first, and the
+    # whole stretch only when the walk back reached the shorter one's beginning.
+    space = text.find(" ", max(first, start - _ROLE_SHORT), start)
+    if space <= first:
+        toks = tokenize(text, first, start)
+        return _role_from(text, toks, _walk_back(toks, spans))
+    toks = tokenize(text, space, start)
+    i = _walk_back(toks, spans)
+    if i >= 2:  # it read no token before ``i - 2``: the same stop in the whole stretch
+        return _role_from(text, toks, i)
+    # The tokens before the space are those of the whole stretch too: they end before it.
+    toks = tokenize(text, first, space) + toks
+    return _role_from(text, toks, _walk_back(toks, spans))
+
+
+def _walk_back(toks: list[Tok], spans: Cover) -> int:
+    """Index of the first token of the capitalised words, bodies and commas that end ``toks``."""
     i = len(toks)
     while i > 0:
         tok = toks[i - 1]
@@ -297,6 +335,11 @@ def _role_before(text: str, line_start: int, start: int, spans: Cover) -> str | 
             i -= 1
         else:
             break
+    return i
+
+
+def _role_from(text: str, toks: list[Tok], i: int) -> str | None:
+    """The role in ``toks[i:]``: from its first title to the end."""
     while i < len(toks) and (
         toks[i].text == "," or (phrase_at(toks, i, CUE_INDEX) and not phrase_at(toks, i, TITLE_INDEX))
     ):

@@ -21,7 +21,7 @@ class Line:
     @classmethod
     def of(cls, text: str, start: int, end: int, kind: str = "body") -> Line:
         toks = tokenize(text, start, end)
-        alpha = [t.text for t in toks if t.text[0].isalpha()]
+        alpha = [t.text for t in toks if t.alpha]
         title_case = len(alpha) >= 4 and sum(1 for w in alpha if w[0].isupper()) / len(alpha) >= 0.7
         all_caps = bool(alpha) and all(w.isupper() for w in alpha) and sum(map(len, alpha)) > 3
         return cls(text, start, end, kind, toks, title_case, all_caps)

@@ -9,11 +9,12 @@ follows) or after four words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.core.entities.candidates import Candidate
-from tui.core.entities.lexicon import lexical_tag
+from tui.core.entities.lexicon import MAX_WORD_SYLLABLES, lexical_tag
 from tui.core.entities.text import LO
-from tui.core.entities.tokens import Tok, tokenize, word_end
+from tui.core.entities.tokens import Tok, more_tokens, tokenize, tokens_before, word_end
 
 _FIGURE = re.compile(
     r"(?<![\w./,:\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
@@ -204,19 +205,43 @@ _ID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 4
+# Characters after a figure its counted noun is looked for in, and the first, shorter stretch read.
+_TOKENS_AFTER = 120
+_TOKENS_AFTER_SHORT = 60
+# Tokens the counted-noun reading may look at beyond the one it stops at: a word (its syllables)
+# and the next word (``_peek``).
+_READ_AFTER = 2 * MAX_WORD_SYLLABLES + 1
 _MULTIPLIER_BEFORE = re.compile(r"(?:gấp|hơn)[^\S\n]*$")
 
 
-def figures(text: str, start: int, end: int) -> list[Candidate]:
+def figures(text: str, start: int, end: int, line_toks: list[Tok] | None = None) -> list[Candidate]:
+    """The figures of the line ``text[start:end]``; ``line_toks``, its tokens if they are at hand
+    (``tokenize(text, start, end)``), spare reading the words after most figures again."""
     found: list[Candidate] = []
+    starts = [t.start for t in line_toks] if line_toks else []
     for m in _FIGURE.finditer(text, start, end):
-        c = _figure(text, start, end, m)
+        c = _figure(text, start, end, m, line_toks or [], starts)
         if c is not None:
             found.append(c)
     return found
 
 
-def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Candidate | None:
+def _line_tokens_after(line_toks: list[Tok], starts: list[int], stop: int, limit: int) -> list[Tok] | None:
+    """The first tokens of ``tokenize(text, stop, limit)`` taken from the line's tokens: those
+    ending two characters or more before ``limit`` (see ``tokens_before``); None when ``stop``
+    is not where a token of the line ends (then reading from it may cut the text otherwise)."""
+    first = bisect_left(starts, stop)
+    if first == 0 or line_toks[first - 1].end != stop:
+        return None
+    after = bisect_left(starts, limit - 2, first)
+    if after > first and line_toks[after - 1].end > limit - 2:
+        after -= 1
+    return line_toks[first:after]
+
+
+def _figure(
+    text: str, line_start: int, line_end: int, m: re.Match[str], line_toks: list[Tok], starts: list[int]
+) -> Candidate | None:
     value = m.group(0)
     if _ID_BEFORE.search(text, max(line_start, m.start() - 14), m.start()):
         return None
@@ -233,15 +258,37 @@ def _figure(text: str, line_start: int, line_end: int, m: re.Match[str]) -> Cand
     if re.fullmatch(r"(?:19|20)\d\d", value):
         return None  # a year, not a count (dates are found elsewhere)
     stand_alone = "%" in value or "/" in value or glued is not None
-    toks = tokenize(text, stop, min(line_end, stop + 120))
+    limit = min(line_end, stop + _TOKENS_AFTER)
+    # Most figures are decided by a few words: the first tokens after the figure, from the line's
+    # or else from a short stretch, and all of them only when the reading came near their end.
+    toks = _line_tokens_after(line_toks, starts, stop, limit) if line_toks else None
+    if toks is None and stop + _TOKENS_AFTER_SHORT < line_end:
+        toks = tokens_before(tokenize(text, stop, stop + _TOKENS_AFTER_SHORT), stop + _TOKENS_AFTER_SHORT)
+    if toks is None:
+        toks = tokenize(text, stop, limit)
+    else:
+        if len(toks) > _READ_AFTER:
+            found, read = _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)
+            if read + _READ_AFTER < len(toks):
+                return found
+        toks = more_tokens(text, toks, stop, limit)
+    return _figure_after(text, line_start, m, stop, stand_alone, glued is not None, toks)[0]
+
+
+def _figure_after(
+    text: str, line_start: int, m: re.Match[str], stop: int, stand_alone: bool, glued: bool, toks: list[Tok]
+) -> tuple[Candidate | None, int]:
+    """The figure ``m`` (its unit ending at ``stop``) judged by the tokens after it, and the index
+    of the last token the reading got to before looking at most ``_READ_AFTER`` further."""
+    value = m.group(0)
     if toks and toks[0].text == "lần" and _MULTIPLIER_BEFORE.search(text, max(line_start, m.start() - 10), m.start()):
-        return None  # giảm đi hơn 3 lần, gấp 2 lần: a ratio, not a count
-    noun_end = _counted_noun(toks, percent="%" in value, after_unit=glued is not None)
+        return None, 0  # giảm đi hơn 3 lần, gấp 2 lần: a ratio, not a count
+    noun_end, read = _counted_noun(toks, percent="%" in value, after_unit=glued)
     if noun_end is not None:
-        return Candidate.of("NUM", m.start(), noun_end)
+        return Candidate.of("NUM", m.start(), noun_end), read
     if stand_alone or _coordinated(toks):
-        return Candidate.of("NUM", m.start(), stop)
-    return None
+        return Candidate.of("NUM", m.start(), stop), read
+    return None, read
 
 
 def _coordinated(toks: list[Tok]) -> bool:
@@ -249,8 +296,9 @@ def _coordinated(toks: list[Tok]) -> bool:
     return len(toks) >= 2 and toks[0].text in {"và", "hoặc", "đến", "-", "–"} and toks[1].digit
 
 
-def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | None:
-    """End offset of the counted noun after a figure, or None when there is none."""
+def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> tuple[int | None, int]:
+    """End offset of the counted noun after a figure, or None when there is none; and the index
+    of the token the reading stopped at (it looked at most ``_READ_AFTER`` tokens beyond it)."""
     i = 0
     end: int | None = None
     words = 0
@@ -262,7 +310,7 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
         word = " ".join(t.text for t in toks[i:j])
         low = word.lower()
         if words == 0 and _is_acronym_noun(tok):
-            return tok.end
+            return tok.end, i
         if (
             tok.cap
             or low in _STOP
@@ -278,7 +326,7 @@ def _counted_noun(toks: list[Tok], percent: bool, after_unit: bool) -> int | Non
         end = toks[j - 1].end
         words += 1
         i = j
-    return end
+    return end, i
 
 
 def _peek(toks: list[Tok], j: int) -> str:

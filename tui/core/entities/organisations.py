@@ -74,7 +74,9 @@ _LEVEL_HEADS = {
 _LEVEL_HEAD_KEYS = {fold(h) for h in _LEVEL_HEADS}
 # Lowercase heads inside a title: Trưởng [ban Tổ chức Trung ương], Trưởng [đoàn ĐBQH tỉnh Bắc Kạn].
 _LOWER_HEADS = {"ban", "đoàn", "phòng", "vụ", "cục", "sở", "văn phòng"}
-_TITLE_BEFORE_LOWER_HEAD = {"trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên", "chánh", "phó chánh"}
+_TITLE_BEFORE_LOWER_HEAD = frozenset(
+    fold(t) for t in ("trưởng", "phó", "phó trưởng", "ủy viên", "uỷ viên", "chánh", "phó chánh")
+)
 # Lowercase heads that open a body wherever a capitalised name follows them
 # (công ty Điện lực Hà Nội, đảng Dân chủ, trường THCS Lê Lợi, huyện ủy Tam Nông).
 _NAMED_LOWER_HEADS = {
@@ -100,9 +102,13 @@ _SCHOOL_LEVELS = {"THCS", "THPT", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "TH", "MN"
 _MAX_LOWER_WORDS = 3
 # First syllables of those heads (a token holds no space, so a head of two starts with one of these).
 _LOWER_HEAD_STARTS = frozenset(head.split(" ")[0] for head in _PARTY | _NAMED_LOWER_HEADS)
+# Every syllable ``_org_at`` can start a body at: the first of a head or of a self-named body, and
+# the lowercase heads.
+_OPENERS = frozenset([*ORG_STANDALONE_INDEX.lengths, *ORG_HEAD_INDEX.lengths, *_LOWER_HEADS, *_LOWER_HEAD_STARTS])
 _CONNECTORS = {"và", "&", "-", "–"}
 _ELLIPTIC = {"Thường trực", "Đảng ủy", "Đảng uỷ", "Ban Thường vụ"}
-_TITLES_BEFORE_ELLIPTIC = {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"}
+_TITLES_BEFORE_ELLIPTIC = frozenset(fold(t) for t in ("bí thư", "phó bí thư", "ủy viên", "uỷ viên", "thường trực"))
+_TITLE_WORDS = frozenset(fold(t) for t in ("bí thư", "phó bí thư", "ủy viên", "uỷ viên", "phó chủ tịch", "chủ tịch"))
 
 
 def organisations(line: Line) -> list[Candidate]:
@@ -110,6 +116,9 @@ def organisations(line: Line) -> list[Candidate]:
     found: list[Candidate] = teams(toks) + latin_companies(toks)
     i = 0
     while i < len(toks):
+        if toks[i].text not in _OPENERS:  # no body starts here (``_org_at`` would say so, slower)
+            i += 1
+            continue
         end = _org_at(line, i)
         if end > i:
             found.append(Candidate.of("ORG", toks[i].start, toks[end - 1].end))
@@ -347,12 +356,10 @@ def _generic_after(toks: list[Tok], j: int) -> bool:
     return j < len(toks) and toks[j].text in {"các", "cấp", "những"}
 
 
-def _title_before(toks: list[Tok], i: int, titles: set[str]) -> bool:
-    for n in (3, 2, 1):
-        if i - n >= 0 and fold(" ".join(t.text for t in toks[i - n : i])) in {fold(t) for t in titles}:
-            return True
-    return False
+def _title_before(toks: list[Tok], i: int, titles: frozenset[str]) -> bool:
+    """One of ``titles`` (folded, see ``fold``) ends right before token ``i``."""
+    return any(i - n >= 0 and fold(" ".join(t.text for t in toks[i - n : i])) in titles for n in (3, 2, 1))
 
 
 def _preceded_by_title_word(toks: list[Tok], i: int) -> bool:
-    return _title_before(toks, i, {"bí thư", "phó bí thư", "ủy viên", "uỷ viên", "phó chủ tịch", "chủ tịch"})
+    return _title_before(toks, i, _TITLE_WORDS)

@@ -4,6 +4,8 @@ and bare names from the gazetteer (Thái Bình, Việt Nam) where the context al
 
 from __future__ import annotations
 
+from functools import cache
+
 from tui.core.entities.candidates import Candidate
 from tui.core.entities.gazetteer import kind, place_index
 from tui.core.entities.line import Line, cap_run, team_number_end
@@ -26,6 +28,7 @@ _HCM = {"HCM", "HCMC", "Hồ Chí Minh", "HN"}
 _AMBIGUOUS_COUNTRIES = {"Anh", "Ý"}
 _COUNTRY_CUES = {"nước", "tại", "ở", "sang", "tới", "đến", "từ", "với", "của", "cho", "khắp", "người", "vương quốc"}
 _COMPASS = {"Bắc", "Nam", "Đông", "Tây"}
+_TP_HCM = {"TPHCM", "TPHN"}
 
 
 def gazetteer_at(toks: list[Tok], i: int) -> int:
@@ -115,11 +118,29 @@ def structure_at(toks: list[Tok], i: int) -> int:
     return i
 
 
+@cache
+def _openers() -> frozenset[str]:
+    """Every syllable ``places`` can find a place at: the first of a level word, of a structure
+    word or of a known place, and the words that open a country in context or ``TP.HCM``."""
+    return frozenset(
+        [
+            *LEVEL_INDEX.lengths,
+            *STRUCTURE_INDEX.lengths,
+            *place_index().lengths,
+            "nước",
+            *_COMPASS,
+            *_AMBIGUOUS_COUNTRIES,
+            *_TP_HCM,
+        ]
+    )
+
+
 def places(line: Line) -> list[Candidate]:
     toks = line.toks
     found: list[Candidate] = []
+    openers = _openers()
     for i, tok in enumerate(toks):
-        if not tok.alpha:
+        if not tok.alpha or tok.text not in openers:
             continue
         end = level_place_at(toks, i)
         if end == i:
@@ -194,7 +215,7 @@ def _inside_word(toks: list[Tok], i: int) -> bool:
 
 def _tp_hcm(toks: list[Tok], i: int) -> int:
     """``TP.HCM``, ``TPHCM``, ``Tp.HCM`` written as one word."""
-    if toks[i].text in {"TPHCM", "TPHN"}:
+    if toks[i].text in _TP_HCM:
         return i + 1
     return 0
 
