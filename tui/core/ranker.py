@@ -40,6 +40,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -128,10 +129,11 @@ def feature_matrix(
         return np.zeros((0, len(FEATURES))), bool(title)
     # One string per distinct syllable: a 5 MB report has about 800,000 syllables but a few tens of
     # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB.
+    # Tuples, not lists: a list made from an iterator keeps the spare room it grew into.
     distinct: dict[str, str] = {}
-    tokens = [list(map(distinct.setdefault, toks, toks)) for toks in map(_lowered_syllables, sentences)]
+    tokens = [tuple(map(distinct.setdefault, toks, toks)) for toks in map(_lowered_syllables, sentences)]
     texts = [str(s) for s in sentences]
-    content = [[t for t in toks if t not in stop] for toks in tokens]
+    content = [tuple(t for t in toks if t not in stop) for toks in tokens]
     doc_counts = Counter(t for toks in content for t in toks)
     doc_norm = math.sqrt(sum(c * c for c in doc_counts.values())) or 1.0
 
@@ -156,7 +158,7 @@ def feature_matrix(
     columns["question"] = [t.rstrip("\"”’') ").endswith("?") for t in texts]
     columns["colon"] = [":" in t for t in texts]
     columns["digits"] = [bool(_DIGIT.search(t)) for t in texts]
-    centroids = []
+    centroids = array("d")  # floats kept unboxed: 8 bytes a sentence instead of 32
     for toks in content:
         counts = Counter(toks)
         norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
@@ -185,16 +187,16 @@ def _lowered_syllables(sentence: Any) -> list[str]:
 
 
 def _title_columns(
-    tokens: list[list[str]], title: list[str], title_set: set[str], title_content: set[str]
+    tokens: list[tuple[str, ...]], title: list[str], title_set: set[str], title_content: set[str]
 ) -> dict[str, Any]:
     """The headline features. Each sentence's syllable set is made, read and dropped in turn
     (all of them at once took 50 MB on a 5 MB report); only its few headline syllables stay."""
     n = len(tokens)
     title_bigrams = set(pairwise(title))
-    shared: list[int] = []
-    recalls_list: list[float] = []
-    jaccard: list[float] = []
-    in_title: list[set[str]] = []
+    shared = array("q")
+    recalls_list = array("d")
+    jaccard = array("d")
+    in_title: list[tuple[str, ...]] = []  # a tuple: an empty set takes 216 bytes, an empty tuple none
     doc_freq: Counter[str] = Counter()
     for toks in tokens:
         present = set(toks)
@@ -202,7 +204,7 @@ def _title_columns(
         shared.append(k)
         recalls_list.append(len(title_content & present) / len(title_content))
         jaccard.append(k / len(title_set | present))
-        in_title.append(title_content & present)
+        in_title.append(tuple(title_content & present))
         # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
         doc_freq.update(present & title_content)
     recalls = np.array(recalls_list)
@@ -214,8 +216,12 @@ def _title_columns(
         "title_recall": recalls,
         "title_recall_rel": recalls / (best or 1.0),
         "title_jaccard": jaccard,
+        # The headline bigrams a sentence has, without a set of all its own (a long one has ~10^6).
         "title_bigram_recall": [
-            len(title_bigrams & set(pairwise(toks))) / len(title_bigrams) if title_bigrams else 0.0 for toks in tokens
+            len({pair for pair in pairwise(toks) if pair in title_bigrams}) / len(title_bigrams)
+            if title_bigrams
+            else 0.0
+            for toks in tokens
         ],
         "title_recall_all": [k / len(title_set) for k in shared],
         "title_best": (recalls == best) & (best > 0),
@@ -224,10 +230,10 @@ def _title_columns(
 
 
 def _salience_columns(
-    tokens: list[list[str]], content: list[list[str]], salience: dict[str, float]
+    tokens: list[tuple[str, ...]], content: list[tuple[str, ...]], salience: dict[str, float]
 ) -> dict[str, np.ndarray]:
     get = salience.get
-    mean, top, content_mean, top5 = [], [], [], []
+    mean, top, content_mean, top5 = array("d"), array("d"), array("d"), array("d")
     for toks, cont in zip(tokens, content):
         values = [get(t, 0.0) for t in toks] or [0.0]
         mean.append(sum(values) / len(values))
