@@ -42,9 +42,10 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, tee
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,9 @@ SALIENCE_PATH = WEIGHTS_PATH.with_name("ranker_salience.json")
 # Above this many sentences the centrality feature (quadratic) is left at zero.
 MAX_CENTRALITY_SENTENCES = 1000
 _SYLLABLE = re.compile(r"\w+")
+# Longer sentences (none in the 2,000 bench articles, whose longest has 2,430 characters) have
+# their syllables read one at a time instead of listed at once.
+_LIST_MAX_CHARS = 20_000
 _END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 _QUOTE_START = re.compile(r"^\s*[\"“‘']")
 _DIGIT = re.compile(r"\d")
@@ -131,7 +135,8 @@ def feature_matrix(
     # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB.
     # Tuples, not lists: a list made from an iterator keeps the spare room it grew into.
     distinct: dict[str, str] = {}
-    tokens = [tuple(map(distinct.setdefault, toks, toks)) for toks in map(_lowered_syllables, sentences)]
+    # tee: the syllables of a very long sentence come from an iterator, which can be read only once.
+    tokens = [tuple(map(distinct.setdefault, *tee(toks))) for toks in map(_lowered_syllables, sentences)]
     texts = [str(s) for s in sentences]
     content = [tuple(t for t in toks if t not in stop) for toks in tokens]
     doc_counts = Counter(t for toks in content for t in toks)
@@ -168,7 +173,8 @@ def feature_matrix(
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
     if n <= MAX_CENTRALITY_SENTENCES:
         # A few long sentences can hold a whole report's words: one string per distinct word here too.
-        words = [[distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences]
+        # Made a sentence at a time (a generator): only the content words are kept.
+        words = ([distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences)
         centrality = _centrality([[w for w in ws if w not in stop_words] for ws in words])
         top = centrality.max()
         columns["lexrank"] = centrality / top if top > 0 else centrality
@@ -184,8 +190,13 @@ def feature_matrix(
     return rows, bool(title)
 
 
-def _lowered_syllables(sentence: Any) -> list[str]:
-    return syllables([w.lower() for w in sentence.words])
+def _lowered_syllables(sentence: Any) -> Iterable[str]:
+    """``syllables`` of the lowercased words; a sentence too long for any real one (a text without
+    full stops) is read one syllable at a time: the list of them all would hold ~10^6 strings."""
+    text = " ".join([w.lower() for w in sentence.words]).lower()
+    if len(text) <= _LIST_MAX_CHARS:
+        return _SYLLABLE.findall(text)
+    return map(methodcaller("group"), _SYLLABLE.finditer(text))
 
 
 def _title_columns(
