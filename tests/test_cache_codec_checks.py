@@ -38,6 +38,7 @@ from tui.core.model import (
     Span,
     Summary,
     Token,
+    Tokens,
 )
 from tui.core.pipeline import Options, pipeline_version
 
@@ -59,8 +60,8 @@ def _analysis() -> Analysis:
         headings=(Heading(0, 13, 1, "Mưa lớn ở Huế"),),
     )
     sentences = (
-        Sentence(0, first, second - 1, TEXT[first : second - 1], 0, (Token(first, first + 4, "Sáng"),)),
-        Sentence(1, second, len(TEXT), TEXT[second:], 0, (Token(second, second + 4, "Nước"),)),
+        Sentence(0, first, second - 1, TEXT[first : second - 1], 0, Tokens.of(TEXT, [Token(first, first + 4, "Sáng")])),
+        Sentence(1, second, len(TEXT), TEXT[second:], 0, Tokens.of(TEXT, [Token(second, second + 4, "Nước")])),
     )
     summary = Summary("lead", (SentenceScore(0, 1.0, 1), SentenceScore(1, 0.5, 2)), (0,), method="lead")
     entity = Entity("LOC", hue, hue + 3, "Huế")
@@ -113,7 +114,9 @@ def _cases() -> list[tuple[Analysis, str]]:
         (_document(a, author_span=Span(n + 1, n + 2)), f"author offsets {n + 1}-{n + 2} outside"),
         (replace(a, sentences=(replace(a.sentences[0], end=n + 1),)), f"sentence offsets 15-{n + 1} outside"),
         (
-            replace(a, sentences=(replace(a.sentences[0], tokens=(Token(n, n + 2, "x"),)), a.sentences[1])),
+            replace(
+                a, sentences=(replace(a.sentences[0], tokens=Tokens.of(TEXT, [Token(n, n + 2, "x")])), a.sentences[1])
+            ),
             f"word offsets {n}-{n + 2} outside",
         ),
         (replace(a, entities=(replace(entity, end=n + 3),)), f"entity offsets {entity.start}-{n + 3} outside"),

@@ -10,7 +10,7 @@ def _analysis(texts: list[str]) -> Analysis:
     text = "\n\n".join(texts)
     sentences, start = [], 0
     for number, piece in enumerate(texts):
-        sentences.append(Sentence(number, start, start + len(piece), piece, number, ()))
+        sentences.append(Sentence(number, start, start + len(piece), piece, number))
         start += len(piece) + 2
     scores = tuple(SentenceScore(i, 1.0 / (i + 1), i + 1) for i in range(len(texts)))
     summary = Summary("ranker", scores, tuple(range(len(texts))))

@@ -231,3 +231,13 @@ def test_headline_features_do_not_depend_on_the_hash_seed() -> None:
         for seed in range(3)
     }
     assert len(outputs) == 1, outputs
+
+
+def test_a_sentence_read_one_syllable_at_a_time_gets_the_features_of_one_read_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sentences past ``_LIST_MAX_CHARS`` have their syllables read from an iterator (only once)."""
+    listed, _ = feature_matrix(_model())
+    monkeypatch.setattr(ranker, "_LIST_MAX_CHARS", 0)
+    streamed, _ = feature_matrix(_model())
+    assert np.array_equal(listed, streamed)

@@ -5,6 +5,7 @@ Each test here was checked against the bug it names (introduced by hand, seen to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from tui.core.entities import group_entities
@@ -40,7 +41,7 @@ def test_a_line_printed_once_stays() -> None:
     assert REPEATED_LINE in body and len(body) == 5
 
 
-def _check_tokens(text: str, sentence_start: int, sentence_end: int, tokens: tuple[Token, ...]) -> None:
+def _check_tokens(text: str, sentence_start: int, sentence_end: int, tokens: Sequence[Token]) -> None:
     """Tokens are the sentence's non-space text, in order, each exactly the text at its offsets."""
     assert tokens and tokens[0].start == sentence_start and tokens[-1].end == sentence_end
     for token, following in zip(tokens, (*tokens[1:], None), strict=True):

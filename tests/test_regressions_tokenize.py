@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.model import Sentence, Span, Token
+from tui.core.model import Sentence, Span, Token, Tokens
 from tui.core.tokenize import SumyTokenizer, _segment_parts, sentence_spans, word_tokens
 
 
@@ -75,7 +75,7 @@ def test_an_empty_piece_in_the_middle_is_skipped() -> None:
 def test_the_sumy_tokenizer_reuses_the_words_it_was_given() -> None:
     text = "Hà Nội mưa to."
     # Words no segmenter would make, so reuse is visible.
-    tokens = (Token(0, 2, "Hà"), Token(3, 14, "Nội mưa to"), Token(13, 14, "."))
+    tokens = Tokens.of(text, [Token(0, 2, "Hà"), Token(3, 13, "Nội mưa to"), Token(13, 14, ".")])
     known = Sentence(0, 0, len(text), text, 0, tokens)
     tokenizer = SumyTokenizer([known])
     assert tokenizer.to_words(f"  {text} ") == ("Hà", "Nội mưa to")

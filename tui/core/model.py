@@ -7,8 +7,11 @@ NFC-normalised text of the file, so ``text[start:end]`` is always the span.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from sys import intern
+from typing import NamedTuple, overload
 
 ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "DATE", "DOC", "NUM")
 
@@ -33,6 +36,108 @@ class Token(NamedTuple):
     text: str
 
 
+_make_token = tuple.__new__  # Token's own __new__ is a Python function: this skips one call a word
+
+
+class Tokens(Sequence[Token]):
+    """A sentence's words: an immutable sequence of ``Token`` held as offsets only.
+
+    A token's text is ``text[start:end]``, so a token needs nothing but its two offsets: every
+    sentence of a document shares one ``array("I")`` of start/end pairs and the document's text,
+    and holds its own range ``[lo, hi)`` of pairs. ``Token`` objects are made when read. A tuple
+    of ``Token`` took ~130 bytes a word (5 MB of one-character words: ~420 MB); this takes 8.
+    Equal to, and hashed as, the tuple of the same tokens; pickled with the text and the array
+    as shared objects (pickle writes each once, however many sentences refer to them).
+    """
+
+    __slots__ = ("_hi", "_lo", "_offsets", "_text")
+
+    def __init__(self, text: str = "", offsets: array[int] | None = None, lo: int = 0, hi: int | None = None) -> None:
+        self._text = text
+        self._offsets = array("I") if offsets is None else offsets
+        self._lo = lo
+        self._hi = len(self._offsets) // 2 if hi is None else hi
+
+    @classmethod
+    def of(cls, text: str, tokens: Iterable[Token]) -> Tokens:
+        """``tokens`` read in ``text``: only their offsets are kept (a token is ``text[start:end]``)."""
+        offsets = array("I")
+        for token in tokens:
+            offsets.append(token.start)
+            offsets.append(token.end)
+        return cls(text, offsets)
+
+    def over(self, text: str) -> Tokens:
+        """The same offsets read in ``text``."""
+        return Tokens(text, self._offsets, self._lo, self._hi)
+
+    def offsets(self) -> array[int]:
+        """Every token's start and end, in order: ``[start0, end0, start1, end1, …]``."""
+        return self._offsets[2 * self._lo : 2 * self._hi]
+
+    def texts(self) -> tuple[str, ...]:
+        """Every token's text: ``tuple(t.text for t in self)`` without making the tokens.
+
+        Interned: a report repeats its words, and what keeps them (the summarizers' word lists)
+        holds one string per distinct word instead of ~60 bytes a word."""
+        pairs = self.offsets()
+        return tuple(map(intern, map(self._text.__getitem__, map(slice, pairs[::2], pairs[1::2]))))
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    def __bool__(self) -> bool:
+        return self._hi > self._lo
+
+    def __iter__(self) -> Iterator[Token]:
+        text = self._text
+        pairs = iter(self.offsets())
+        for start, end in zip(pairs, pairs):
+            yield _make_token(Token, (start, end, text[start:end]))
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> Tokens: ...
+    def __getitem__(self, index: int | slice) -> Token | Tokens:
+        if isinstance(index, slice):
+            first, stop, step = index.indices(len(self))
+            if step == 1:
+                return Tokens(self._text, self._offsets, self._lo + first, self._lo + max(first, stop))
+            return Tokens.of(self._text, [self[i] for i in range(first, stop, step)])
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("token index out of range")
+        start, end = self._offsets[2 * (self._lo + position) : 2 * (self._lo + position) + 2]
+        return _make_token(Token, (start, end, self._text[start:end]))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            if len(self) != len(other):
+                return False
+            if self._text is other._text and self.offsets() == other.offsets():
+                return True
+            return tuple(self) == tuple(other)
+        if isinstance(other, tuple):
+            return len(self) == len(other) and tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Tokens({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[type[Tokens], tuple[str, array[int], int, int]]:
+        # The text and the array are the document's, shared by every sentence: pickle's memo
+        # writes them once per dump.
+        return Tokens, (self._text, self._offsets, self._lo, self._hi)
+
+
+#: No words: what sentences hold before segmentation and after ``Analysis.without_words``.
+NO_TOKENS = Tokens()
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A body sentence with its words; ``index`` is its position among all body sentences."""
@@ -42,11 +147,11 @@ class Sentence:
     end: int
     text: str
     paragraph: int
-    tokens: tuple[Token, ...] = ()
+    tokens: Tokens = NO_TOKENS
 
     @property
     def words(self) -> tuple[str, ...]:
-        return tuple(t.text for t in self.tokens)
+        return self.tokens.texts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,4 +271,4 @@ class Analysis:
         Words are most of the bytes and of the (un)pickling time, and only
         summarising again needs them: the cache and the interface do without.
         """
-        return replace(self, sentences=tuple(replace(s, tokens=()) for s in self.sentences))
+        return replace(self, sentences=tuple(replace(s, tokens=NO_TOKENS) for s in self.sentences))

@@ -40,10 +40,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, tee
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,9 @@ SALIENCE_PATH = WEIGHTS_PATH.with_name("ranker_salience.json")
 # Above this many sentences the centrality feature (quadratic) is left at zero.
 MAX_CENTRALITY_SENTENCES = 1000
 _SYLLABLE = re.compile(r"\w+")
+# Longer sentences (none in the 2,000 bench articles, whose longest has 2,430 characters) have
+# their syllables read one at a time instead of listed at once.
+_LIST_MAX_CHARS = 20_000
 _END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 _QUOTE_START = re.compile(r"^\s*[\"“‘']")
 _DIGIT = re.compile(r"\d")
@@ -128,10 +133,12 @@ def feature_matrix(
         return np.zeros((0, len(FEATURES))), bool(title)
     # One string per distinct syllable: a 5 MB report has about 800,000 syllables but a few tens of
     # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB.
+    # Tuples, not lists: a list made from an iterator keeps the spare room it grew into.
     distinct: dict[str, str] = {}
-    tokens = [list(map(distinct.setdefault, toks, toks)) for toks in map(_lowered_syllables, sentences)]
+    # tee: the syllables of a very long sentence come from an iterator, which can be read only once.
+    tokens = [tuple(map(distinct.setdefault, *tee(toks))) for toks in map(_lowered_syllables, sentences)]
     texts = [str(s) for s in sentences]
-    content = [[t for t in toks if t not in stop] for toks in tokens]
+    content = [tuple(t for t in toks if t not in stop) for toks in tokens]
     doc_counts = Counter(t for toks in content for t in toks)
     doc_norm = math.sqrt(sum(c * c for c in doc_counts.values())) or 1.0
 
@@ -156,7 +163,7 @@ def feature_matrix(
     columns["question"] = [t.rstrip("\"”’') ").endswith("?") for t in texts]
     columns["colon"] = [":" in t for t in texts]
     columns["digits"] = [bool(_DIGIT.search(t)) for t in texts]
-    centroids = []
+    centroids = array("d")  # floats kept unboxed: 8 bytes a sentence instead of 32
     for toks in content:
         counts = Counter(toks)
         norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
@@ -166,13 +173,16 @@ def feature_matrix(
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
     if n <= MAX_CENTRALITY_SENTENCES:
         # A few long sentences can hold a whole report's words: one string per distinct word here too.
-        words = [[distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences]
+        # Made a sentence at a time (a generator): only the content words are kept.
+        words = ([distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences)
         centrality = _centrality([[w for w in ws if w not in stop_words] for ws in words])
         top = centrality.max()
         columns["lexrank"] = centrality / top if top > 0 else centrality
     if title_set:
         columns["title_x_position"] = columns["title_recall_rel"] * log_position
     columns.update(_salience_columns(tokens, content, salience))
+    # The syllables are read: let them go before the matrix is made, where memory peaks.
+    del tokens, content, distinct, doc_counts
     rows = np.zeros((n, len(FEATURES)))
     for j, name in enumerate(FEATURES):
         if name in columns:
@@ -180,21 +190,26 @@ def feature_matrix(
     return rows, bool(title)
 
 
-def _lowered_syllables(sentence: Any) -> list[str]:
-    return syllables([w.lower() for w in sentence.words])
+def _lowered_syllables(sentence: Any) -> Iterable[str]:
+    """``syllables`` of the lowercased words; a sentence too long for any real one (a text without
+    full stops) is read one syllable at a time: the list of them all would hold ~10^6 strings."""
+    text = " ".join([w.lower() for w in sentence.words]).lower()
+    if len(text) <= _LIST_MAX_CHARS:
+        return _SYLLABLE.findall(text)
+    return map(methodcaller("group"), _SYLLABLE.finditer(text))
 
 
 def _title_columns(
-    tokens: list[list[str]], title: list[str], title_set: set[str], title_content: set[str]
+    tokens: list[tuple[str, ...]], title: list[str], title_set: set[str], title_content: set[str]
 ) -> dict[str, Any]:
     """The headline features. Each sentence's syllable set is made, read and dropped in turn
     (all of them at once took 50 MB on a 5 MB report); only its few headline syllables stay."""
     n = len(tokens)
     title_bigrams = set(pairwise(title))
-    shared: list[int] = []
-    recalls_list: list[float] = []
-    jaccard: list[float] = []
-    in_title: list[set[str]] = []
+    shared = array("q")
+    recalls_list = array("d")
+    jaccard = array("d")
+    in_title: list[tuple[str, ...]] = []  # a tuple: an empty set takes 216 bytes, an empty tuple none
     doc_freq: Counter[str] = Counter()
     for toks in tokens:
         present = set(toks)
@@ -202,7 +217,7 @@ def _title_columns(
         shared.append(k)
         recalls_list.append(len(title_content & present) / len(title_content))
         jaccard.append(k / len(title_set | present))
-        in_title.append(title_content & present)
+        in_title.append(tuple(title_content & present))
         # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
         doc_freq.update(present & title_content)
     recalls = np.array(recalls_list)
@@ -214,8 +229,12 @@ def _title_columns(
         "title_recall": recalls,
         "title_recall_rel": recalls / (best or 1.0),
         "title_jaccard": jaccard,
+        # The headline bigrams a sentence has, without a set of all its own (a long one has ~10^6).
         "title_bigram_recall": [
-            len(title_bigrams & set(pairwise(toks))) / len(title_bigrams) if title_bigrams else 0.0 for toks in tokens
+            len({pair for pair in pairwise(toks) if pair in title_bigrams}) / len(title_bigrams)
+            if title_bigrams
+            else 0.0
+            for toks in tokens
         ],
         "title_recall_all": [k / len(title_set) for k in shared],
         "title_best": (recalls == best) & (best > 0),
@@ -224,10 +243,10 @@ def _title_columns(
 
 
 def _salience_columns(
-    tokens: list[list[str]], content: list[list[str]], salience: dict[str, float]
+    tokens: list[tuple[str, ...]], content: list[tuple[str, ...]], salience: dict[str, float]
 ) -> dict[str, np.ndarray]:
     get = salience.get
-    mean, top, content_mean, top5 = [], [], [], []
+    mean, top, content_mean, top5 = array("d"), array("d"), array("d"), array("d")
     for toks, cont in zip(tokens, content):
         values = [get(t, 0.0) for t in toks] or [0.0]
         mean.append(sum(values) / len(values))
@@ -286,7 +305,10 @@ def score(rows: np.ndarray, model: dict[str, Any], names: Sequence[str] = FEATUR
         return np.zeros(len(rows))
     position = {name: i for i, name in enumerate(names)}
     columns = [position[name] for name in model["features"]]
-    x = (rows[:, columns] - np.array(model["mean"])) / np.array(model["std"])
+    # In place: a 5 MB report's matrix is ~30 MB, and each operator would make another.
+    x = rows[:, columns]
+    x -= np.array(model["mean"])
+    x /= np.array(model["std"])
     return x @ np.array(model["weights"])
 
 

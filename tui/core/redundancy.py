@@ -27,7 +27,8 @@ _WORD = re.compile(r"\w+")
 
 
 def syllables(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
+    # Read one match at a time: a list of every syllable of a sentence of megabytes held ~10^6 strings.
+    return frozenset(match.group() for match in _WORD.finditer(text.lower()))
 
 
 def repeats(shorter_of: frozenset[str], other: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from sys import intern
 
 from tui.core.furniture import GLUED_CREDIT
 from tui.core.lines import SENTENCE_END
-from tui.core.model import Document, Sentence, Span, Token
+from tui.core.model import NO_TOKENS, Document, Sentence, Span, Token, Tokens
 from tui.core.parallel import PARALLEL_MIN_CHARS, map_parts, parts_for, split_weights
 
 # A piece that ends like this was cut after an abbreviation or an initial, not a sentence.
@@ -59,10 +59,8 @@ def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | Non
     return tuple(tokens)
 
 
-def spans_word_tokens(
-    text: str, spans: Iterable[Span], parallel_from: int = PARALLEL_MIN_CHARS
-) -> Iterator[tuple[Token, ...]]:
-    """``word_tokens(text, span)`` for each span, in order; a sentence repeated is segmented once.
+def spans_word_tokens(text: str, spans: Iterable[Span], parallel_from: int = PARALLEL_MIN_CHARS) -> Iterator[Tokens]:
+    """``word_tokens(text, span)`` for each span, in order, as ``Tokens`` sharing one array of offsets.
 
     Spans of ``parallel_from`` characters or more in all are segmented in a few parts at once,
     one process each (``parallel``): the segmenter reads one sentence at a time, so the words
@@ -76,15 +74,12 @@ def spans_word_tokens(
     for part_counts, part_offsets in map_parts(lambda cut: _word_offsets(text, flat[cut[0] : cut[1]]), cuts):
         counts.frombytes(part_counts)
         offsets.frombytes(part_offsets)
-    make = tuple.__new__  # Token's own __new__ is a Python function: this skips one call a word
     read = 0
     next_count = iter(counts).__next__
     for ps in parts:
         words = sum(next_count() for _ in ps)
-        ends = offsets[2 * read : 2 * (read + words)]
+        yield Tokens(text, offsets, read, read + words)
         read += words
-        # Interned: a report repeats its words, and one string per distinct word saves ~80 bytes a token.
-        yield tuple(make(Token, (a, b, intern(text[a:b]))) for a, b in zip(ends[::2], ends[1::2]))
 
 
 def _word_offsets(text: str, parts: Sequence[Span]) -> tuple[bytes, bytes]:
@@ -130,7 +125,9 @@ def split_sentences(document: Document, with_words: bool = True) -> tuple[Senten
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(document.paragraphs):
         for span in sentence_spans(text, paragraph):
-            sentences.append(Sentence(len(sentences), span.start, span.end, text[span.start : span.end], number, ()))
+            sentences.append(
+                Sentence(len(sentences), span.start, span.end, text[span.start : span.end], number, NO_TOKENS)
+            )
     return _with_words(text, sentences) if with_words else tuple(sentences)
 
 
@@ -178,7 +175,7 @@ class SumyTokenizer:
     language = "vietnamese"
 
     def __init__(self, known: Sequence[Sentence] = ()) -> None:
-        self._known = {s.text.strip(): content_words(s.tokens) for s in known if s.tokens}
+        self._known = {s.text.strip(): content_words(s.words) for s in known if s.tokens}
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         spans = sentence_spans(paragraph, Span(0, len(paragraph)))

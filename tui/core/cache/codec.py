@@ -8,17 +8,41 @@ measurement (``bench/cache_codec.py``): faster both ways on real analyses.
 
 from __future__ import annotations
 
+from array import array
+from dataclasses import replace
+from typing import Any
+
 import msgspec
 
 from tui.core.loader import DEFAULT_MAX_BYTES
-from tui.core.model import Analysis, Span
+from tui.core.model import Analysis, Span, Tokens
 
 #: An entry bigger than this is refused unread: the largest accepted article with
 #: its sentences, summaries and entities stays far below it.
 MAX_ENTRY_BYTES = 64_000_000
 
-_ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(Analysis)
+
+def _encode_tokens(value: Any) -> Any:
+    """A sentence's words are stored as their offsets only, ``[start, end, start, end, …]``:
+    a word is the document's text between them."""
+    if isinstance(value, Tokens):
+        return value.offsets().tolist()
+    raise NotImplementedError(f"cannot store a {type(value).__name__}")
+
+
+def _decode_tokens(kind: type, value: Any) -> Any:
+    if kind is not Tokens:
+        raise NotImplementedError(f"cannot read a {kind.__name__}")
+    if not isinstance(value, list) or len(value) % 2 or not all(type(n) is int for n in value):
+        raise ValueError("words are not pairs of offsets")
+    try:
+        return Tokens("", array("I", value))  # read in the document's text once it is decoded
+    except OverflowError:
+        raise ValueError("a word offset is out of range") from None
+
+
+_ENCODER = msgspec.msgpack.Encoder(enc_hook=_encode_tokens)
+_DECODER = msgspec.msgpack.Decoder(Analysis, dec_hook=_decode_tokens)
 
 
 class DecodeError(ValueError):
@@ -34,9 +58,13 @@ def decode(data: bytes) -> Analysis:
     if len(data) > MAX_ENTRY_BYTES:
         raise DecodeError(f"entry of {len(data)} bytes is over the {MAX_ENTRY_BYTES} byte limit")
     try:
-        return _DECODER.decode(data)
+        analysis = _DECODER.decode(data)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise DecodeError(str(exc)) from None
+    if not any(s.tokens for s in analysis.sentences):  # what the cache stores: no words
+        return analysis
+    text = analysis.document.text
+    return replace(analysis, sentences=tuple(replace(s, tokens=s.tokens.over(text)) for s in analysis.sentences))
 
 
 def inconsistency(analysis: Analysis) -> str | None:
