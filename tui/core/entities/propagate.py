@@ -51,10 +51,33 @@ def propagate(
         return found
     index = _NameIndex(names) if len(names) > _FEW_NAMES else _Alternation(names)
     searched = [(start, end) for start, end, kind in regions if kind != "boilerplate"]
+    if parts > 1:  # a body of one region would otherwise go whole to one process
+        searched = _pieces(text, searched, sum(end - start for start, end in searched) // (8 * parts), names)
     cuts = split_weights([end - start for start, end in searched], parts)
     for part in map_parts(lambda cut: _mentions(text, searched[cut[0] : cut[1]], index, names), cuts):
         found.extend(Candidate(*fields) for fields in part)
     return found
+
+
+# Where a region may be cut with no name across the cut: after a line (a name's words stand on
+# one line) or, while no name holds one of these characters, after a sentence's end and its spaces
+# (a mention across that cut would hold the character before the spaces).
+_LINE_END = re.compile(r"\n")
+_SENTENCE_OR_LINE_END = re.compile(r"\n|[.!?…\"”’)\]]+[^\S\n]+")
+_SENTENCE_END_CHARS = frozenset('.!?…"”’)]')
+
+
+def _pieces(text: str, regions: Sequence[tuple[int, int]], size: int, names: Iterable[str]) -> list[tuple[int, int]]:
+    """The regions cut into pieces of about ``size`` characters or more, where no name's mention
+    can run across a cut: the mentions found in the pieces are those found in the regions."""
+    ends = _SENTENCE_OR_LINE_END if not any(_SENTENCE_END_CHARS.intersection(n) for n in names) else _LINE_END
+    pieces: list[tuple[int, int]] = []
+    for start, end in regions:
+        while end - start > 2 * size and (cut := ends.search(text, start + size, end)) is not None:
+            pieces.append((start, cut.end()))
+            start = cut.end()
+        pieces.append((start, end))
+    return pieces
 
 
 def _mentions(
