@@ -68,3 +68,21 @@ def test_pair_sums_of_a_long_report_match_the_dense_product(monkeypatch) -> None
 def _zipf(size: int) -> np.ndarray:
     weights = 1.0 / np.arange(1, size + 1)
     return weights / weights.sum()
+
+
+def test_sparse_entries_counted_a_block_of_sentences_at_a_time_are_those_counted_at_once(monkeypatch) -> None:
+    from tui.core import fast_summarizers
+
+    words = ["báo", "cáo", "hội", "nghị", "tổng", "kết", "đại", "biểu", "thảo", "luận", "hà", "nội"]
+    # sentences of 0 to 40 words, one longer than any block, and words shared across them
+    lists = [[words[(i * j) % len(words)] for j in range(i % 41)] for i in range(300)]
+    lists[150] = [words[j % 7] for j in range(500)]
+    whole = fast_summarizers._Sparse(lists)
+    monkeypatch.setattr(fast_summarizers, "_BLOCK_WORDS", 64)
+    blocks = fast_summarizers._Sparse(lists)
+    for field in ("sentence", "term", "count", "lengths"):
+        assert np.array_equal(getattr(blocks, field), getattr(whole, field)), field
+    assert blocks.n == whole.n == 300 and blocks.terms == whole.terms
+    assert len(np.unique(whole.sentence)) == sum(1 for words in lists if words)
+    empty = fast_summarizers._Sparse([])
+    assert empty.n == 0 and len(empty.sentence) == len(empty.count) == 0

@@ -163,12 +163,14 @@ def feature_matrix(
     columns["question"] = [t.rstrip("\"”’') ").endswith("?") for t in texts]
     columns["colon"] = [":" in t for t in texts]
     columns["digits"] = [bool(_DIGIT.search(t)) for t in texts]
+    del texts  # what is read of the texts is read: they go before the centrality, where memory peaks
     centroids = array("d")  # floats kept unboxed: 8 bytes a sentence instead of 32
     for toks in content:
         counts = Counter(toks)
         norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
         centroids.append(sum(c * doc_counts[t] for t, c in counts.items()) / (norm * doc_norm))
     centroid = np.array(centroids)
+    del doc_counts  # an entry per distinct syllable (a text of many numbers: hundreds of thousands)
     columns["centroid"] = centroid
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
     if n <= MAX_CENTRALITY_SENTENCES:
@@ -182,7 +184,7 @@ def feature_matrix(
         columns["title_x_position"] = columns["title_recall_rel"] * log_position
     columns.update(_salience_columns(tokens, content, salience))
     # The syllables are read: let them go before the matrix is made, where memory peaks.
-    del tokens, content, distinct, doc_counts
+    del tokens, content, distinct
     rows = np.zeros((n, len(FEATURES)))
     for j, name in enumerate(FEATURES):
         if name in columns:
