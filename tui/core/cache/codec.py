@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 
 from tui.core.loader import DEFAULT_MAX_BYTES
-from tui.core.model import Analysis, Span, Tokens
+from tui.core.model import NO_TOKENS, Analysis, Span, Tokens
 
 #: An entry bigger than this is refused unread: the largest accepted article with
 #: its sentences, summaries and entities stays far below it.
@@ -33,6 +33,8 @@ def _encode_tokens(value: Any) -> Any:
 def _decode_tokens(kind: type, value: Any) -> Any:
     if kind is not Tokens:
         raise NotImplementedError(f"cannot read a {kind.__name__}")
+    if value == []:  # what the cache stores: no words. One shared object, not one a sentence.
+        return NO_TOKENS
     if not isinstance(value, list) or len(value) % 2 or not all(type(n) is int for n in value):
         raise ValueError("words are not pairs of offsets")
     try:
@@ -61,7 +63,7 @@ def decode(data: bytes) -> Analysis:
         analysis = _DECODER.decode(data)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise DecodeError(str(exc)) from None
-    if not any(s.tokens for s in analysis.sentences):  # what the cache stores: no words
+    if all(s.tokens is NO_TOKENS for s in analysis.sentences):  # what the cache stores: no words
         return analysis
     text = analysis.document.text
     return replace(analysis, sentences=tuple(replace(s, tokens=s.tokens.over(text)) for s in analysis.sentences))
