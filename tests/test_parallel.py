@@ -101,6 +101,16 @@ def test_an_error_in_this_process_leaves_no_child_behind(tmp_path: Path) -> None
         os.waitpid(int(note.read_text()), os.WNOHANG)
 
 
+def test_sentences_in_parts_are_the_sentences_of_one_process(three_processes: None) -> None:
+    document = document_from_text(_report(40))
+    whole = split_sentences(document, with_words=False)
+    parted = split_sentences(document, with_words=False, parallel_from=0)
+    assert parted == whole
+    # numbered across the parts, each with its paragraph's number
+    assert [s.index for s in parted] == list(range(len(parted))) and len(parted) >= 80
+    assert parted[-1].paragraph == len(document.paragraphs) - 1
+
+
 def test_words_in_parts_are_the_words_of_one_process(three_processes: None) -> None:
     document = document_from_text(_report(40))
     bare = split_sentences(document, with_words=False)

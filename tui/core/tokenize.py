@@ -119,16 +119,44 @@ def _segment_parts(text: str, span: Span) -> list[Span]:
     return parts
 
 
-def split_sentences(document: Document, with_words: bool = True) -> tuple[Sentence, ...]:
-    """Every body sentence of the document, numbered in order, with its words."""
+def split_sentences(
+    document: Document, with_words: bool = True, parallel_from: int = PARALLEL_MIN_CHARS
+) -> tuple[Sentence, ...]:
+    """Every body sentence of the document, numbered in order, with its words.
+
+    Paragraphs of ``parallel_from`` characters or more in all are split in a few parts at once,
+    one process each (``parallel``): a paragraph's sentences depend on it alone.
+    """
     text = document.text
+    paragraphs = document.paragraphs
+    cuts = split_weights([p.end - p.start for p in paragraphs], parts_for(len(text), parallel_from))
     sentences: list[Sentence] = []
-    for number, paragraph in enumerate(document.paragraphs):
-        for span in sentence_spans(text, paragraph):
-            sentences.append(
-                Sentence(len(sentences), span.start, span.end, text[span.start : span.end], number, NO_TOKENS)
-            )
+    number = 0
+    for part in map_parts(lambda cut: _sentence_offsets(text, paragraphs[cut[0] : cut[1]]), cuts):
+        counts, offsets = array("I"), array("I")
+        counts.frombytes(part[0])
+        offsets.frombytes(part[1])
+        read = 0
+        for count in counts:
+            for i in range(read, read + 2 * count, 2):
+                start, end = offsets[i], offsets[i + 1]
+                sentences.append(Sentence(len(sentences), start, end, text[start:end], number, NO_TOKENS))
+            read += 2 * count
+            number += 1
     return _with_words(text, sentences) if with_words else tuple(sentences)
+
+
+def _sentence_offsets(text: str, paragraphs: Sequence[Span]) -> tuple[bytes, bytes]:
+    """The number of sentences of each paragraph, and every sentence's start and end, as bytes of
+    ``array("I")`` (what a child process sends back)."""
+    counts, offsets = array("I"), array("I")
+    for paragraph in paragraphs:
+        spans = sentence_spans(text, paragraph)
+        counts.append(len(spans))
+        for span in spans:
+            offsets.append(span.start)
+            offsets.append(span.end)
+    return counts.tobytes(), offsets.tobytes()
 
 
 def _with_words(
