@@ -183,7 +183,7 @@ def child(path: str) -> None:
     sys.path.insert(0, str(ROOT))
     from tui.core.entities import extract_entities, group_entities
     from tui.core.loader import load_text
-    from tui.core.pipeline import clean_loaded, document_from_text
+    from tui.core.pipeline import clean_loaded, document_from_text, load_models
     from tui.core.stopwords import load_stopwords
     from tui.core.summarize import ALGORITHMS, summarize
     from tui.core.tokenize import split_sentences, with_words
@@ -202,6 +202,7 @@ def child(path: str) -> None:
     for algorithm in ALGORITHMS:
         summarize(warm, warm_sentences, algorithm, 3, stop_words)
     group_entities(warm, extract_entities(warm, warm_sentences), warm_sentences)
+    load_models()  # as the interface's and index's workers do: the part-of-speech model too
     report("warm-up", time.perf_counter() - t, c)
 
     def step(name: str, work: Callable[[], object]) -> object:

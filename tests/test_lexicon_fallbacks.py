@@ -57,3 +57,12 @@ def test_a_word_the_tagger_rejects_is_logged(monkeypatch: pytest.MonkeyPatch, ca
     with caplog.at_level(logging.WARNING, logger=lexicon.__name__):
         assert lexicon.lexical_tag("nhà") == "?"
     assert any("'nhà'" in record.getMessage() for record in caplog.records)
+
+
+def test_loading_the_models_loads_the_tagger_too() -> None:
+    # The short text analysed to load the models asks the tagger for nothing; a large text that
+    # did would load it in the middle of its analysis, once in each of its forked parts.
+    from tui.core.pipeline import load_models
+
+    load_models()
+    assert lexicon._tagger.cache_info().currsize == 1 and lexicon._tagger() is not None

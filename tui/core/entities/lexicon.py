@@ -68,6 +68,11 @@ def _tagger() -> _Tagger | None:
         return None
 
 
+def load_tagger() -> None:
+    """Load the part-of-speech model now (``pipeline.load_models``), not at the first word asked for."""
+    _tagger()
+
+
 @lru_cache(maxsize=20_000)
 def lexical_tag(word: str) -> str:
     """underthesea's POS tag for ``word`` alone (``N``, ``V``, ``A``, ``E``...), or ``?``."""
