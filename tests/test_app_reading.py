@@ -167,12 +167,13 @@ async def test_resize_keeps_the_selection(articles: Path) -> None:
         await pilot.press("j", "enter")
         await wait_for_summary(pilot, str(articles / "b_da_nang.txt"))
         listing = screen.query_one(ArticleList)
+        # The layout changes when the resize event has gone through, a moment after the key
+        # (a loaded machine may take longer than one idle pause): wait for it, then check.
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert screen.has_class("-narrow")
+        await wait_for(pilot, lambda: screen.has_class("-narrow"), timeout=10)
         assert listing.highlighted == 1 and screen.current.endswith("b_da_nang.txt")
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
+        await wait_for(pilot, lambda: not screen.has_class("-narrow"), timeout=10)
         assert listing.highlighted == 1 and screen.entities_visible()
 
 
