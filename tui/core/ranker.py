@@ -44,9 +44,10 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise, tee
+from itertools import pairwise
 from operator import methodcaller
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import numpy as np
@@ -132,11 +133,11 @@ def feature_matrix(
     if n == 0:
         return np.zeros((0, len(FEATURES))), bool(title)
     # One string per distinct syllable: a 5 MB report has about 800,000 syllables but a few tens of
-    # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB.
+    # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB. Interned: a
+    # syllable that is a whole word is then the very string the sentence's words hold (interned by
+    # ``Tokens.texts``), not a copy (a text of numbers: 350,000 distinct ones, 35 MB a copy).
     # Tuples, not lists: a list made from an iterator keeps the spare room it grew into.
-    distinct: dict[str, str] = {}
-    # tee: the syllables of a very long sentence come from an iterator, which can be read only once.
-    tokens = [tuple(map(distinct.setdefault, *tee(toks))) for toks in map(_lowered_syllables, sentences)]
+    tokens = [tuple(map(intern, toks)) for toks in map(_lowered_syllables, sentences)]
     texts = [str(s) for s in sentences]
     content = [tuple(t for t in toks if t not in stop) for toks in tokens]
     doc_counts = Counter(t for toks in content for t in toks)
@@ -164,32 +165,38 @@ def feature_matrix(
     columns["colon"] = [":" in t for t in texts]
     columns["digits"] = [bool(_DIGIT.search(t)) for t in texts]
     del texts  # what is read of the texts is read: they go before the centrality, where memory peaks
-    centroids = array("d")  # floats kept unboxed: 8 bytes a sentence instead of 32
-    for toks in content:
-        counts = Counter(toks)
-        norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
-        centroids.append(sum(c * doc_counts[t] for t, c in counts.items()) / (norm * doc_norm))
-    centroid = np.array(centroids)
+    centroid = np.array(_centroids(content, doc_counts, doc_norm))
     del doc_counts  # an entry per distinct syllable (a text of many numbers: hundreds of thousands)
     columns["centroid"] = centroid
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
+    columns.update(_salience_columns(tokens, content, salience))
+    # The syllables are read: let them go before the centrality, where memory peaks.
+    del tokens, content
     if n <= MAX_CENTRALITY_SENTENCES:
         # A few long sentences can hold a whole report's words: one string per distinct word here too.
         # Made a sentence at a time (a generator): only the content words are kept.
-        words = ([distinct.setdefault(w, w) for w in map(str.lower, s.words)] for s in sentences)
+        words = (list(map(intern, map(str.lower, s.words))) for s in sentences)
         centrality = _centrality([[w for w in ws if w not in stop_words] for ws in words])
         top = centrality.max()
         columns["lexrank"] = centrality / top if top > 0 else centrality
     if title_set:
         columns["title_x_position"] = columns["title_recall_rel"] * log_position
-    columns.update(_salience_columns(tokens, content, salience))
-    # The syllables are read: let them go before the matrix is made, where memory peaks.
-    del tokens, content, distinct
     rows = np.zeros((n, len(FEATURES)))
     for j, name in enumerate(FEATURES):
         if name in columns:
             rows[:, j] = np.asarray(columns[name], dtype=float)
     return rows, bool(title)
+
+
+def _centroids(content: list[tuple[str, ...]], doc_counts: Counter[str], doc_norm: float) -> array[float]:
+    """Each sentence's cosine with the whole document's syllable counts. A function of its own: the
+    counts of the last sentence read (a whole text without full stops: 15 MB) go with it."""
+    centroids = array("d")  # floats kept unboxed: 8 bytes a sentence instead of 32
+    for toks in content:
+        counts = Counter(toks)
+        norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
+        centroids.append(sum(c * doc_counts[t] for t, c in counts.items()) / (norm * doc_norm))
+    return centroids
 
 
 def _lowered_syllables(sentence: Any) -> Iterable[str]:
