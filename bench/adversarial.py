@@ -201,8 +201,7 @@ def child(path: str) -> None:
     warm_sentences = split_sentences(warm)
     for algorithm in ALGORITHMS:
         summarize(warm, warm_sentences, algorithm, 3, stop_words)
-    group_entities(warm, extract_entities(warm, warm_sentences), warm_sentences)
-    load_models()  # as the interface's and index's workers do: the part-of-speech model too
+    load_models()  # as the interface's and index's workers do: entities, the part-of-speech model too
     report("warm-up", time.perf_counter() - t, c)
 
     def step(name: str, work: Callable[[], object]) -> object:

@@ -83,12 +83,16 @@ def spans_word_tokens(text: str, spans: Iterable[Span], parallel_from: int = PAR
 
 
 def _word_offsets(text: str, parts: Sequence[Span]) -> tuple[bytes, bytes]:
-    """The number of words of each part, and every word's start and end, as bytes of ``array("I")``:
-    compact, and what a child process sends back (``parallel.map_parts``)."""
-    counts, offsets = array("I"), array("I")
+    """The words of each part, ``_packed``."""
     words = default_batch_segmenter()(text[p.start : p.end] for p in parts)
-    for part in parts:
-        spans = _align(text[part.start : part.end], next(words), part.start)
+    return _packed(_align(text[p.start : p.end], next(words), p.start) for p in parts)
+
+
+def _packed(groups: Iterable[Sequence[Span]]) -> tuple[bytes, bytes]:
+    """The number of spans of each group, and every span's start and end, as bytes of
+    ``array("I")``: compact, and what a child process sends back (``parallel.map_parts``)."""
+    counts, offsets = array("I"), array("I")
+    for spans in groups:
         counts.append(len(spans))
         for span in spans:
             offsets.append(span.start)
@@ -132,7 +136,7 @@ def split_sentences(
     cuts = split_weights([p.end - p.start for p in paragraphs], parts_for(len(text), parallel_from))
     sentences: list[Sentence] = []
     number = 0
-    for part in map_parts(lambda cut: _sentence_offsets(text, paragraphs[cut[0] : cut[1]]), cuts):
+    for part in map_parts(lambda cut: _packed(sentence_spans(text, p) for p in paragraphs[cut[0] : cut[1]]), cuts):
         counts, offsets = array("I"), array("I")
         counts.frombytes(part[0])
         offsets.frombytes(part[1])
@@ -144,19 +148,6 @@ def split_sentences(
             read += 2 * count
             number += 1
     return _with_words(text, sentences) if with_words else tuple(sentences)
-
-
-def _sentence_offsets(text: str, paragraphs: Sequence[Span]) -> tuple[bytes, bytes]:
-    """The number of sentences of each paragraph, and every sentence's start and end, as bytes of
-    ``array("I")`` (what a child process sends back)."""
-    counts, offsets = array("I"), array("I")
-    for paragraph in paragraphs:
-        spans = sentence_spans(text, paragraph)
-        counts.append(len(spans))
-        for span in spans:
-            offsets.append(span.start)
-            offsets.append(span.end)
-    return counts.tobytes(), offsets.tobytes()
 
 
 def _with_words(
