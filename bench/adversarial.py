@@ -182,6 +182,7 @@ def _cpu() -> tuple[float, float]:
 def child(path: str) -> None:
     sys.path.insert(0, str(ROOT))
     from tui.core.entities import extract_entities, group_entities
+    from tui.core.entities.lexicon import load_tagger
     from tui.core.loader import load_text
     from tui.core.pipeline import clean_loaded, document_from_text, load_models
     from tui.core.stopwords import load_stopwords
@@ -201,7 +202,8 @@ def child(path: str) -> None:
     warm_sentences = split_sentences(warm)
     for algorithm in ALGORITHMS:
         summarize(warm, warm_sentences, algorithm, 3, stop_words)
-    load_models()  # as the interface's and index's workers do: entities, the part-of-speech model too
+    load_models()  # as the interface's and index's workers do
+    load_tagger()  # as index's workers have it from their preload (the forked parts share it)
     report("warm-up", time.perf_counter() - t, c)
 
     def step(name: str, work: Callable[[], object]) -> object:

@@ -59,10 +59,13 @@ def test_a_word_the_tagger_rejects_is_logged(monkeypatch: pytest.MonkeyPatch, ca
     assert any("'nhà'" in record.getMessage() for record in caplog.records)
 
 
-def test_loading_the_models_loads_the_tagger_too() -> None:
-    # The short text analysed to load the models asks the tagger for nothing; a large text that
-    # did would load it in the middle of its analysis, once in each of its forked parts.
-    from tui.core.pipeline import load_models
+def test_the_indexers_preload_loads_the_tagger_too() -> None:
+    # The short text analysed to load the models asks the tagger for nothing: without the preload
+    # every worker of `index` would load it for itself at its first figure.
+    import importlib
 
-    load_models()
+    import tui.index_preload  # loads the models the first time it is imported in a process
+
+    lexicon._tagger.cache_clear()
+    importlib.reload(tui.index_preload)
     assert lexicon._tagger.cache_info().currsize == 1 and lexicon._tagger() is not None

@@ -105,10 +105,6 @@ _WARM_UP_TEXT = (
 def load_models(entities: bool = True) -> None:
     """Load the word segmenter's (and ``entities``: the entity rules') models now, by analysing a
     short text, so that the first real analysis of a process does not pay for them. The
-    part-of-speech model, which only some figures and organisations ask for, is loaded as well:
-    loaded later, it cost 0.6 s in the middle of an analysis, once in each forked part."""
+    part-of-speech model, which only some figures and organisations ask for, loads when first
+    asked (``entities.lexicon.load_tagger`` loads it now)."""
     analyse(document_from_text(_WARM_UP_TEXT), entities=entities)
-    if entities:
-        from tui.core.entities.lexicon import load_tagger
-
-        load_tagger()
