@@ -200,9 +200,9 @@ def _centroids(content: list[tuple[str, ...]], doc_counts: Counter[str], doc_nor
 
 
 def _lowered_syllables(sentence: Any) -> Iterable[str]:
-    """``syllables`` of the lowercased words; a sentence too long for any real one (a text without
+    """``syllables`` of the sentence's words; a sentence too long for any real one (a text without
     full stops) is read one syllable at a time: the list of them all would hold ~10^6 strings."""
-    text = " ".join([w.lower() for w in sentence.words]).lower()
+    text = " ".join(sentence.words).lower()
     if len(text) <= _LIST_MAX_CHARS:
         return _SYLLABLE.findall(text)
     return map(methodcaller("group"), _SYLLABLE.finditer(text))
