@@ -71,9 +71,10 @@ def use_cache_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """The address of the local cluster `--cluster local --workers 2` starts, shared by the tests
-    (each has its own cache and articles), which reach it as `--scheduler ADDRESS` does."""
-    with cluster.local_cluster(2) as address:
+    """The address of the local cluster `--cluster local --workers 1` starts, shared by the tests
+    (each has its own cache and articles), which reach it as `--scheduler ADDRESS` does. One worker:
+    what these tests check does not depend on how many, and each costs a model load."""
+    with cluster.local_cluster(1) as address:
         yield address
 
 

@@ -62,6 +62,7 @@ def served(tmp_path: Path, isolated_home: Path) -> Iterator[tuple[subprocess.Pop
         (folder / name).write_text(text, encoding="utf-8")
     config = tmp_path / "config.toml"
     config.write_text('[summary]\nalgorithm = "lead"\nsentences = 2\n', encoding="utf-8")
+    _analyse_into_cache(folder, config)
     port = free_port()
     command = [sys.executable, "-m", "tui", "serve", "--config", str(config), "--port", str(port), str(folder)]
     server = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -71,6 +72,22 @@ def served(tmp_path: Path, isolated_home: Path) -> Iterator[tuple[subprocess.Pop
         server.terminate()
         assert server.wait(20) == 0  # Ctrl-C or SIGTERM: a clean stop
     assert not (tmp_path / "injected").exists() and not (tmp_path / "injected2").exists()
+
+
+def _analyse_into_cache(folder: Path, config: Path) -> None:
+    """Analyse the articles into the cache the served app reads, as `index` leaves a folder: the
+    tab's app starts warm and loads no models (the cold start is tested in tmux)."""
+    from tui.config import load_config
+    from tui.core.cache import open_cache
+    from tui.core.service import analyse_path
+
+    settings = load_config(config)
+    cache = open_cache()
+    try:
+        for name in ARTICLES:
+            analyse_path(str(folder / name), settings.options, (settings.algorithm,), cache=cache)
+    finally:
+        cache.close()
 
 
 def _children(pid: int) -> list[int]:
@@ -132,7 +149,8 @@ async def test_list_open_download_and_copy_in_chromium(
         saved = await _downloaded(profile / "downloads", 15)
         assert saved.name == "b.summary.md"
         text = saved.read_text(encoding="utf-8")
-        assert text.startswith(f"## {SECOND}\n") and text.endswith(f"{summary}\n")
+        # the summary, then the entities the cache holds (cold, the save may come before them)
+        assert text.startswith(f"## {SECOND}\n") and f"\n{summary}\n" in text
         assert not (Path(os.environ["REPORTS_TUI_SAVE_DIR"])).exists()  # nothing written on the server's side
         assert _children(server.pid)  # the tab's reports-tui
     # the browser gone, the tab's reports-tui ends (and its workers with it): nothing is left behind
