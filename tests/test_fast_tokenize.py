@@ -141,6 +141,16 @@ def test_ner_matches_underthesea_on_random_fragments() -> None:
         assert fast_tokenize.ner(sentence) == underthesea.ner(sentence), sentence
 
 
+def test_long_sentences_read_feature_by_feature_match_underthesea() -> None:
+    """From ``_COLUMNS_FROM`` tokens on, the featurizer reads its rows one feature at a time."""
+    fragments = random_sentences(120, seed=5)
+    long = [" ".join(fragments[i : i + 30]) for i in range(0, 120, 30)]
+    assert all(len(fast_tokenize._tokenize(s)) >= crf_features._COLUMNS_FROM for s in long)
+    for sentence in long:
+        assert fast_tokenize.word_tokenize(sentence) == underthesea.word_tokenize(sentence)
+    assert fast_tokenize.ner(long[0]) == underthesea.ner(long[0])
+
+
 def test_features_are_underthesea_core_features_the_model_knows() -> None:
     """The Python featurizer copies the Rust one's functions (lower, isdigit, istitle, is_in_dict)."""
     from pathlib import Path
