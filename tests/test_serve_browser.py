@@ -81,7 +81,7 @@ def _analyse_into_cache(folder: Path, config: Path) -> None:
     from tui.core.cache import open_cache
     from tui.core.service import analyse_path
 
-    settings = load_config(config)
+    settings = load_config(str(config))
     cache = open_cache()
     try:
         for name in ARTICLES:

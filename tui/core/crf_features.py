@@ -223,7 +223,8 @@ class Featurizer:
         n = len(columns[0])
         pad = self.pad
         joined: dict[tuple[int, int], list[str]] = {}
-        by_source = []  # per source, per feature of its rows: that feature at each padded position
+        # per source, per feature of its rows: that feature at each padded position
+        by_source: list[Sequence[Sequence[str | None]]] = []
         for source in self.sources:
             column = columns[source.column]
             if source.cache is not None:
