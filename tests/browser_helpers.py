@@ -19,6 +19,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import unicodedata
 from collections.abc import AsyncIterator, Callable
@@ -220,11 +221,14 @@ async def chromium(profile: Path, size: tuple[int, int]) -> AsyncIterator[Page]:
     """Headless Chromium (a fresh profile) with a blank tab in a window of ``size`` pixels;
     downloads go to ``profile / "downloads"``."""
     assert CHROMIUM is not None
+    # Chromium makes its singleton socket's folder in TMPDIR and leaves it there: a folder of the
+    # test's own, removed after (short: a socket's path is limited to about 100 bytes)
+    scratch = tempfile.mkdtemp(prefix="chromium-")
     process = subprocess.Popen(
         [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size[0]},{size[1]}", "about:blank"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "HOME": str(profile)},
+        env={**os.environ, "HOME": str(profile), "TMPDIR": scratch},
     )
     try:
         port_file = profile / "DevToolsActivePort"
@@ -258,3 +262,4 @@ async def chromium(profile: Path, size: tuple[int, int]) -> AsyncIterator[Page]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
