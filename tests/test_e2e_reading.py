@@ -117,7 +117,7 @@ def test_whole_summary_visible_edges_and_focus(tmux: Tmux, tmp_path: Path, env: 
 
     pager, record = pager_that_records(tmp_path)
     path = write_article(tmp_path)
-    [analysis] = analyse_into_cache(tmux, [path])
+    [analysis] = analyse_into_cache(tmux.env, [path])
     config = load_config(None)
     expected = summary_text(analysis, config.algorithm, config.sentences)
     start(tmux, tmp_path, path, PAGER=pager, **env)

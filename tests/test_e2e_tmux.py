@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -80,16 +80,17 @@ class Tmux:
         return text
 
 
-def analyse_into_cache(tmux: Tmux, paths: list[str]) -> list[Analysis]:
-    """Analyse ``paths`` in full into the cache of the app that ``tmux`` starts, as `index` leaves a
-    folder: that app starts warm and loads no models. The cold start in a real terminal is tested
-    here; the tests of what a screen shows start warm, so each costs no worker processes."""
+def analyse_into_cache(env: Mapping[str, str], paths: list[str], config_file: str | None = None) -> list[Analysis]:
+    """Analyse ``paths`` in full into the cache of an app started with ``env`` (and ``config_file``),
+    as `index` leaves a folder: that app starts warm and loads no models. The cold start in a real
+    terminal is tested here; the tests of what a screen shows start warm, so each costs no worker
+    processes."""
     from tui.config import load_config
     from tui.core.cache import open_cache
     from tui.core.service import analyse_path
 
-    config = load_config(None)
-    cache = open_cache(folder=Path(tmux.env["XDG_CACHE_HOME"]) / "reports-tui")
+    config = load_config(config_file)
+    cache = open_cache(folder=Path(env["XDG_CACHE_HOME"]) / "reports-tui")
     try:
         return [analyse_path(path, config.options, (config.algorithm,), cache=cache) for path in paths]
     finally:
@@ -256,7 +257,7 @@ def test_a_hostile_article_cannot_write_clipboard_or_title_from_the_app(tmux: Tm
     article = _write_hostile(tmp_path / "articles")
     # an unreadable file is listed (and notified) by its name: a name that would set the title
     (article.parent / "rong \x1b]0;EMPTY-NAME\x07 \x1b]52;c;aGk=\x07.txt").write_bytes(b"")
-    analyse_into_cache(tmux, [str(article)])  # what is shown is under test, not the cold start
+    analyse_into_cache(tmux.env, [str(article)])  # what is shown is under test, not the cold start
     _hostile_session(tmux, tmp_path)
     tmux("send-keys", "-t", "main", f"{SCRIPT} articles; echo END-$?", "Enter")
     screen = tmux.wait(
@@ -284,7 +285,7 @@ def test_the_app_workers_end_when_the_app_is_killed(tmux: Tmux, tmp_path: Path) 
     # a long article keeps a worker busy (an idle one ends anyway when its job pipe closes)
     long_text = "".join(f"Đoạn {n}: huyện số {n} báo cáo sản lượng lúa đạt {n % 90} tạ.\n" for n in range(6000))
     (article.parent / "z-dai.txt").write_text("Báo cáo dài\n\n" + long_text, encoding="utf-8")
-    analyse_into_cache(tmux, [str(article)])  # only the long article is left for a worker
+    analyse_into_cache(tmux.env, [str(article)])  # only the long article is left for a worker
     # started from a shell that stays: the terminal sends no hang-up when the app dies, as when a
     # user's shell outlives it
     tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "main", f"cd {tmp_path} && {SCRIPT} articles; sleep 60")

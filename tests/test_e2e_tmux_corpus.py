@@ -17,7 +17,7 @@ def test_corpus_screen_entity_filter_and_digest_in_tmux(tmux: Tmux, tmp_path: Pa
     articles.mkdir()
     for name, text in CORPUS.items():
         (articles / name).write_text(text, encoding="utf-8")
-    analyse_into_cache(tmux, [str(path) for path in sorted(articles.iterdir())])  # as `index` leaves them
+    analyse_into_cache(tmux.env, [str(path) for path in sorted(articles.iterdir())])  # as `index` leaves them
     status = tmp_path / "exit-status"
     command = f"cd {shlex.quote(str(tmp_path))} && {shlex.quote(str(SCRIPT))} {shlex.quote(str(articles))}"
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main", f"{command}; echo $? > {shlex.quote(str(status))}")

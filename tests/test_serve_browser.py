@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import CHROMIUM, Page, chromium, chromium_runs, free_port
+from test_e2e_tmux import analyse_into_cache
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed"),
@@ -62,7 +63,8 @@ def served(tmp_path: Path, isolated_home: Path) -> Iterator[tuple[subprocess.Pop
         (folder / name).write_text(text, encoding="utf-8")
     config = tmp_path / "config.toml"
     config.write_text('[summary]\nalgorithm = "lead"\nsentences = 2\n', encoding="utf-8")
-    _analyse_into_cache(folder, config)
+    # the tab's app starts warm and loads no models (the cold start is tested in tmux)
+    analyse_into_cache(os.environ, [str(folder / name) for name in ARTICLES], str(config))
     port = free_port()
     command = [sys.executable, "-m", "tui", "serve", "--config", str(config), "--port", str(port), str(folder)]
     server = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -72,22 +74,6 @@ def served(tmp_path: Path, isolated_home: Path) -> Iterator[tuple[subprocess.Pop
         server.terminate()
         assert server.wait(20) == 0  # Ctrl-C or SIGTERM: a clean stop
     assert not (tmp_path / "injected").exists() and not (tmp_path / "injected2").exists()
-
-
-def _analyse_into_cache(folder: Path, config: Path) -> None:
-    """Analyse the articles into the cache the served app reads, as `index` leaves a folder: the
-    tab's app starts warm and loads no models (the cold start is tested in tmux)."""
-    from tui.config import load_config
-    from tui.core.cache import open_cache
-    from tui.core.service import analyse_path
-
-    settings = load_config(str(config))
-    cache = open_cache()
-    try:
-        for name in ARTICLES:
-            analyse_path(str(folder / name), settings.options, (settings.algorithm,), cache=cache)
-    finally:
-        cache.close()
 
 
 def _children(pid: int) -> list[int]:
