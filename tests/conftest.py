@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 from pathlib import Path
 from time import monotonic, thread_time
@@ -18,8 +17,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: one worker more than there are cores. The suite waits on terminals, processes
     and timers: with one worker per core, 18 of 131 core-seconds went idle on two cores (59.3 to
     65.0 s, 61.8 on average, against 57.1 to 59.5 s, 58.5 on average, with three workers)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores + 1
+    from tui.core.lifetime import usable_cores
+
+    return usable_cores() + 1
 
 
 @pytest.fixture(autouse=True)

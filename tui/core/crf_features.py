@@ -191,14 +191,14 @@ class Featurizer:
             name = (c, w) if w == 1 else (c, w, f)
             sources.setdefault(name, _Source(c, w, [], {} if w == 1 else None)).keys.append((c, w, f))
         self.sources = list(sources.values())
-        widest = max(sum(len(members[key]) for key in source.keys) for source in self.sources)
-        self.getters = [itemgetter(j) for j in range(widest)]  # feature j of a row
         # A span starting before the sentence reads "BOS", one ending after
         # it "EOS" (BOS wins when both): the rule of both underthesea
         # featurizers, so rows are padded with the features of those words.
         for source in self.sources:
             source.bos = self._row(source.keys, ["BOS"] * len(source.keys))
             source.eos = self._row(source.keys, ["EOS"] * len(source.keys))
+        widest = max(len(source.bos) for source in self.sources)
+        self.getters = [itemgetter(j) for j in range(widest)]  # feature j of a row
         self.pad = max(max(-t.start, t.start + t.width - 1, 0) for t in parsed)
         # Per template, in order: (source, place in the source's rows, first padded row).
         self.slots = []

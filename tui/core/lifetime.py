@@ -161,10 +161,15 @@ def set_parent_death_signal() -> None:
         log.warning("cannot set the parent-death signal (%s)", exc)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def max_workers(requested: int | None) -> int:
     """Workers to start: the request, at most one per core this process may use and one per
     ``WORKER_BYTES`` of available memory; at least one."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = usable_cores()
     limit = min(cores, max(1, available_memory() // WORKER_BYTES))
     return max(1, min(requested or cores, limit))
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import Any, TypeVar
 
-from tui.core.lifetime import available_memory, set_parent_death_signal
+from tui.core.lifetime import available_memory, set_parent_death_signal, usable_cores
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def processes() -> int:
     ``MAX_PROCESSES`` and one per ``CHILD_BYTES`` of available memory beyond this one."""
     if not hasattr(os, "fork"):
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = usable_cores()
     return max(1, min(cores, MAX_PROCESSES, 1 + available_memory() // CHILD_BYTES))
 
 
