@@ -31,16 +31,24 @@ def test_corpus_screen_entity_filter_and_digest_in_tmux(tmux: Tmux, tmp_path: Pa
     # rows are made again a moment after the last article is read): wait for the row of the whole
     # name over the whole corpus, not for the first single row.
     screen = tmux.wait(
-        lambda s: "│ 1 of " in s and "Nguyễn Văn An · person · 2 articles, 3 mentions" in s, 30, "the search's one row"
+        lambda s: (
+            "│ 1 of " in s
+            and "Nguyễn Văn An · person · 2 articles, 3 mentions" in s
+            and sum(" — " in line for line in s.splitlines()) >= 2
+        ),  # a capture may land mid-frame
+        30,
+        "the search's one row and its roles",
     )
     roles = [line.strip() for line in screen.splitlines() if " — " in line]  # by date, with the article
     assert roles[0].startswith("Chủ tịch Ủy ban nhân dân huyện — 15/01/2024 — Hội nghị tổng kết")
     assert roles[1].startswith("Bí thư Huyện ủy — 06/03/2024 — Cử tri gặp gỡ")
     tmux("send-keys", "-t", "main", "Enter")  # lists the articles of the row under the cursor
     screen = tmux.wait(
-        lambda s: "PER “Nguyễn Văn An”" in s and "/2 of 3 articles" in s, 30, "the list filtered by the person"
+        lambda s: "PER “Nguyễn Văn An”" in s and "/2 of 3 articles" in s and "Cử tri gặp" in s and "Hội nghị tổ" in s,
+        30,
+        "the list filtered by the person",
     )
-    assert "Cử tri gặp" in screen and "Hội nghị tổ" in screen and "Hà Nội mở" not in screen
+    assert "Hà Nội mở" not in screen
 
     tmux("send-keys", "-t", "main", "D")
     saves = tmp_path / "saves"
