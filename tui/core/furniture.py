@@ -119,13 +119,48 @@ MENU_LINE = re.compile(
     r"lưu\s*bài|nghe\s*bài|sao\s*chép\s*liên\s*kết)\b",
     re.IGNORECASE,
 )
+
+
+def first_char_guarded(alternatives: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """``alt|alt|…`` tried only where one of the alternatives' first characters stands.
+
+    Python's ``re`` tries every alternative at every position of a line; a one-character class in
+    front rejects most positions at once (a 5 MB file of short lines: COPYRIGHT 0.46 → 0.18 s).
+    Each alternative must start, after ``^`` or ``\\b``, with a literal character or an escaped one.
+    """
+    firsts = {_first_char(alternative) for alternative in alternatives}
+    guard = "".join(re.escape(ch) for ch in sorted(firsts))
+    return re.compile(rf"(?=[{guard}])(?:{'|'.join(alternatives)})", flags)
+
+
+def _first_char(alternative: str) -> str:
+    body = alternative.removeprefix("^").removeprefix(r"\b")
+    escaped = body.startswith("\\")
+    first = body[1] if escaped else body[0]
+    if (escaped and first.isalnum()) or (not escaped and first in "[(.?*+{|$"):  # ``\d``, a group, a class
+        raise ValueError(f"{alternative!r} does not start with a literal character")
+    return first
+
+
 # A copyright or publisher footer line, wherever it sits: `© 2026 Báo X`, `Bản quyền thuộc …`,
 # `Giấy phép số 123/GP-BTTTT`, `Tổng biên tập: …`, `Ghi rõ nguồn … khi phát hành lại`.
-COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|bản\s*quyền\s*(?:thuộc|©|của)|giữ\s*bản\s*quyền|"
-    r"giấy\s*phép\s*(?:số|hoạt\s*động|xuất\s*bản|thiết\s*lập)|chịu\s*trách\s*nhiệm\s*(?:nội\s*dung|xuất\s*bản)|"
-    r"^tổng\s*biên\s*tập\s*:|ghi\s*rõ\s*nguồn|phát\s*hành\s*lại\s*thông\s*tin|all\s*rights\s*reserved|"
-    r"cơ\s*quan\s*chủ\s*quản\s*:|tòa\s*soạn\s*:|hotline\s*:",
+COPYRIGHT = first_char_guarded(
+    (
+        r"©",
+        r"\(c\)\s*\d{4}",
+        r"\bcopyright\b",
+        r"bản\s*quyền\s*(?:thuộc|©|của)",
+        r"giữ\s*bản\s*quyền",
+        r"giấy\s*phép\s*(?:số|hoạt\s*động|xuất\s*bản|thiết\s*lập)",
+        r"chịu\s*trách\s*nhiệm\s*(?:nội\s*dung|xuất\s*bản)",
+        r"^tổng\s*biên\s*tập\s*:",
+        r"ghi\s*rõ\s*nguồn",
+        r"phát\s*hành\s*lại\s*thông\s*tin",
+        r"all\s*rights\s*reserved",
+        r"cơ\s*quan\s*chủ\s*quản\s*:",
+        r"tòa\s*soạn\s*:",
+        r"hotline\s*:",
+    ),
     re.IGNORECASE,
 )
 # A breadcrumb or menu path: `Trang chủ > Thời sự`, `Tin tức » Kinh doanh`.
