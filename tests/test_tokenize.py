@@ -62,7 +62,7 @@ def test_sumy_tokenizer_reuses_known_words_and_drops_punctuation() -> None:
     sentences = split_sentences(doc)
     tokenizer = SumyTokenizer(sentences)
     words = tokenizer.to_words(sentences[0].text)
-    assert words == content_words(sentences[0].tokens)
+    assert words == content_words(sentences[0].words)
     assert "," not in words and "." not in words and "Hà Nội" in words
     assert tokenizer.to_sentences("Câu một. Câu hai.") == ("Câu một.", "Câu hai.")
 
