@@ -60,16 +60,12 @@ def word_tokens(text: str, span: Span, segment: Callable[[str], list[str]] | Non
 def spans_word_tokens(text: str, spans: Iterable[Span], parallel_from: int = PARALLEL_MIN_CHARS) -> Iterator[Tokens]:
     """``word_tokens(text, span)`` for each span, in order, as ``Tokens`` sharing one array of offsets.
 
-    Spans of ``parallel_from`` characters or more in all are segmented in a few parts at once,
-    one process each (``parallel``): the segmenter reads one sentence at a time, so the words
-    are the same.
+    Spans of ``parallel_from`` characters or more in all are segmented in parts shared by a few
+    processes (``parallel``): the segmenter reads one sentence at a time, so the words are the same.
     """
     parts = [_segment_parts(text, span) for span in spans]
     flat = [part for ps in parts for part in ps]
     sizes = [part.end - part.start for part in flat]
-    # Equal parts: this process segments as fast as a child, and what it does after (offsets into
-    # ``Tokens``) waits for the last child anyway (5 MB, 2 processes: 0.2 to 0.9 s less than giving
-    # it 0.8 of a child's part).
     cuts = split_weights(sizes, parts_for(sum(sizes), parallel_from))
     counts, offsets = array("I"), array("I")
     for part_counts, part_offsets in map_parts(lambda cut: _word_offsets(text, flat[cut[0] : cut[1]]), cuts):
@@ -129,8 +125,8 @@ def split_sentences(
 ) -> tuple[Sentence, ...]:
     """Every body sentence of the document, numbered in order, with its words.
 
-    Paragraphs of ``parallel_from`` characters or more in all are split in a few parts at once,
-    one process each (``parallel``): a paragraph's sentences depend on it alone.
+    Paragraphs of ``parallel_from`` characters or more in all are split in parts shared by a few
+    processes (``parallel``): a paragraph's sentences depend on it alone.
     """
     text = document.text
     paragraphs = document.paragraphs

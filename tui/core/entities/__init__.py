@@ -37,10 +37,6 @@ _DATES_ONLY = {"boilerplate"}
 _LINE_MAX = 100_000
 # The line rules' time per character over the date patterns' (on the bench corpus), to share work.
 _LINE_COST = 8
-# This process resolves the candidates of every part after the line rules (about a tenth of the
-# work): it takes a smaller part than each other process (5 MB of names, 2 processes: 7.7 and 6.6 s
-# with equal parts).
-_OWN_SHARE = 0.8
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*[^\S\n]+")
 
 
@@ -63,8 +59,8 @@ def extract_entities(
 
     ``sentences`` is accepted for symmetry with the rest of the pipeline; the
     rules read lines of the text directly so headlines and captions count too.
-    Lines of ``parallel_from`` characters or more in all are read in a few parts at once, one
-    process each (``parallel``): the line rules read one line at a time, and ``resolve`` does
+    Lines of ``parallel_from`` characters or more in all are read in parts shared by a few
+    processes (``parallel``): the line rules read one line at a time, and ``resolve`` does
     not depend on the order of the candidates, so the entities are the same.
     """
     text = document.text
@@ -73,9 +69,7 @@ def extract_entities(
     sizes = [end - start for start, end in zip(jobs.starts, jobs.ends, strict=True)]
     parts = parts_for(sum(sizes), parallel_from)
     # Weighed by what they cost: the line rules take about eight times as long as dates per character.
-    cuts = split_weights(
-        [size * (_LINE_COST if lines else 1) for size, lines in zip(sizes, jobs.lines)], parts, _OWN_SHARE
-    )
+    cuts = split_weights([size * (_LINE_COST if lines else 1) for size, lines in zip(sizes, jobs.lines)], parts)
     del sizes
     found = map_parts(lambda cut: _job_candidates(text, jobs, *cut), cuts)
     candidates = [Candidate(*fields) for part in found for fields in part]

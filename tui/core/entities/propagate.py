@@ -27,7 +27,7 @@ def propagate(
     text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequence[Candidate], parts: int = 1
 ) -> list[Candidate]:
     """Candidates for the other mentions of the names ``chosen`` holds; the regions are searched
-    in up to ``parts`` parts at once, one process each (``parallel``)."""
+    in up to ``parts`` parts, shared by a few processes (``parallel``)."""
     names: dict[str, str] = {}
     found: list[Candidate] = []
     cued: set[str] = set()  # people named after a cue or in a byline: never taken for a place
