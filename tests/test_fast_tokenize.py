@@ -219,3 +219,19 @@ def test_word_tokenize_many_forgets_past_its_limit_and_stays_right(monkeypatch: 
     monkeypatch.setattr(fast_tokenize, "_MEMO_LIMIT", 3)
     sentences = random_sentences(12, seed=5) * 2
     assert list(fast_tokenize.word_tokenize_many(sentences)) == [fast_tokenize.word_tokenize(s) for s in sentences]
+
+
+def test_word_tokenize_many_keeps_what_it_saw_in_the_memo_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    segmented: list[str] = []
+    real = fast_tokenize.word_tokenize
+
+    def counted(sentence: str) -> list[str]:
+        segmented.append(sentence)
+        return real(sentence)
+
+    monkeypatch.setattr(fast_tokenize, "word_tokenize", counted)
+    memo: dict[str, list[str]] = {}
+    first = list(fast_tokenize.word_tokenize_many(SENTENCES[:2], memo))
+    again = list(fast_tokenize.word_tokenize_many([SENTENCES[1], SENTENCES[0], SENTENCES[2]], memo))
+    assert segmented == [SENTENCES[0], SENTENCES[1], SENTENCES[2]]  # the second call segments only the new one
+    assert again == [first[1], first[0], real(SENTENCES[2])]

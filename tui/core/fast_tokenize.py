@@ -127,16 +127,17 @@ def word_tokenize(sentence: str) -> list[str]:
     return _words(tokens, _segmenter().tag([tokens]))
 
 
-def word_tokenize_many(sentences: Iterable[str]) -> Iterator[list[str]]:
+def word_tokenize_many(sentences: Iterable[str], memo: dict[str, list[str]] | None = None) -> Iterator[list[str]]:
     """``word_tokenize(s)`` for each sentence, in order; a sentence seen lately is not segmented
-    again (big pasted files repeat paragraphs, and the result depends on the text alone)."""
-    memo: dict[str, list[str]] = {}
+    again (big pasted files repeat paragraphs, and the result depends on the text alone). ``memo``
+    keeps what was seen from one call to the next: the parts of one text that a process takes."""
+    memo = {} if memo is None else memo
     for sentence in sentences:
         words = memo.get(sentence)
         if words is None:
             words = word_tokenize(sentence)
             if len(memo) >= _MEMO_LIMIT:
-                memo = {}
+                memo.clear()
             memo[sentence] = words
         yield list(words)
 

@@ -67,8 +67,10 @@ def spans_word_tokens(text: str, spans: Iterable[Span], parallel_from: int = PAR
     flat = [part for ps in parts for part in ps]
     sizes = [part.end - part.start for part in flat]
     cuts = split_weights(sizes, parts_for(sum(sizes), parallel_from))
+    # What a process has segmented, kept across the parts it takes (each process writes its own copy).
+    memo: dict[str, list[str]] = {}
     counts, offsets = array("I"), array("I")
-    for part_counts, part_offsets in map_parts(lambda cut: _word_offsets(text, flat[cut[0] : cut[1]]), cuts):
+    for part_counts, part_offsets in map_parts(lambda cut: _word_offsets(text, flat[cut[0] : cut[1]], memo), cuts):
         counts.frombytes(part_counts)
         offsets.frombytes(part_offsets)
     read = 0
@@ -79,9 +81,9 @@ def spans_word_tokens(text: str, spans: Iterable[Span], parallel_from: int = PAR
         read += words
 
 
-def _word_offsets(text: str, parts: Sequence[Span]) -> tuple[bytes, bytes]:
-    """The words of each part, ``_packed``."""
-    words = default_batch_segmenter()(text[p.start : p.end] for p in parts)
+def _word_offsets(text: str, parts: Sequence[Span], memo: dict[str, list[str]]) -> tuple[bytes, bytes]:
+    """The words of each part, ``_packed``; ``memo`` as ``word_tokenize_many`` reads it."""
+    words = default_batch_segmenter()((text[p.start : p.end] for p in parts), memo)
     return _packed(_align(text[p.start : p.end], next(words), p.start) for p in parts)
 
 
@@ -166,7 +168,7 @@ def content_words(words: Iterable[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def default_batch_segmenter() -> Callable[[Iterable[str]], Iterator[list[str]]]:
+def default_batch_segmenter() -> Callable[[Iterable[str], dict[str, list[str]]], Iterator[list[str]]]:
     """``default_word_segmenter`` over many texts: words for each, in order."""
     from tui.core.fast_tokenize import word_tokenize_many
 
