@@ -73,12 +73,12 @@ def test_a_process_free_early_takes_more_parts(three_processes: None) -> None:
     parent = os.getpid()
 
     def work(part: int) -> int:
-        time.sleep(0.01 if os.getpid() == parent else 0.3)  # the children are slow
+        time.sleep(0.3 if os.getpid() == parent else 0.01)  # this process is slow
         return os.getpid()
 
     pids = map_parts(work, list(range(12)))
-    # each child takes a part or two while this process does the rest
-    assert pids.count(parent) >= 6 and len(set(pids)) == 3, pids
+    # the children take the rest while this process does a part or two (each part done once)
+    assert pids.count(parent) <= 3 and len(set(pids) - {parent}) == 2, pids
 
 
 def test_the_parts_of_a_failed_child_are_done_again_in_this_process(caplog: pytest.LogCaptureFixture) -> None:
