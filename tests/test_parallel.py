@@ -19,6 +19,7 @@ from tui.core import parallel
 from tui.core.entities import extract_entities
 from tui.core.parallel import map_parts, split_weights
 from tui.core.pipeline import document_from_text
+from tui.core.sentence_filter import junk_reasons
 from tui.core.tokenize import split_sentences, with_words
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked parts need os.fork")
@@ -143,6 +144,14 @@ def test_entities_in_parts_are_the_entities_of_one_process(three_processes: None
     assert parted == whole
     assert {e.type for e in whole} >= {"PER", "ORG", "LOC", "DATE", "DOC", "NUM"}
     assert {e.text for e in whole} >= {"EVN", "Bill Gates", "Kim Mã"}
+
+
+def test_junk_reasons_in_parts_are_those_of_one_process(three_processes: None) -> None:
+    document = document_from_text(_report(30))
+    sentences = split_sentences(document, with_words=False)
+    whole = junk_reasons(document, sentences)
+    assert junk_reasons(document, sentences, parallel_from=0) == whole
+    assert len(whole) == len(sentences) and {"fragment", None} <= set(whole)  # ``Mục 3.`` is a fragment
 
 
 def _in_a_pool_worker(text: str) -> tuple[int, list[int], list[str]]:

@@ -24,6 +24,7 @@ from tui.core.furniture import (
     SOURCE_LINE,
 )
 from tui.core.model import Document, Sentence
+from tui.core.parallel import PARALLEL_MIN_CHARS, map_parts, parts_for, split_weights
 
 JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment", "footer", "heading")
 
@@ -35,14 +36,33 @@ _FOOTER_MAX_WORDS = 40
 _HEADING_MAX_WORDS = 20  # a copyright or publisher line; a sentence about copyright law is longer
 
 
-def junk_reasons(document: Document, sentences: Sequence[Sentence]) -> tuple[str | None, ...]:
-    """For every sentence: why it is page matter (one of ``JUNK_REASONS``), or None for story text."""
+def junk_reasons(
+    document: Document, sentences: Sequence[Sentence], parallel_from: int = PARALLEL_MIN_CHARS
+) -> tuple[str | None, ...]:
+    """For every sentence: why it is page matter (one of ``JUNK_REASONS``), or None for story text.
+
+    Sentences of ``parallel_from`` characters or more in all are read in parts shared by a few
+    processes (``parallel``): each sentence is judged on its own, with its paragraph's count."""
     per_paragraph: dict[int, int] = {}
     for sentence in sentences:
         per_paragraph[sentence.paragraph] = per_paragraph.get(sentence.paragraph, 0) + 1
+    size = sentences[-1].end - sentences[0].start if sentences else 0
+    cuts = split_weights([1] * len(sentences), parts_for(size, parallel_from))
+    return tuple(
+        reason
+        for part in map_parts(lambda cut: _reasons(document, sentences, per_paragraph, *cut), cuts)
+        for reason in part
+    )
+
+
+def _reasons(
+    document: Document, sentences: Sequence[Sentence], per_paragraph: dict[int, int], first: int, stop: int
+) -> list[str | None]:
+    """``junk_reasons`` of sentences ``first`` to ``stop``."""
     last_paragraph = sentences[-1].paragraph if sentences else -1
     out: list[str | None] = []
-    for position, sentence in enumerate(sentences):
+    for position in range(first, stop):
+        sentence = sentences[position]
         alone = per_paragraph[sentence.paragraph] == 1
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         ends_paragraph = following is None or following.paragraph != sentence.paragraph
@@ -54,7 +74,7 @@ def junk_reasons(document: Document, sentences: Sequence[Sentence]) -> tuple[str
                 before_credit=ends_paragraph and _credit_follows(document, sentence.end),
             )
         )
-    return tuple(out)
+    return out
 
 
 def sentence_junk(text: str, alone: bool = False, last: bool = False, before_credit: bool = False) -> str | None:
