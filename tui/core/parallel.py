@@ -2,12 +2,12 @@
 
 Word segmentation and the entities' line rules read one sentence or one line at a time, so a
 5 MB report can be cut into contiguous parts, shared by a few processes (each takes the next
-part when it is free), and the results put back in order are the same as one process would give. The other processes are
-forked children (Linux and macOS): they start in a few milliseconds with the models already
-loaded and share the parent's memory until they write to it. This works inside a worker of a
-``multiprocessing`` or ``concurrent.futures`` pool too (a daemonic process may not start a
-``multiprocessing`` child, but may fork). Without ``os.fork``, or when a fork or a child fails,
-the part is done in this process instead, with a log line: slower, never different.
+part when it is free), and the results put back in order are the same as one process would give.
+The other processes are forked children (Linux and macOS): they start in a few milliseconds with
+the models already loaded and share the parent's memory until they write to it. This works inside a
+worker of a ``multiprocessing`` or ``concurrent.futures`` pool too (a daemonic process may not
+start a ``multiprocessing`` child, but may fork). Without ``os.fork``, or when a fork or a child
+fails, the part is done in this process instead, with a log line: slower, never different.
 
 A child's result crosses the pipe as ``marshal`` data (plain lists, tuples, numbers, strings,
 bytes): nothing read back can run code, and the writer is this program's own child.
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 #: Texts shorter than this stay in one process: a fork costs more than it saves on them, and the
 #: 2,000 bench articles (the longest 31,000 characters) never reach it.
 PARALLEL_MIN_CHARS = 1_000_000
-#: Processes for one text, this one included: the work of a 5 MB report is done in 2 to 4 parts.
+#: Processes for one text, this one included: the work of a 5 MB report is shared by 2 to 4.
 MAX_PROCESSES = 4
 #: Parts per process for ``map_parts``: each process takes the next part when it is free, so the
 #: last to finish waits at most about one part, whatever the parts cost (the entity rules on 5 MB
