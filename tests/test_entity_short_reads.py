@@ -13,14 +13,14 @@ from importlib import import_module
 
 import pytest
 
-from tui.core.entities import grouping, numbers
+from tui.core.entities import numbers, roles
 from tui.core.entities.candidates import Candidate
-from tui.core.entities.grouping import Cover, role_of
 from tui.core.entities.line import Line
 from tui.core.entities.numbers import figures
 from tui.core.entities.organisations import organisations as organisations_of
 from tui.core.entities.people import people as people_of
 from tui.core.entities.places import places as places_of
+from tui.core.entities.roles import Cover, role_of
 from tui.core.entities.tokens import _TOKEN, Tok, more_tokens, tokenize, tokens_before
 from tui.core.model import Entity
 
@@ -148,7 +148,7 @@ def test_roles_read_in_a_short_stretch_first_are_the_roles_read_in_the_whole(mon
         text += sentence
     bodies = Cover((m.start(), m.end()) for m in re.finditer(r"Tỉnh ủy|UBND tỉnh Nghệ An|Hội đồng nhân dân|Sở", text))
     short = [role_of(text, person, bodies) for person in people]
-    monkeypatch.setattr(grouping, "_ROLE_SHORT", 10_000)  # the whole stretch at once
+    monkeypatch.setattr(roles, "_ROLE_SHORT", 10_000)  # the whole stretch at once
     assert short == [role_of(text, person, bodies) for person in people]
     assert sum(1 for role in short if role and role.count(",") >= 2) >= 4
 

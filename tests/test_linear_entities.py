@@ -11,9 +11,10 @@ from itertools import pairwise
 
 from tui.core.entities import extract_entities, group_entities
 from tui.core.entities.candidates import PRIORITY, Candidate, resolve
-from tui.core.entities.grouping import Cover, _person_keys
+from tui.core.entities.grouping import _person_keys
 from tui.core.entities.patterns import dates
 from tui.core.entities.propagate import _Alternation, _NameIndex
+from tui.core.entities.roles import Cover
 from tui.core.entities.text import fold
 from tui.core.model import Entity, Sentence
 from tui.core.pipeline import document_from_text

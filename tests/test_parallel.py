@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import parallel
-from tui.core.entities import extract_entities
+from tui.core.entities import extract_entities, group_entities
 from tui.core.parallel import map_parts, split_weights
 from tui.core.pipeline import document_from_text
 from tui.core.sentence_filter import junk_reasons
@@ -144,6 +144,16 @@ def test_entities_in_parts_are_the_entities_of_one_process(three_processes: None
     assert parted == whole
     assert {e.type for e in whole} >= {"PER", "ORG", "LOC", "DATE", "DOC", "NUM"}
     assert {e.text for e in whole} >= {"EVN", "Bill Gates", "Kim Mã"}
+
+
+def test_roles_in_parts_are_the_roles_of_one_process(three_processes: None) -> None:
+    document = document_from_text(_report(40))
+    entities = extract_entities(document)
+    whole = group_entities(document, entities)
+    assert group_entities(document, entities, parallel_from=0) == whole
+    roles = {g.name: g.role for g in whole if g.type == "PER"}
+    assert roles["Trần Văn Minh"] == "Chủ tịch UBND quận Cầu Giấy"
+    assert roles["Lê Thị Hoa"] == "Giám đốc Sở Kế hoạch và Đầu tư"
 
 
 def test_junk_reasons_in_parts_are_those_of_one_process(three_processes: None) -> None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.entities import group_entities, grouping
+from tui.core.entities import group_entities, grouping, roles
 from tui.core.model import Entity, Sentence
 from tui.core.pipeline import document_from_text
 from tui.core.tokenize import split_sentences
 
 
 def role_of(text: str, mention: Entity, entities: list[Entity]) -> str | None:
-    return grouping.role_of(text, mention, grouping.bodies_of(entities))
+    return roles.role_of(text, mention, roles.bodies_of(entities))
 
 
 def context_of(text: str, mention: Entity, sentences: tuple[Sentence, ...] | list[Sentence]) -> str:

@@ -21,11 +21,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from tui.core.entities.lexicon import MAX_WORD_SYLLABLES
+from tui.core.entities.roles import bodies_of, person_roles
 from tui.core.entities.text import fold, place_name
-from tui.core.entities.tokens import Tok, more_tokens, phrase_at, tokenize, tokens_before, word_end
-from tui.core.entities.vocab import CUE_INDEX, LEVELS, TITLE_INDEX
+from tui.core.entities.vocab import LEVELS
 from tui.core.model import ENTITY_TYPES, Document, Entity, EntityGroup, Sentence
+from tui.core.parallel import PARALLEL_MIN_CHARS
 
 _LEVEL_PREFIX = re.compile(
     r"^(?:" + "|".join(re.escape(w.lower()) for w in sorted(LEVELS, key=len, reverse=True)) + r")\.?\s*"
@@ -33,53 +33,37 @@ _LEVEL_PREFIX = re.compile(
 # A word or two (``khóa``, ``nhiệm kỳ``) before a list item, said again before the next item.
 _REPEATED_LEVEL = re.compile(r"(?<!\w)(\w+(?: \w+)?) ((?:[^\s,]+(?:,| và) )*?[^\s,]+)(,| và) \1(?= )")
 _CONTEXT_MAX = 220
-_ROLE_MAX = 200
-# Characters read first on either side of a name for its role (most roles are short or absent).
-_ROLE_SHORT = 64
 # How far from a figure its context is looked for: far more than any real sentence, so only a
 # pathological one (a whole file without a full stop) is cut, and a figure costs a bounded time.
 _CONTEXT_WINDOW = 5000
 _COMMA = re.compile(r",\s")
 # A folded document key: its kind words, an optional ``số``, the number, then the symbol if any.
 _DOC_NUMBER = re.compile(r"^(?P<kind>\D+?) (?:số )?(?P<number>\d+)(?P<symbol>[-/].*)?$")
-_ROLE_LEAD = re.compile(r"[^\S\n]*(?:,|-|–|\()[^\S\n]*")
-# Tokens a role reading looks at beyond the one it stops at: a title (``phrase_at``) or a word.
-_ROLE_LOOK = max(MAX_WORD_SYLLABLES, *map(max, TITLE_INDEX.lengths.values())) + 1
-
-
-class Cover:
-    """The characters that a set of spans covers; ``offset in cover`` by bisection."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(spans):
-            if end <= start:
-                continue
-            if self.ends and start <= self.ends[-1]:  # overlapping or touching: one stretch
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
 
 
 def group_entities(
-    document: Document, entities: Sequence[Entity], sentences: Sequence[Sentence] = ()
+    document: Document,
+    entities: Sequence[Entity],
+    sentences: Sequence[Sentence] = (),
+    parallel_from: int = PARALLEL_MIN_CHARS,
 ) -> list[EntityGroup]:
-    """One group per entity, ordered by type (ENTITY_TYPES), then by first mention."""
+    """One group per entity, ordered by type (ENTITY_TYPES), then by first mention.
+
+    The roles of a text of ``parallel_from`` characters or more are read in parts (``roles``).
+    """
     buckets: dict[tuple[str, str], list[Entity]] = {}
-    people = _person_keys([e for e in entities if e.type == "PER"])
+    mentioned = [e for e in entities if e.type == "PER"]
+    people = _person_keys(mentioned)
     for e in entities:
         key = people[e] if e.type == "PER" else entity_key(e.type, e.text)
         buckets.setdefault((e.type, key), []).append(e)
     _join_abbreviations(buckets)
     _join_document_numbers(buckets)
-    bodies, where = bodies_of(entities), sentence_index(sentences)
-    groups = [_group(document, mentions, bodies, where) for mentions in buckets.values()]
+    found = person_roles(document.text, mentioned, bodies_of(entities), parallel_from)
+    roles = {mention: role for mention, role in zip(mentioned, found, strict=True) if role}
+    del found
+    where = sentence_index(sentences)
+    groups = [_group(document, mentions, roles, where) for mentions in buckets.values()]
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order.get(g.type, 99), g.mentions[0].start))
 
@@ -194,11 +178,6 @@ def _join_document_numbers(buckets: dict[tuple[str, str], list[Entity]]) -> None
             buckets[("DOC", targets[0])] = sorted(joined, key=lambda e: e.start)
 
 
-def bodies_of(entities: Iterable[Entity]) -> Cover:
-    """What the article's organisations and places cover: a role runs through them."""
-    return Cover((e.start, e.end) for e in entities if e.type in {"ORG", "LOC"})
-
-
 def sentence_index(sentences: Iterable[Sentence]) -> _Sentences:
     ordered = sorted(sentences, key=lambda s: s.start)
     return _Sentences([s.start for s in ordered], ordered)
@@ -216,7 +195,7 @@ class _Sentences:
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
 
-def _group(document: Document, mentions: list[Entity], bodies: Cover, sentences: _Sentences) -> EntityGroup:
+def _group(document: Document, mentions: list[Entity], roles: dict[Entity, str], sentences: _Sentences) -> EntityGroup:
     kind = mentions[0].type
     if kind == "DOC":  # a document is named by its symbol where the article gives it
         with_symbol = [m for m in mentions if (d := _DOC_NUMBER.match(fold(m.text))) and d["symbol"]]
@@ -224,9 +203,9 @@ def _group(document: Document, mentions: list[Entity], bodies: Cover, sentences:
     else:
         name = _display_name(mentions)
     role = context = None
-    if kind == "PER":
-        roles = [r for r in (role_of(document.text, m, bodies) for m in mentions) if r]
-        role = " ".join(max(roles, key=len).split()) if roles else None
+    if kind == "PER":  # the longest role written next to any of its mentions
+        written = [roles[m] for m in mentions if m in roles]
+        role = " ".join(max(written, key=len).split()) if written else None
     elif kind == "NUM":
         context = context_of(document.text, mentions[0], sentences)
     return EntityGroup(kind, name, tuple(mentions), role, context)
@@ -238,117 +217,6 @@ def _display_name(mentions: list[Entity]) -> str:
     counts = Counter(texts)
     first = {t: -i for i, t in reversed(list(enumerate(texts)))}
     return max(texts, key=lambda t: (len(t.split()), counts[t], t[:1].isupper(), first[t]))
-
-
-# ---------------------------------------------------------------- roles
-def role_of(text: str, mention: Entity, bodies: Cover) -> str | None:
-    """``Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng`` written after or before a person's name.
-
-    ``bodies``: the organisations and places of the article. Only ``_ROLE_MAX`` characters on
-    either side of the name on its line are read, however long the line.
-    """
-    line_start = text.rfind("\n", max(0, mention.start - _ROLE_MAX - 1), mention.start) + 1
-    return _role_after(text, mention.end, bodies) or _role_before(text, line_start, mention.start, bodies)
-
-
-def _role_after(text: str, start: int, spans: Cover) -> str | None:
-    lead = _ROLE_LEAD.match(text, start)  # it cannot cross a line break
-    if not lead:
-        return None
-    line_end = text.find("\n", lead.end(), lead.end() + _ROLE_MAX)
-    end = min(lead.end() + _ROLE_MAX if line_end < 0 else line_end, len(text))
-    # The first words, then twice as many, and all of them only if the reading came near their end.
-    toks: list[Tok] = []
-    for cut in (lead.end() + _ROLE_SHORT, lead.end() + 2 * _ROLE_SHORT):
-        if cut >= end:
-            break
-        toks = tokens_before(more_tokens(text, toks, lead.end(), cut), cut)
-        role, read = _title_chains(text, toks, spans)
-        if read + _ROLE_LOOK < len(toks):
-            return role
-    return _title_chains(text, more_tokens(text, toks, lead.end(), end), spans)[0]
-
-
-def _title_chains(text: str, toks: list[Tok], spans: Cover) -> tuple[str | None, int]:
-    """Titles separated by commas from the first token on; and the index of the token where the
-    reading stopped (it looked at most ``_ROLE_LOOK`` tokens beyond it)."""
-    segments: list[str] = []
-    i = 0
-    while i < len(toks) and phrase_at(toks, i, TITLE_INDEX):
-        j = _title_chain_end(toks, i, spans)
-        segments.append(text[toks[i].start : toks[j - 1].end])
-        if j + 1 < len(toks) and toks[j].text == ",":
-            i = j + 1
-        else:
-            i = j
-            break
-    return ", ".join(segments) or None, i
-
-
-def _title_chain_end(toks: list[Tok], i: int, spans: Cover) -> int:
-    """End of one title: the title words, then the bodies and places it belongs to."""
-    j = i + phrase_at(toks, i, TITLE_INDEX)
-    while j < len(toks):
-        tok = toks[j]
-        if tok.start in spans:
-            j += 1
-        elif tok.alpha and tok.cap and tok.space:
-            j = word_end(toks, j)
-        elif phrase_at(toks, j, TITLE_INDEX) and tok.space:
-            j += phrase_at(toks, j, TITLE_INDEX)
-        else:
-            break
-    return j
-
-
-def _role_before(text: str, line_start: int, start: int, spans: Cover) -> str | None:
-    first = max(line_start, start - _ROLE_MAX)
-    # From a space, a shorter stretch has the same last tokens as the whole one (no token holds
-    # a space, and the one after the space has one before it either way). Read it first, and the
-    # whole stretch only when the walk back reached the shorter one's beginning.
-    space = text.find(" ", max(first, start - _ROLE_SHORT), start)
-    if space <= first:
-        toks = tokenize(text, first, start)
-        return _role_from(text, toks, _walk_back(toks, spans))
-    toks = tokenize(text, space, start)
-    i = _walk_back(toks, spans)
-    if i >= 2:  # it read no token before ``i - 2``: the same stop in the whole stretch
-        return _role_from(text, toks, i)
-    # The tokens before the space are those of the whole stretch too: they end before it.
-    toks = tokenize(text, first, space) + toks
-    return _role_from(text, toks, _walk_back(toks, spans))
-
-
-def _walk_back(toks: list[Tok], spans: Cover) -> int:
-    """Index of the first token of the capitalised words, bodies and commas that end ``toks``."""
-    i = len(toks)
-    while i > 0:
-        tok = toks[i - 1]
-        inside = tok.start in spans
-        lowercase_title_part = tok.lower and i >= 2 and toks[i - 2].cap and word_end(toks, i - 2) >= i
-        if (
-            inside
-            or (tok.alpha and tok.cap)
-            or lowercase_title_part
-            or (tok.text == "," and i >= 2 and (toks[i - 2].cap or toks[i - 2].start in spans))
-        ):
-            i -= 1
-        else:
-            break
-    return i
-
-
-def _role_from(text: str, toks: list[Tok], i: int) -> str | None:
-    """The role in ``toks[i:]``: from its first title to the end."""
-    while i < len(toks) and (
-        toks[i].text == "," or (phrase_at(toks, i, CUE_INDEX) and not phrase_at(toks, i, TITLE_INDEX))
-    ):
-        i += phrase_at(toks, i, CUE_INDEX) or 1
-    while i < len(toks) and not phrase_at(toks, i, TITLE_INDEX):
-        i += 1
-    if i >= len(toks):
-        return None
-    return text[toks[i].start : toks[-1].end].rstrip(" ,-–") or None
 
 
 # ---------------------------------------------------------------- figure contexts
