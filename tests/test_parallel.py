@@ -19,8 +19,11 @@ from tui.core import parallel
 from tui.core.entities import extract_entities, group_entities
 from tui.core.parallel import map_parts, split_weights
 from tui.core.pipeline import document_from_text
+from tui.core.ranker import feature_matrix
 from tui.core.sentence_filter import junk_reasons
-from tui.core.tokenize import split_sentences, with_words
+from tui.core.stopwords import load_stopwords
+from tui.core.summarize import sumy_document
+from tui.core.tokenize import SumyTokenizer, split_sentences, with_words
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked parts need os.fork")
 
@@ -154,6 +157,17 @@ def test_roles_in_parts_are_the_roles_of_one_process(three_processes: None) -> N
     roles = {g.name: g.role for g in whole if g.type == "PER"}
     assert roles["Trần Văn Minh"] == "Chủ tịch UBND quận Cầu Giấy"
     assert roles["Lê Thị Hoa"] == "Giám đốc Sở Kế hoạch và Đầu tư"
+
+
+def test_ranker_features_in_parts_are_those_of_one_process(three_processes: None) -> None:
+    document = document_from_text(_report(40))
+    sentences = split_sentences(document)
+    model = sumy_document(document, sentences, SumyTokenizer(sentences))
+    stop = frozenset(load_stopwords("stopwords-iso"))
+    (whole, titled), (parted, parted_titled) = feature_matrix(model, stop), feature_matrix(model, stop, parallel_from=0)
+    assert parted.tolist() == whole.tolist() and parted_titled == titled
+    # every sentence's own columns and the document's: headline recall, length, salience, centroid
+    assert titled and whole.shape == (len(sentences), 32) and (whole.std(axis=0) > 0).sum() >= 20
 
 
 def test_junk_reasons_in_parts_are_those_of_one_process(three_processes: None) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tui.core import ranker
+from tui.core import ranker, ranker_columns
 from tui.core.model import Sentence
 from tui.core.pipeline import document_from_text
 from tui.core.ranker import FEATURES, RankerSummarizer, feature_matrix, score
@@ -240,6 +240,6 @@ def test_a_sentence_read_one_syllable_at_a_time_gets_the_features_of_one_read_at
 ) -> None:
     """Sentences past ``_LIST_MAX_CHARS`` have their syllables read from an iterator (only once)."""
     listed, _ = feature_matrix(_model())
-    monkeypatch.setattr(ranker, "_LIST_MAX_CHARS", 0)
+    monkeypatch.setattr(ranker_columns, "_LIST_MAX_CHARS", 0)
     streamed, _ = feature_matrix(_model())
     assert np.array_equal(listed, streamed)

@@ -39,13 +39,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from operator import methodcaller
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -55,6 +52,8 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tui.core.fast_summarizers import FastLexRankSummarizer
+from tui.core.parallel import PARALLEL_MIN_CHARS
+from tui.core.ranker_columns import Headline, sentence_columns, syllables
 
 FEATURES: tuple[str, ...] = (
     "title_recall",
@@ -95,22 +94,13 @@ WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "ranker_weights
 SALIENCE_PATH = WEIGHTS_PATH.with_name("ranker_salience.json")
 # Above this many sentences the centrality feature (quadratic) is left at zero.
 MAX_CENTRALITY_SENTENCES = 1000
-_SYLLABLE = re.compile(r"\w+")
-# Longer sentences (none in the 2,000 bench articles, whose longest has 2,430 characters) have
-# their syllables read one at a time instead of listed at once.
-_LIST_MAX_CHARS = 20_000
-_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
-_QUOTE_START = re.compile(r"^\s*[\"“‘']")
-_DIGIT = re.compile(r"\d")
-
-
-def syllables(words: Sequence[str]) -> list[str]:
-    """Lowercase syllables of a sentence's words (underthesea words may hold several)."""
-    return _SYLLABLE.findall(" ".join(words).lower())
 
 
 def feature_matrix(
-    document: Any, stop_words: frozenset[str] = frozenset(), salience: dict[str, float] | None = None
+    document: Any,
+    stop_words: frozenset[str] = frozenset(),
+    salience: dict[str, float] | None = None,
+    parallel_from: int = PARALLEL_MIN_CHARS,
 ) -> tuple[np.ndarray, bool]:
     """One row of ``FEATURES`` per sentence of a sumy document, and whether it has a headline.
 
@@ -122,7 +112,7 @@ def feature_matrix(
     stop = _single_syllables(stop_words)
     title = [s for h in document.headings for s in syllables(h.words)]
     title_set = set(title)
-    title_content = {s for s in title_set if s not in stop} or title_set
+    headline = Headline(title_set, {s for s in title_set if s not in stop} or title_set, set(pairwise(title)))
     sentences: list[Any] = []
     paragraph_first: list[bool] = []
     for paragraph in document.paragraphs:
@@ -132,20 +122,13 @@ def feature_matrix(
     n = len(sentences)
     if n == 0:
         return np.zeros((0, len(FEATURES))), bool(title)
-    # One string per distinct syllable: a 5 MB report has about 800,000 syllables but a few tens of
-    # thousands of distinct ones, and a list per sentence of fresh copies took 120 MB. Interned: a
-    # syllable that is a whole word is then the very string the sentence's words hold (interned by
-    # ``Tokens.texts``), not a copy (a text of numbers: 350,000 distinct ones, 35 MB a copy).
-    # Tuples, not lists: a list made from an iterator keeps the spare room it grew into.
-    tokens = [tuple(map(intern, toks)) for toks in map(_lowered_syllables, sentences)]
-    texts = [str(s) for s in sentences]
-    content = [tuple(t for t in toks if t not in stop) for toks in tokens]
-    doc_counts = Counter(t for toks in content for t in toks)
-    doc_norm = math.sqrt(sum(c * c for c in doc_counts.values())) or 1.0
-
-    columns: dict[str, Any] = {}
+    columns, in_title, doc_freq, centroid = sentence_columns(sentences, stop, headline, salience, parallel_from)
     if title_set:
-        columns.update(_title_columns(tokens, title, title_set, title_content))
+        columns.update(_title_columns(columns, in_title, doc_freq, headline, n))
+    else:  # no headline: its features stay zero
+        del columns["title_recall"], columns["title_jaccard"], columns["title_bigram_recall"]
+        del columns["title_recall_all"]
+    del in_title
     position = np.arange(n, dtype=float)
     log_position = np.log1p(position)
     columns["log_position"] = log_position
@@ -154,24 +137,17 @@ def feature_matrix(
     columns["third"] = position == 2
     columns["relative_position"] = position / (n - 1) if n > 1 else np.zeros(n)
     columns["paragraph_first"] = paragraph_first
-    lengths = np.array([len(toks) for toks in tokens], dtype=float)
+    lengths = columns.pop("length")
     columns["log_length"] = np.log1p(lengths)
     columns["short"] = lengths < 10
     columns["long"] = lengths > 60
     columns["length_rel"] = lengths / (lengths.mean() or 1.0)
-    columns["quote"] = [bool(_QUOTE_START.match(t)) for t in texts]
-    columns["no_end_punctuation"] = [not _END.search(t) for t in texts]
-    columns["question"] = [t.rstrip("\"”’') ").endswith("?") for t in texts]
-    columns["colon"] = [":" in t for t in texts]
-    columns["digits"] = [bool(_DIGIT.search(t)) for t in texts]
-    del texts  # what is read of the texts is read: they go before the centrality, where memory peaks
-    centroid = np.array(_centroids(content, doc_counts, doc_norm))
-    del doc_counts  # an entry per distinct syllable (a text of many numbers: hundreds of thousands)
     columns["centroid"] = centroid
     columns["centroid_rel"] = centroid / (centroid.max() or 1.0)
-    columns.update(_salience_columns(tokens, content, salience))
-    # The syllables are read: let them go before the centrality, where memory peaks.
-    del tokens, content
+    for name in ("salience_mean", "salience_content"):
+        column = columns[name]
+        spread = column.max() - column.min()
+        columns[name + "_rel"] = (column - column.min()) / spread if spread > 0 else np.zeros(len(column))
     if n <= MAX_CENTRALITY_SENTENCES:
         # A few long sentences can hold a whole report's words: one string per distinct word here too.
         # Made a sentence at a time (a generator): only the content words are kept.
@@ -188,92 +164,21 @@ def feature_matrix(
     return rows, bool(title)
 
 
-def _centroids(content: list[tuple[str, ...]], doc_counts: Counter[str], doc_norm: float) -> array[float]:
-    """Each sentence's cosine with the whole document's syllable counts. A function of its own: the
-    counts of the last sentence read (a whole text without full stops: 15 MB) go with it."""
-    centroids = array("d")  # floats kept unboxed: 8 bytes a sentence instead of 32
-    for toks in content:
-        counts = Counter(toks)
-        norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
-        centroids.append(sum(c * doc_counts[t] for t, c in counts.items()) / (norm * doc_norm))
-    return centroids
-
-
-def _lowered_syllables(sentence: Any) -> Iterable[str]:
-    """``syllables`` of the sentence's words; a sentence too long for any real one (a text without
-    full stops) is read one syllable at a time: the list of them all would hold ~10^6 strings."""
-    text = " ".join(sentence.words).lower()
-    if len(text) <= _LIST_MAX_CHARS:
-        return _SYLLABLE.findall(text)
-    return map(methodcaller("group"), _SYLLABLE.finditer(text))
-
-
 def _title_columns(
-    tokens: list[tuple[str, ...]], title: list[str], title_set: set[str], title_content: set[str]
+    columns: dict[str, Any], in_title: list[tuple[str, ...]], doc_freq: Counter[str], headline: Headline, n: int
 ) -> dict[str, Any]:
-    """The headline features. Each sentence's syllable set is made, read and dropped in turn
-    (all of them at once took 50 MB on a 5 MB report); only its few headline syllables stay."""
-    n = len(tokens)
-    title_bigrams = set(pairwise(title))
-    shared = array("q")
-    recalls_list = array("d")
-    jaccard = array("d")
-    in_title: list[tuple[str, ...]] = []  # a tuple: an empty set takes 216 bytes, an empty tuple none
-    doc_freq: Counter[str] = Counter()
-    for toks in tokens:
-        present = set(toks)
-        k = len(title_set & present)
-        shared.append(k)
-        recalls_list.append(len(title_content & present) / len(title_content))
-        jaccard.append(k / len(title_set | present))
-        in_title.append(tuple(title_content & present))
-        # Headline syllables found in few sentences say more about a sentence than ones found everywhere.
-        doc_freq.update(present & title_content)
-    recalls = np.array(recalls_list)
+    """The headline features read across sentences: relative to the best sentence, and weighed by
+    how few sentences hold each headline syllable."""
+    recalls = columns["title_recall"]
     best = recalls.max()
-    idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in title_content}
+    idf = {t: math.log((n + 1) / (doc_freq[t] + 0.5)) for t in headline.content}
     # fsum: the sum of floats in a set's order would change in its last digits with the hash seed.
     idf_total = math.fsum(idf.values()) or 1.0
     return {
-        "title_recall": recalls,
         "title_recall_rel": recalls / (best or 1.0),
-        "title_jaccard": jaccard,
-        # The headline bigrams a sentence has, without a set of all its own (a long one has ~10^6).
-        "title_bigram_recall": [
-            len({pair for pair in pairwise(toks) if pair in title_bigrams}) / len(title_bigrams)
-            if title_bigrams
-            else 0.0
-            for toks in tokens
-        ],
-        "title_recall_all": [k / len(title_set) for k in shared],
         "title_best": (recalls == best) & (best > 0),
         "title_idf_recall": [math.fsum(idf[t] for t in found) / idf_total for found in in_title],
     }
-
-
-def _salience_columns(
-    tokens: list[tuple[str, ...]], content: list[tuple[str, ...]], salience: dict[str, float]
-) -> dict[str, np.ndarray]:
-    get = salience.get
-    mean, top, content_mean, top5 = array("d"), array("d"), array("d"), array("d")
-    for toks, cont in zip(tokens, content):
-        values = [get(t, 0.0) for t in toks] or [0.0]
-        mean.append(sum(values) / len(values))
-        top.append(max(values))
-        values = sorted(get(t, 0.0) for t in cont) or [0.0]
-        content_mean.append(sum(values) / len(values))
-        top5.append(sum(values[-5:]) / len(values[-5:]))
-    columns = {
-        "salience_mean": np.array(mean),
-        "salience_max": np.array(top),
-        "salience_content": np.array(content_mean),
-        "salience_top5": np.array(top5),
-    }
-    for name in ("salience_mean", "salience_content"):
-        column = columns[name]
-        spread = column.max() - column.min()
-        columns[name + "_rel"] = (column - column.min()) / spread if spread > 0 else np.zeros(len(column))
-    return columns
 
 
 @lru_cache(maxsize=8)
