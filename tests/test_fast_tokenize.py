@@ -205,7 +205,11 @@ def test_fast_tokenize_imports_no_interface_or_nlp_at_import() -> None:
     assert not {"textual", "rich", "underthesea", "underthesea_core"} & {m.split(".")[0] for m in loaded}
 
 
-def test_word_tokenize_many_is_word_tokenize_of_each_sentence_in_order() -> None:
+@pytest.mark.parametrize("batch", [1, 7, 800])
+def test_word_tokenize_many_is_word_tokenize_of_each_sentence_in_order(
+    monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(fast_tokenize, "_BATCH_TOKENS", batch)  # a sentence, a few, all at once
     sentences = [*SENTENCES, *random_sentences(30, seed=3)]
     repeated = [*sentences, *reversed(sentences), SENTENCES[0]]  # repeats are answered from memory
     expected = [fast_tokenize.word_tokenize(s) for s in repeated]
@@ -215,23 +219,37 @@ def test_word_tokenize_many_is_word_tokenize_of_each_sentence_in_order() -> None
     assert got[-1] == expected[-1]
 
 
+def test_sentences_featurized_together_are_segmented_as_underthesea_segments_each() -> None:
+    sentences = [*SENTENCES, *random_sentences(60, seed=11), "a", "Ông", "1.000", "“Vâng”"]
+    assert list(fast_tokenize.word_tokenize_many(sentences)) == [underthesea.word_tokenize(s) for s in sentences]
+
+
+def test_features_of_sentences_read_together_are_those_of_each_read_alone() -> None:
+    model = fast_tokenize._segmenter()
+    # one-token sentences have spans reaching before and after them at once (those read "BOS")
+    sentences = [[fast_tokenize._tokenize(s)] for s in [*random_sentences(40, seed=13), "a", "Ông", "", "Ông An"]]
+    assert model.featurizer.many(sentences) == [model.featurizer(s) for s in sentences]
+    assert model.featurizer.many([]) == []
+
+
 def test_word_tokenize_many_forgets_past_its_limit_and_stays_right(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fast_tokenize, "_MEMO_LIMIT", 3)
+    monkeypatch.setattr(fast_tokenize, "_BATCH_TOKENS", 20)  # the memo fills up inside a batch too
     sentences = random_sentences(12, seed=5) * 2
     assert list(fast_tokenize.word_tokenize_many(sentences)) == [fast_tokenize.word_tokenize(s) for s in sentences]
 
 
 def test_word_tokenize_many_keeps_what_it_saw_in_the_memo_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
     segmented: list[str] = []
-    real = fast_tokenize.word_tokenize
+    real = fast_tokenize._tokenize
 
     def counted(sentence: str) -> list[str]:
         segmented.append(sentence)
         return real(sentence)
 
-    monkeypatch.setattr(fast_tokenize, "word_tokenize", counted)
+    monkeypatch.setattr(fast_tokenize, "_tokenize", counted)
     memo: dict[str, list[str]] = {}
     first = list(fast_tokenize.word_tokenize_many(SENTENCES[:2], memo))
     again = list(fast_tokenize.word_tokenize_many([SENTENCES[1], SENTENCES[0], SENTENCES[2]], memo))
     assert segmented == [SENTENCES[0], SENTENCES[1], SENTENCES[2]]  # the second call segments only the new one
-    assert again == [first[1], first[0], real(SENTENCES[2])]
+    assert again == [first[1], first[0], fast_tokenize.word_tokenize(SENTENCES[2])]

@@ -13,10 +13,12 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, product, repeat
-from operator import itemgetter
+from itertools import chain, compress, islice, product, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 _TEMPLATE = re.compile(r"T\[(?P<start>-?\d+)(?:,(?P<end>-?\d+))?\](?:\[(?P<column>.*)\])?(?:\.(?P<func>.*))?")
 CHUNK = re.compile(r"\S+")
@@ -244,6 +246,61 @@ class Featurizer:
         features = [by_source[i][j][k : k + n] for i, j, k in self.slots]
         return [[*filter(None, token)] for token in zip(*features)]
 
+    def many(self, sentences: Sequence[Sequence[list[str]]]) -> list[list[list[str]]]:
+        """``[self(columns) for columns in sentences]``, read as one: short sentences cost about
+        half as much (a call's fixed cost is paid once, not once a sentence).
+
+        The sentences' columns are joined with ``pad`` filler tokens on either side of each
+        sentence. A span that starts in the fillers before its sentence reads "BOS" and any other
+        reaching the fillers after it "EOS", as in ``__call__``; the fillers' own features are
+        dropped. Which positions are fillers is kept apart from the text, so no token is mistaken
+        for one.
+        """
+        if not sentences:
+            return []
+        pad = self.pad
+        columns: list[list[str]] = [[] for _ in sentences[0]]
+        before, after = ["BOS"] * pad, ["EOS"] * pad
+        kinds = bytearray()  # per position: 0 a token, 1 a filler before a sentence, 2 after it
+        for sentence in sentences:
+            for column, given in zip(columns, sentence, strict=True):
+                column += before
+                column += given
+                column += after
+            kinds += b"\1" * pad + bytes(len(sentence[0])) + b"\2" * pad
+        kind = np.frombuffer(kinds, dtype=np.uint8)
+        size = len(kinds)
+        first, last = np.flatnonzero(kind == 1).tolist(), np.flatnonzero(kind == 2).tolist()
+        joined: dict[tuple[int, int], list[str]] = {}
+        by_source: list[list[list[str | None]]] = []
+        for source in self.sources:
+            column = columns[source.column]
+            rows: Iterable[Row]
+            if source.cache is not None:
+                token_rows = list(self._token_rows(source, column))
+                for i in first:
+                    token_rows[i] = source.bos
+                for i in last:
+                    token_rows[i] = source.eos
+                rows = token_rows
+            else:
+                (key,) = source.keys
+                if key[:2] not in joined:
+                    joined[key[:2]] = list(map(" ".join, _windows(column, source.width)))
+                spans = size - source.width + 1
+                values = np.array(list(self._span_values(key, column, joined[key[:2]])), dtype=object)
+                reaches_after = np.zeros(spans, dtype=bool)
+                for k in range(source.width):
+                    reaches_after |= kind[k : k + spans] == 2
+                values[reaches_after] = "EOS"
+                values[kind[:spans] == 1] = "BOS"  # after "EOS": a span reaching both reads "BOS"
+                rows = map(self.tables[key].get, values.tolist(), repeat(self.unknown[key]))
+            padded = [*[source.bos] * pad, *rows, *[source.eos] * pad]
+            by_source.append([list(map(get, padded)) for get in self.getters[: len(source.bos)]])
+        features = [by_source[i][j][k : k + size] for i, j, k in self.slots]
+        tokens = ([*filter(None, token)] for token in compress(zip(*features), map(not_, kinds)))
+        return [list(islice(tokens, len(sentence[0]))) for sentence in sentences]
+
     def _span_values(self, key: Key, tokens: list[str], texts: list[str]) -> Iterable[str]:
         """The value of ``key`` for each span; ``texts`` are the spans joined with " "."""
         _, width, func = key
@@ -278,3 +335,7 @@ class Model:
 
     def tag(self, columns: Sequence[list[str]]) -> list[str]:
         return self.tagger.tag(self.featurizer(columns)) if columns[0] else []
+
+    def tag_many(self, sentences: Sequence[Sequence[list[str]]]) -> list[list[str]]:
+        """``[self.tag(columns) for columns in sentences]``, featurized at once (``Featurizer.many``)."""
+        return [self.tagger.tag(features) if features else [] for features in self.featurizer.many(sentences)]

@@ -44,6 +44,10 @@ from tui.core.crf_features import CHUNK, Featurizer, Model, python_functions, ru
 
 # Distinct sentences whose words ``word_tokenize_many`` remembers.
 _MEMO_LIMIT = 4096
+# Tokens featurized together by ``word_tokenize_many``: on 30,000 sentences of 5 MB texts, 800
+# made the features of short sentences (8 tokens) 2.5 → 1.7 s, of news 7.3 → 6.7 s, and of
+# long ones (35 tokens) no slower; larger batches gained less.
+_BATCH_TOKENS = 800
 
 
 @cache
@@ -130,12 +134,41 @@ def word_tokenize(sentence: str) -> list[str]:
 def word_tokenize_many(sentences: Iterable[str], memo: dict[str, list[str]] | None = None) -> Iterator[list[str]]:
     """``word_tokenize(s)`` for each sentence, in order; a sentence seen lately is not segmented
     again (big pasted files repeat paragraphs, and the result depends on the text alone). ``memo``
-    keeps what was seen from one call to the next: the parts of one text that a process takes."""
+    keeps what was seen from one call to the next: the parts of one text that a process takes.
+
+    Sentences are featurized together, about ``_BATCH_TOKENS`` tokens at a time
+    (``Featurizer.many``): the same words, sooner for many short sentences."""
     memo = {} if memo is None else memo
+    model = _segmenter()
+    batch: dict[str, list[str]] = {}  # sentence -> its tokens, waiting to be segmented
+    # The sentences since the last batch, in order, with their words if remembered.
+    waiting: list[tuple[str, list[str] | None]] = []
+    count = 0
     for sentence in sentences:
-        words = memo.get(sentence)
-        if words is None:
-            words = word_tokenize(sentence)
+        known = memo.get(sentence)
+        waiting.append((sentence, known))
+        if known is not None or sentence in batch:
+            continue
+        tokens = batch[sentence] = _tokenize(sentence)
+        count += len(tokens)
+        if count >= _BATCH_TOKENS:
+            yield from _segment_batch(model, batch, waiting, memo)
+            batch, waiting, count = {}, [], 0
+    yield from _segment_batch(model, batch, waiting, memo)
+
+
+def _segment_batch(
+    model: Model,
+    batch: dict[str, list[str]],
+    waiting: list[tuple[str, list[str] | None]],
+    memo: dict[str, list[str]],
+) -> Iterator[list[str]]:
+    """The words of each sentence of ``waiting``: those of ``batch`` segmented now, and remembered."""
+    tags = model.tag_many([[tokens] for tokens in batch.values()])
+    found = {sentence: _words(tokens, tagged) for (sentence, tokens), tagged in zip(batch.items(), tags, strict=True)}
+    for sentence, known in waiting:
+        words = known if known is not None else found[sentence]
+        if known is None and sentence not in memo:
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[sentence] = words
