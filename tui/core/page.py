@@ -53,6 +53,7 @@ _KICKER_LINES = 2  # a category and a breadcrumb right above the headline; menus
 _LINK_PENALTY = 60  # characters of prose one short non-prose line outweighs
 _NAME_MAX_SYLLABLES = 5
 _BYLINE_MAX_WORDS = 25  # a name with the writer's titles and post
+_BYLINE_MAX_CHARS = 1000  # the same with its credits and notes, generously
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,8 @@ def _is_kicker(line: Line) -> bool:
 
 def byline_name(text: str) -> str | None:
     """The author(s) a byline line names (``THUẬN VĂN - LÊ ÁNH``, ``Bài: Minh Anh``), or None."""
+    if len(text) > _BYLINE_MAX_CHARS:
+        return None  # a paragraph (a whole file without line breaks would be read through for dates)
     text = BYLINE_LABEL.sub("", text.strip()).strip()
     if parse_date(text) is not None:
         return None  # "Yên Hòa, ngày 15 tháng 12 năm 2025" is a date line (a byline fused with a date is split first)

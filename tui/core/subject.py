@@ -39,6 +39,8 @@ _SECTION = re.compile(r"^(?:[IVXLC]+|\d+)[.)]\s|^(?:chương|phần|mục|điề
 # A form's field: a label and a colon, or dots and ellipses to fill in.
 _FORM_FIELD = re.compile(r"\w\s*:\s*\S|[.…]{3,}")
 _SUBJECT_LINES = 4
+# A self-citation opens a line of its own, with at most the subject after it (about 300 characters).
+_CITATION_LINE_MAX = 2000
 _SUBJECT_LINE_WORDS = 20
 _SUBJECT_SCAN = 8  # lines under the type line, stray OCR lines included
 # The receipt stamp an office prints on incoming mail: ``ĐẾN``, ``Số: …``, ``Ngày: …``, ``Giờ: …``.
@@ -60,6 +62,8 @@ def number_of(text: str) -> str | None:
 def citation(text: str) -> tuple[int, dt.date | None]:
     """The length of a line's opening self-citation (``SỐ 30/2007/TT-BCA NGÀY 12-12-2007 CỦA BỘ TRƯỞNG
     BỘ CÔNG AN``; 0 when there is none) and the date it states."""
+    if len(text) > _CITATION_LINE_MAX:
+        return 0, None  # prose, or a whole file without line breaks: not folded for nothing
     match = _CITATION.match(fold(text))  # folding keeps one character per character
     if not match:
         return 0, None
