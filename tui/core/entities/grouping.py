@@ -54,9 +54,16 @@ def group_entities(
     buckets: dict[tuple[str, str], list[Entity]] = {}
     mentioned = [e for e in entities if e.type == "PER"]
     people = _person_keys(mentioned)
+    keys: dict[tuple[str, str], str] = {}  # an article names most entities more than once
     for e in entities:
-        key = people[e] if e.type == "PER" else entity_key(e.type, e.text)
+        if e.type == "PER":
+            key = people[e]
+        elif (e.type, e.text) in keys:
+            key = keys[(e.type, e.text)]
+        else:
+            key = keys[(e.type, e.text)] = entity_key(e.type, e.text)
         buckets.setdefault((e.type, key), []).append(e)
+    del keys
     _join_abbreviations(buckets)
     _join_document_numbers(buckets)
     found = person_roles(document.text, mentioned, bodies_of(entities), parallel_from)
@@ -137,8 +144,9 @@ def _initial_letters(text: str) -> str:
 
 def _person_keys(mentions: list[Entity]) -> dict[Entity, str]:
     """Full names are keys; a shorter mention takes the key of the only full name it ends."""
-    keys = person_keys(fold(e.text) for e in mentions)
-    return {e: keys[fold(e.text)] for e in mentions}
+    folded = {text: fold(text) for text in {e.text for e in mentions}}
+    keys = person_keys(folded.values())
+    return {e: keys[folded[e.text]] for e in mentions}
 
 
 def person_keys(folded_names: Iterable[str]) -> dict[str, str]:
