@@ -223,7 +223,6 @@ class Featurizer:
     def __call__(self, columns: Sequence[list[str]]) -> list[list[str]]:
         """Features per token; ``columns`` are the sentence's columns (words, tags, ...)."""
         n = len(columns[0])
-        pad = self.pad
         joined: dict[tuple[int, int], list[str]] = {}
         # per source, per feature of its rows: that feature at each padded position
         by_source: list[Sequence[Sequence[str | None]]] = []
@@ -238,11 +237,7 @@ class Featurizer:
                 rows = map(
                     self.tables[key].get, self._span_values(key, column, joined[key[:2]]), repeat(self.unknown[key])
                 )
-            padded = [*[source.bos] * pad, *rows, *[source.eos] * pad]
-            if n < _COLUMNS_FROM:
-                by_source.append(list(zip(*padded)))
-            else:
-                by_source.append([list(map(get, padded)) for get in self.getters[: len(source.bos)]])
+            by_source.append(self._feature_columns(source, rows, n))
         features = [by_source[i][j][k : k + n] for i, j, k in self.slots]
         return [[*filter(None, token)] for token in zip(*features)]
 
@@ -272,7 +267,7 @@ class Featurizer:
         size = len(kinds)
         first, last = np.flatnonzero(kind == 1).tolist(), np.flatnonzero(kind == 2).tolist()
         joined: dict[tuple[int, int], list[str]] = {}
-        by_source: list[list[list[str | None]]] = []
+        by_source: list[Sequence[Sequence[str | None]]] = []
         for source in self.sources:
             column = columns[source.column]
             rows: Iterable[Row]
@@ -295,11 +290,18 @@ class Featurizer:
                 values[reaches_after] = "EOS"
                 values[kind[:spans] == 1] = "BOS"  # after "EOS": a span reaching both reads "BOS"
                 rows = map(self.tables[key].get, values.tolist(), repeat(self.unknown[key]))
-            padded = [*[source.bos] * pad, *rows, *[source.eos] * pad]
-            by_source.append([list(map(get, padded)) for get in self.getters[: len(source.bos)]])
+            by_source.append(self._feature_columns(source, rows, size))
         features = [by_source[i][j][k : k + size] for i, j, k in self.slots]
         tokens = ([*filter(None, token)] for token in compress(zip(*features), map(not_, kinds)))
         return [list(islice(tokens, len(sentence[0]))) for sentence in sentences]
+
+    def _feature_columns(self, source: _Source, rows: Iterable[Row], n: int) -> Sequence[Sequence[str | None]]:
+        """Each feature of the source's rows at every position of ``n`` tokens padded with the rows
+        of "BOS" and "EOS": the lists the templates' features are sliced from."""
+        padded = [*[source.bos] * self.pad, *rows, *[source.eos] * self.pad]
+        if n < _COLUMNS_FROM:
+            return list(zip(*padded))
+        return [list(map(get, padded)) for get in self.getters[: len(source.bos)]]
 
     def _span_values(self, key: Key, tokens: list[str], texts: list[str]) -> Iterable[str]:
         """The value of ``key`` for each span; ``texts`` are the spans joined with " "."""
