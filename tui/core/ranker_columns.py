@@ -107,10 +107,12 @@ def _part_columns(
     """A ``_Part`` of these sentences. Each sentence's syllables are made, read and dropped in turn;
     only its few headline syllables and its content syllables' indexes stay."""
     columns = {name: array("d") for name in SENTENCE_COLUMNS}
-    title_recall, title_jaccard, title_bigrams_found, title_all, length, quote, no_end, question, colon, digits = (
-        columns[name].append for name in SENTENCE_COLUMNS[:10]
-    )
-    mean, top, content_mean, top5 = (columns[name].append for name in SENTENCE_COLUMNS[10:])
+    title_recall, title_jaccard = columns["title_recall"].append, columns["title_jaccard"].append
+    title_bigrams_found, title_all = columns["title_bigram_recall"].append, columns["title_recall_all"].append
+    length, quote, no_end = columns["length"].append, columns["quote"].append, columns["no_end_punctuation"].append
+    question, colon, digits = columns["question"].append, columns["colon"].append, columns["digits"].append
+    mean, top = columns["salience_mean"].append, columns["salience_max"].append
+    content_mean, top5 = columns["salience_content"].append, columns["salience_top5"].append
     in_title: list[tuple[str, ...]] = []  # a tuple: an empty set takes 216 bytes, an empty tuple none
     doc_freq: Counter[str] = Counter()
     vocabulary: dict[str, int] = {}
@@ -175,9 +177,9 @@ def _centroids(parts: list[_Part]) -> np.ndarray:
 
 
 def _syllables_of(sentence: Any) -> tuple[str, ...]:
-    """``syllables`` of the sentence's words, interned: a sentence too long for any real one (a text
-    without full stops) is read one syllable at a time, and each of its ~10^6 syllables is then the
-    string its words hold, or one string per distinct syllable, not a fresh copy."""
+    """``syllables`` of the sentence's words. A sentence too long for any real one (a text without
+    full stops) is read one syllable at a time and its syllables interned: its ~10^6 syllables are
+    then one string per distinct syllable, not a fresh copy each."""
     text = " ".join(sentence.words).lower()
     if len(text) <= _LIST_MAX_CHARS:
         return tuple(_SYLLABLE.findall(text))
