@@ -120,6 +120,14 @@ def map_parts(work: Callable[[Part], Result], parts: Sequence[Part]) -> list[Res
                 _end(child)
 
 
+def map_ranges(work: Callable[[int, int], list[Result]], count: int, size: int, parallel_from: int) -> list[Result]:
+    """``work(0, count)``, or for ``size`` characters of ``parallel_from`` or more ``work(first,
+    stop)`` over even ranges of ``0 … count`` in parts (``map_parts``), the results joined in order:
+    for items each read on its own (a sentence's reasons, a mention's role)."""
+    cuts = split_weights([1] * count, parts_for(size, parallel_from))
+    return [result for part in map_parts(lambda cut: work(*cut), cuts) for result in part]
+
+
 def _queue(count: int) -> int | None:
     """The read end of a pipe holding the indexes ``0 … count - 1``, four bytes each, and nothing
     more to come; None if there is no pipe. A pipe is read under a lock (Linux, macOS), so

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from tui.core.furniture import (
     BYLINE_TAIL,
@@ -24,7 +25,7 @@ from tui.core.furniture import (
     SOURCE_LINE,
 )
 from tui.core.model import Document, Sentence
-from tui.core.parallel import PARALLEL_MIN_CHARS, map_parts, parts_for, split_weights
+from tui.core.parallel import PARALLEL_MIN_CHARS, map_ranges
 
 JUNK_REASONS: tuple[str, ...] = ("caption", "link", "byline", "fragment", "footer", "heading")
 
@@ -47,12 +48,8 @@ def junk_reasons(
     for sentence in sentences:
         per_paragraph[sentence.paragraph] = per_paragraph.get(sentence.paragraph, 0) + 1
     size = sentences[-1].end - sentences[0].start if sentences else 0
-    cuts = split_weights([1] * len(sentences), parts_for(size, parallel_from))
-    return tuple(
-        reason
-        for part in map_parts(lambda cut: _reasons(document, sentences, per_paragraph, *cut), cuts)
-        for reason in part
-    )
+    work = partial(_reasons, document, sentences, per_paragraph)
+    return tuple(map_ranges(work, len(sentences), size, parallel_from))
 
 
 def _reasons(

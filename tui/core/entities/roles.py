@@ -18,7 +18,7 @@ from tui.core.entities.lexicon import MAX_WORD_SYLLABLES
 from tui.core.entities.tokens import Tok, more_tokens, phrase_at, tokenize, tokens_before, word_end
 from tui.core.entities.vocab import CUE_INDEX, TITLE_INDEX
 from tui.core.model import Entity
-from tui.core.parallel import PARALLEL_MIN_CHARS, map_parts, parts_for, split_weights
+from tui.core.parallel import PARALLEL_MIN_CHARS, map_ranges
 
 _ROLE_MAX = 200
 # Characters read first on either side of a name for its role (most roles are short or absent).
@@ -61,9 +61,12 @@ def person_roles(
     # Offsets in arrays: a forked part reads them without writing to the parent's Entity objects.
     starts = array("q", (m.start for m in mentions))
     ends = array("q", (m.end for m in mentions))
-    cuts = split_weights([1] * len(mentions), parts_for(len(text), parallel_from))
-    found = map_parts(lambda cut: [_role_at(text, starts[i], ends[i], bodies) for i in range(*cut)], cuts)
-    return [role for part in found for role in part]
+    return map_ranges(
+        lambda first, stop: [_role_at(text, starts[i], ends[i], bodies) for i in range(first, stop)],
+        len(mentions),
+        len(text),
+        parallel_from,
+    )
 
 
 def role_of(text: str, mention: Entity, bodies: Cover) -> str | None:
