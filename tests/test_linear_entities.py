@@ -9,11 +9,12 @@ from __future__ import annotations
 import random
 from itertools import pairwise
 
+import tui.core.entities as entities_module
 from tui.core.entities import extract_entities, group_entities
-from tui.core.entities.candidates import PRIORITY, Candidate, resolve
+from tui.core.entities.candidates import PRIORITY, Candidate, best_first, choose, choose_more, resolve
 from tui.core.entities.grouping import _person_keys
 from tui.core.entities.patterns import dates
-from tui.core.entities.propagate import _Alternation, _NameIndex
+from tui.core.entities.propagate import _Alternation, _Held, _NameIndex, propagate
 from tui.core.entities.roles import Cover
 from tui.core.entities.text import fold
 from tui.core.model import Entity, Sentence
@@ -59,6 +60,67 @@ def test_resolve_on_many_candidates() -> None:
     winners = [Candidate.of("ORG", 10 * i, 10 * i + 6) for i in range(20_000)]
     losers = [Candidate.of("NUM", 10 * i + 4, 10 * i + 12) for i in range(20_000)]
     assert resolve(losers + winners) == winners
+
+
+def _random_candidates(rng: random.Random, count: int, types: list[str]) -> list[Candidate]:
+    found = []
+    for _ in range(count):
+        start = rng.randint(0, 300)
+        found.append(Candidate.of("PER", start, start + rng.randint(0, 15), rng.choice(types)))
+    return found
+
+
+def test_choosing_again_with_more_candidates_is_choosing_them_all_at_once() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        ordered = best_first(_random_candidates(rng, rng.randint(0, 60), list(PRIORITY)))
+        first = choose(ordered)
+        more = _random_candidates(rng, rng.randint(1, 8), ["PER", "LOC_NAMED", "ORG"])
+        chosen, lost = choose_more(ordered, first, more)
+        assert chosen == _reference_resolve(ordered + more)
+        assert lost == [c for c in first if c not in chosen]
+
+
+def test_a_mention_outranked_by_a_chosen_candidate_changes_nothing_while_that_candidate_stays() -> None:
+    # What ``extract_entities`` does with ``propagate``'s mentions: it leaves out those a chosen
+    # candidate outranks, and reads them all again only when such a candidate (a guard) is lost.
+    rng = random.Random(12)
+    left_out_alone = read_again = 0
+    for _ in range(1000):
+        ordered = best_first(_random_candidates(rng, rng.randint(0, 60), list(PRIORITY)))
+        first = choose(ordered)
+        held = _Held(first, every=False)
+        more = _random_candidates(rng, rng.randint(1, 8), ["PER", "LOC_NAMED", "ORG"])
+        guards = {held.outranking(c.start, c.end, c.rank) for c in more} - {-1}
+        kept = [c for c in more if held.outranking(c.start, c.end, c.rank) < 0]
+        chosen, lost = choose_more(ordered, first, kept)
+        if guards.isdisjoint(c.start for c in lost):
+            assert chosen == _reference_resolve(ordered + more)
+            left_out_alone += len(more) > len(kept)
+        else:
+            read_again += 1
+    assert left_out_alone > 100 and read_again > 10
+
+
+def test_mentions_are_read_again_in_full_when_a_guard_is_lost(monkeypatch) -> None:
+    document = document_from_text(
+        "Báo cáo\n\nÔng Nguyễn Văn An, Bí thư, đến xã Kim Mã. Nguyễn Văn An nói Kim Mã đổi mới.\n"
+    )
+    expected = extract_entities(document)
+    calls: list[bool] = []
+
+    def spy(text, regions, first, parts, every=False):
+        calls.append(every)
+        return propagate(text, regions, first, parts, every=every)
+
+    def all_lost(ordered, first, more):
+        return choose_more(ordered, first, more)[0], list(first)
+
+    monkeypatch.setattr(entities_module, "propagate", spy)
+    monkeypatch.setattr(entities_module, "choose_more", all_lost)
+    assert extract_entities(document) == expected
+    assert calls == [False, True]
+    assert any(e.type == "PER" and e.start > 40 for e in expected)  # the name's second mention
 
 
 def _reference_person_keys(mentions: list[Entity]) -> dict[Entity, str]:

@@ -204,7 +204,7 @@ def test_parts_run_inside_a_daemonic_pool_worker() -> None:
 
 
 def test_a_body_on_one_line_is_searched_for_names_in_pieces_cut_after_sentences() -> None:
-    from tui.core.entities.propagate import _Alternation, _mentions, _pieces
+    from tui.core.entities.propagate import _Alternation, _Held, _mentions, _pieces
 
     # one line, so only sentence ends can cut it; the name stands on both sides of every cut
     text = " ".join(f"Ông Bill Gates đến phố Kim Mã lần {i}. Bill Gates nói." for i in range(200))
@@ -213,8 +213,9 @@ def test_a_body_on_one_line_is_searched_for_names_in_pieces_cut_after_sentences(
     assert len(pieces) > 10
     assert all(text[end - 2 : end] == ". " for _start, end in pieces[:-1])  # after a sentence and its space
     assert [start for start, _ in pieces[1:]] == [end for _, end in pieces[:-1]]  # nothing left out
-    index = _Alternation(names)
-    assert _mentions(text, pieces, index, names) == _mentions(text, [(0, len(text))], index, names)
+    index, held = _Alternation(names), _Held([], every=True)
+    found = _mentions(text, pieces, index, names, held)
+    assert found == _mentions(text, [(0, len(text))], index, names, held) and len(found[0]) == 600
     # a name holding a full stop could run across such a cut: then only line ends cut
     assert _pieces(text, [(0, len(text))], 500, {**names, "Q. Bình": "PER"}) == [(0, len(text))]
     lines = text.replace("nói. ", "nói.\n")

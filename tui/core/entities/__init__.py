@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from tui.core.entities.bylines import byline, sources, trailing_byline
-from tui.core.entities.candidates import Candidate, best_first, choose
+from tui.core.entities.candidates import Candidate, best_first, choose, choose_more
 from tui.core.entities.grouping import group_entities
 from tui.core.entities.line import Line
 from tui.core.entities.numbers import figures
@@ -80,10 +80,12 @@ def extract_entities(
         candidates.extend(trailing_byline(text, *prose[-1]))
     ordered = best_first(candidates)
     del candidates
-    chosen = choose(ordered)
-    more = propagate(text, regions, chosen, parts)
-    if more:
-        chosen = choose(best_first([*ordered, *more]))
+    first = choose(ordered)
+    more = propagate(text, regions, first, parts)
+    chosen, lost = choose_more(ordered, first, more.found) if more.found else (first, [])
+    if not more.guards.isdisjoint(c.start for c in lost):
+        # A mention left out for losing to a candidate that has now lost in turn may win: all again.
+        chosen = choose(best_first([*ordered, *propagate(text, regions, first, parts, every=True).found]))
     return [Entity(c.type, c.start, c.end, text[c.start : c.end]) for c in chosen]
 
 

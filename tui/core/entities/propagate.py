@@ -12,7 +12,10 @@
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from tui.core.entities.candidates import PRIORITY, Candidate
 from tui.core.entities.gazetteer import NOT_BARE
@@ -23,11 +26,28 @@ from tui.core.parallel import map_parts, split_weights
 _ACRONYM_DEF = re.compile(r"[^\S\n]*\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)")
 
 
+class Mentions(NamedTuple):
+    """The candidates ``propagate`` proposes, and the starts of the chosen candidates that the
+    mentions it left out lose to (their guards)."""
+
+    found: list[Candidate]
+    guards: set[int]
+
+
 def propagate(
-    text: str, regions: Sequence[tuple[int, int, str]], chosen: Sequence[Candidate], parts: int = 1
-) -> list[Candidate]:
+    text: str,
+    regions: Sequence[tuple[int, int, str]],
+    chosen: Sequence[Candidate],
+    parts: int = 1,
+    every: bool = False,
+) -> Mentions:
     """Candidates for the other mentions of the names ``chosen`` holds; the regions are searched
-    in up to ``parts`` parts, shared by a few processes (``parallel``)."""
+    in up to ``parts`` parts, shared by a few processes (``parallel``).
+
+    A mention overlapping a chosen candidate of a higher rank is left out unless ``every``: it
+    loses to that candidate as long as the candidate stays chosen (``guards``). Most mentions
+    are the very places the names were found at: on a report dense with names, 150,000 of them.
+    """
     names: dict[str, str] = {}
     found: list[Candidate] = []
     cued: set[str] = set()  # people named after a cue or in a byline: never taken for a place
@@ -48,15 +68,39 @@ def propagate(
     for place in places - cued:
         names[place] = "LOC"
     if not names:
-        return found
+        return Mentions(found, set())
     index = _NameIndex(names) if len(names) > _FEW_NAMES else _Alternation(names)
     searched = [(start, end) for start, end, kind in regions if kind != "boilerplate"]
     if parts > 1:  # a body of one region would otherwise go whole to one process
         searched = _pieces(text, searched, sum(end - start for start, end in searched) // (8 * parts), names)
     cuts = split_weights([end - start for start, end in searched], parts)
-    for part in map_parts(lambda cut: _mentions(text, searched[cut[0] : cut[1]], index, names), cuts):
+    held = _Held(chosen, every)
+    guards: set[int] = set()
+    for part, part_guards in map_parts(lambda cut: _mentions(text, searched[slice(*cut)], index, names, held), cuts):
         found.extend(Candidate(*fields) for fields in part)
-    return found
+        guards.update(part_guards)
+    return Mentions(found, guards)
+
+
+class _Held:
+    """The chosen candidates, sorted and not overlapping, as arrays: a forked process reads them
+    without copying them."""
+
+    def __init__(self, chosen: Sequence[Candidate], every: bool) -> None:
+        self.starts = array("q", [] if every else [c.start for c in chosen])
+        self.ends = array("q", [] if every else [c.end for c in chosen])
+        self.ranks = array("B", [] if every else [c.rank for c in chosen])
+
+    def outranking(self, start: int, end: int, rank: int) -> int:
+        """The start of a candidate over ``[start, end)`` of a higher rank than ``rank``, or -1."""
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or self.ends[i] <= start:
+            i += 1
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ranks[i] > rank:
+                return self.starts[i]
+            i += 1
+        return -1
 
 
 # Where a region may be cut with no name across the cut: after a line (a name's words stand on
@@ -81,16 +125,22 @@ def _pieces(text: str, regions: Sequence[tuple[int, int]], size: int, names: Ite
 
 
 def _mentions(
-    text: str, regions: Sequence[tuple[int, int]], index: _NameIndex | _Alternation, names: dict[str, str]
-) -> list[tuple[str, int, int, int]]:
-    """The names' mentions in the regions, as candidate fields (what a child process sends back)."""
+    text: str, regions: Sequence[tuple[int, int]], index: _NameIndex | _Alternation, names: dict[str, str], held: _Held
+) -> tuple[list[tuple[str, int, int, int]], set[int]]:
+    """The names' mentions in the regions, as candidate fields, and the guards of those left out
+    (what a child process sends back)."""
     found: list[tuple[str, int, int, int]] = []
+    guards: set[int] = set()
     for start, end in regions:
         for at, stop in index.mentions(text, start, end):
-            if not _next_to_capital(text, at, stop):
-                kind = names[" ".join(text[at:stop].split())]
-                found.append((kind, at, stop, PRIORITY["LOC_NAMED" if kind == "LOC" else kind]))
-    return found
+            kind = names[" ".join(text[at:stop].split())]
+            rank = PRIORITY["LOC_NAMED" if kind == "LOC" else kind]
+            guard = held.outranking(at, stop, rank)
+            if guard >= 0:
+                guards.add(guard)
+            elif not _next_to_capital(text, at, stop):
+                found.append((kind, at, stop, rank))
+    return found, guards
 
 
 def _place_name(mention: str) -> list[str]:
