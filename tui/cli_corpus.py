@@ -202,7 +202,8 @@ def _text_writer(text: str) -> Callable[[IO[bytes]], None]:
 
 # ---------------------------------------------------------------- digest
 def digest(options: argparse.Namespace, config: Config) -> int:
-    from tui.core.corpus import articles_naming, corpus_entities, paused_collection
+    from tui.core.collector import paused_collection
+    from tui.core.corpus import articles_naming, corpus_entities
     from tui.core.digest import build_digest, digest_json_text, digest_markdown
 
     if options.format == "docx" and options.output is None:  # before the articles are read

@@ -12,13 +12,12 @@ groups: linear in the number of entities the articles name.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 
+from tui.core.collector import paused_collection
 from tui.core.entities.grouping import entity_key, person_keys
 from tui.core.fold import fold_query
 from tui.core.model import ENTITY_TYPES, Analysis, Entity
@@ -68,20 +67,6 @@ class CorpusEntity:
     def names_in(self, path: str) -> tuple[str, ...]:
         """The names this entity's groups have in the article ``path`` (to mark its mentions there)."""
         return tuple(a.name for a in self.appearances if a.path == path)
-
-
-@contextmanager
-def paused_collection() -> Iterator[None]:
-    """No cyclic garbage collection while a table is built: it makes tens of thousands of small
-    objects, none in a cycle, and each collection would walk every analysis held (40% of the time
-    for 2,000 articles)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def corpus_entities(items: Iterable[tuple[str, Analysis]], types: Collection[str] = ENTITY_TYPES) -> list[CorpusEntity]:

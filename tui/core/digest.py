@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import export
-from tui.core.corpus import CorpusEntity, corpus_entities, paused_collection
+from tui.core.collector import paused_collection
+from tui.core.corpus import CorpusEntity, corpus_entities
 from tui.core.model import Analysis
 from tui.core.safe_text import json_line, one_line, visible
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.core.corpus import paused_collection
+from tui.core.collector import paused_collection
 from tui.core.entities.grouping import context_of, sentence_index
 from tui.core.entities.lexicon import MAX_WORD_SYLLABLES, is_word
 from tui.core.entities.numbers import MULTIPLIERS, UNITS

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from sys import intern
 
+from tui.core.collector import paused_collection
 from tui.core.furniture import GLUED_CREDIT
 from tui.core.lines import SENTENCE_END
 from tui.core.model import NO_TOKENS, Document, Sentence, Span, Token, Tokens
@@ -149,6 +150,7 @@ def split_sentences(
     return _with_words(text, sentences) if with_words else tuple(sentences)
 
 
+@paused_collection()
 def _with_words(
     text: str, sentences: Sequence[Sentence], parallel_from: int = PARALLEL_MIN_CHARS
 ) -> tuple[Sentence, ...]:

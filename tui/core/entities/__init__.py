@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from tui.core.collector import paused_collection
 from tui.core.entities.bylines import byline, sources, trailing_byline
 from tui.core.entities.candidates import Candidate, best_first, choose, choose_more
 from tui.core.entities.grouping import group_entities
@@ -52,6 +53,7 @@ def scan_regions(document: Document) -> list[tuple[int, int, str]]:
     return sorted((start, end, kind) for (start, end), kind in regions.items())
 
 
+@paused_collection()
 def extract_entities(
     document: Document, sentences: Sequence[Sentence] = (), parallel_from: int = PARALLEL_MIN_CHARS
 ) -> list[Entity]:

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from tui.core.collector import paused_collection
 from tui.core.entities.roles import bodies_of, person_roles
 from tui.core.entities.text import fold, place_name
 from tui.core.entities.vocab import LEVELS
@@ -41,6 +42,7 @@ _COMMA = re.compile(r",\s")
 _DOC_NUMBER = re.compile(r"^(?P<kind>\D+?) (?:số )?(?P<number>\d+)(?P<symbol>[-/].*)?$")
 
 
+@paused_collection()
 def group_entities(
     document: Document,
     entities: Sequence[Entity],
