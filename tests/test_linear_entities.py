@@ -7,6 +7,7 @@ on a shape that the pairwise form would take minutes on.
 from __future__ import annotations
 
 import random
+import re
 from itertools import pairwise
 
 import tui.core.entities as entities_module
@@ -14,7 +15,7 @@ from tui.core.entities import extract_entities, group_entities
 from tui.core.entities.candidates import PRIORITY, Candidate, best_first, choose, choose_more, resolve
 from tui.core.entities.grouping import _person_keys
 from tui.core.entities.patterns import dates
-from tui.core.entities.propagate import _Alternation, _Held, _NameIndex, propagate
+from tui.core.entities.propagate import _Alternation, _Held, _name_finder, _NameIndex, propagate
 from tui.core.entities.roles import Cover
 from tui.core.entities.text import fold
 from tui.core.model import Entity, Sentence
@@ -206,7 +207,10 @@ def test_a_dense_line_of_credits_sources_and_speakers_finds_what_each_finds_alon
 
 
 def _reference_mentions(names: list[str], text: str) -> list[tuple[int, int]]:
-    return list(_Alternation(names).mentions(text, 3, len(text) - 3))
+    """The definition: every name, longest first, at a word start, its words spaced in any way on a line."""
+    spaced = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.\-])({spaced})(?![\w\-])")
+    return [m.span() for m in pattern.finditer(text, 3, len(text) - 3)]
 
 
 def test_names_are_found_where_the_alternation_of_every_name_finds_them() -> None:
@@ -216,15 +220,29 @@ def test_names_are_found_where_the_alternation_of_every_name_finds_them() -> Non
     for _ in range(400):
         names = list({" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6))})
         text = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 40)))
-        assert list(_NameIndex(names).mentions(text, 3, len(text) - 3)) == _reference_mentions(names, text)
+        expected = _reference_mentions(names, text)
+        assert list(_Alternation(names).mentions(text, 3, len(text) - 3)) == expected
+        assert list(_NameIndex(names).mentions(text, 3, len(text) - 3)) == expected
 
 
 def test_thousands_of_names_over_a_long_text() -> None:
     # The alternation of 5,000 names tried each name at each word: 10^8 steps on this text.
     names = [_name(i) for i in range(5000)]
     text = ", ".join(_name(i * 7 % 5000) for i in range(5000))
-    found = list(_NameIndex(names).mentions(text, 0, len(text)))
-    assert [text[a:b] for a, b in found] == [_name(i * 7 % 5000) for i in range(5000)]
+    for finder in (_Alternation(names), _NameIndex(names), _name_finder(names)):
+        found = list(finder.mentions(text, 0, len(text)))
+        assert [text[a:b] for a, b in found] == [_name(i * 7 % 5000) for i in range(5000)]
+
+
+def test_names_are_one_pattern_up_to_its_bounds_and_a_word_index_past_them() -> None:
+    few = [_name(i) for i in range(100)]
+    assert isinstance(_name_finder(few), _Alternation)
+    assert isinstance(_name_finder([_name(i) for i in range(6000)]), _NameIndex)  # 150,000 characters
+    assert isinstance(_name_finder([*few, "A" * 250]), _NameIndex)  # nested 250 deep
+    chain = [" ".join(["An"] * k) for k in range(1, 60)]  # every name begins the next
+    text = " ".join(["An"] * 130) + "."
+    found = list(_Alternation(chain).mentions(text, 0, len(text)))
+    assert found == list(_NameIndex(chain).mentions(text, 0, len(text))) == [(0, 176), (177, 353), (354, 389)]
 
 
 def test_a_line_without_breaks_is_read_in_parts_cut_after_sentences(monkeypatch) -> None:
