@@ -13,24 +13,24 @@ seconds; these take milliseconds to tens of milliseconds.
   its rating ``sqrt(sum_k sigma_k^2 v_kj^2)`` is the diagonal of ``A^T A``:
   the norm of sentence j's column in the term matrix. So no SVD is needed (and
   no BLAS threads are started).
-* Luhn: the significant words are looked up in a set instead of a tuple.
-* KL, SumBasic: the greedy loops stay, but each step scores every remaining
-  sentence at once over a flat array of (sentence, word, count) entries.
+* Luhn: the significant words are counted a sentence at a time and looked up
+  in a set instead of a tuple.
+
+KL and SumBasic, greedy, are in ``greedy_summarizers``.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 # Power iterations converge in tens of steps on real text; this only stops a pathological case.
@@ -237,10 +237,22 @@ class FastReductionSummarizer(ReductionSummarizer):
 
 
 class FastLuhnSummarizer(LuhnSummarizer):
-    """sumy's Luhn with its significant words in a set (sumy scans a tuple for every word)."""
+    """sumy's Luhn with its significant words counted a sentence at a time (sumy holds every word
+    of the document, then every stem, at once) and looked up in a set (sumy scans a tuple)."""
 
-    def _get_significant_words(self, words):
-        return frozenset(super()._get_significant_words(words))
+    def __call__(self, document, sentences_count):
+        words = self._stems_seen_twice(document)
+        return self._get_best_sentences(document.sentences, sentences_count, self.rate_sentence, words)
+
+    def _stems_seen_twice(self, document):
+        """sumy's significant words with its ``significant_percentage`` of 1 (all are taken): the
+        stems, in lower case, of the words not stop words the document, headings too, holds twice."""
+        counts: Counter[str] = Counter()
+        for paragraph in document.paragraphs:
+            for sentence in (*paragraph.headings, *paragraph.sentences):
+                normalized = map(self.normalize_word, sentence.words)
+                counts.update(self.stem_word(w).lower() for w in normalized if w not in self._stop_words)
+        return frozenset(term for term, count in counts.items() if count > 1)
 
 
 class FastLsaSummarizer(LsaSummarizer):
@@ -269,123 +281,3 @@ class FastLsaSummarizer(LsaSummarizer):
             total += sum((smooth + (1.0 - smooth) * c / top) ** 2 for c in counts.values())
             ranks.append(math.sqrt(total))
         return ranks
-
-
-class _Entries:
-    """Flat (sentence, term, count) entries of word lists, and each list's length."""
-
-    def __init__(self, lists: Sequence[Sequence[str]], index: dict[str, int]) -> None:
-        sent, term, count = [], [], []
-        for row, words in enumerate(lists):
-            seen: dict[int, int] = {}
-            for word in words:
-                column = index.setdefault(word, len(index))
-                seen[column] = seen.get(column, 0) + 1
-            for column, c in seen.items():
-                sent.append(row)
-                term.append(column)
-                count.append(c)
-        self.sentence = np.array(sent, dtype=int)
-        self.term = np.array(term, dtype=int)
-        self.count = np.array(count, dtype=float)
-        self.lengths = np.array([len(words) for words in lists], dtype=float)
-
-
-class FastKLSummarizer(KLSummarizer):
-    def _compute_ratings(self, sentences):
-        """sumy's greedy KL order: each step adds the sentence whose union with the summary is closest.
-
-        KL(summary+s) = sum over words w with doc(w) > 0 and (s+summary)(w) > 0 of
-        doc(w) * log(doc(w) / joint(w)), joint = counts / (len(s) + len(summary)).
-        As sumy does, the candidate contributes its normalised content words and
-        the summary all its words as written.
-        """
-        n = len(sentences)
-        if n == 0:
-            return {}
-        index: dict[str, int] = {}
-        doc_freq = self.compute_tf(sentences)
-        for word in doc_freq:
-            index.setdefault(word, len(index))
-        content = _Entries([self._get_content_words_in_sentence(s) for s in sentences], index)
-        raw = _Entries([list(s.words) for s in sentences], index)
-        size = len(index)
-        doc = np.zeros(size)
-        for word, value in doc_freq.items():
-            doc[index[word]] = value
-        log_doc = np.log(np.where(doc > 0, doc, 1.0))
-        summary = np.zeros(size)
-        summary_len = 0.0
-        remaining = np.ones(n, dtype=bool)
-        # Only words the document's distribution knows count; keep just those entries.
-        keep = doc[content.term] > 0
-        sent, term, count = content.sentence[keep], content.term[keep], content.count[keep]
-        entry_doc = doc[term]
-        entry_g_alone = entry_doc * (log_doc[term] - np.log(count))
-        raw_bounds = np.searchsorted(raw.sentence, np.arange(n + 1))
-        ratings: dict[Any, int] = {}
-        for step in range(n):
-            # Words of the summary alone, and how each candidate's own words change that sum.
-            in_summary = (summary > 0) & (doc > 0)
-            base_g = float((doc[in_summary] * (log_doc[in_summary] - np.log(summary[in_summary]))).sum())
-            base_m = float(doc[in_summary].sum())
-            with_summary = summary[term]
-            shared = with_summary > 0
-            if shared.any():
-                joint = count + with_summary
-                # A shared word's term changes from its summary-only value; a new word adds its term and mass.
-                delta = np.where(
-                    shared, entry_doc * (np.log(np.where(shared, with_summary, 1.0)) - np.log(joint)), entry_g_alone
-                )
-                delta_g = np.bincount(sent, weights=delta, minlength=n)
-                delta_m = np.bincount(sent, weights=np.where(shared, 0.0, entry_doc), minlength=n)
-            else:
-                delta_g = np.bincount(sent, weights=entry_g_alone, minlength=n)
-                delta_m = np.bincount(sent, weights=entry_doc, minlength=n)
-            total = content.lengths + summary_len
-            kl = base_g + delta_g + np.log(np.where(total > 0, total, 1.0)) * (base_m + delta_m)
-            kl[~remaining] = np.inf
-            best = int(np.argmin(kl))
-            remaining[best] = False
-            ratings[sentences[best]] = -step
-            lo, hi = raw_bounds[best], raw_bounds[best + 1]
-            np.add.at(summary, raw.term[lo:hi], raw.count[lo:hi])
-            summary_len += raw.lengths[best]
-        return ratings
-
-
-# A probability below 1 squared 64 times is 0.0 in floating point (and 1.0 stays 1.0), so more
-# squarings change nothing; 2 ** count for a word repeated thousands of times is too big a float.
-_MAX_SQUARINGS = 64
-
-
-class FastSumBasicSummarizer(SumBasicSummarizer):
-    def _compute_ratings(self, sentences):
-        """sumy's SumBasic order: best average word probability first, then square the words used."""
-        n = len(sentences)
-        if n == 0:
-            return {}
-        word_freq = self._compute_tf(sentences)
-        index = {word: i for i, word in enumerate(word_freq)}
-        entries = _Entries([self._get_content_words_in_sentence(s) for s in sentences], index)
-        freq = np.zeros(len(index))
-        for word, value in word_freq.items():
-            freq[index[word]] = value
-        remaining = np.ones(n, dtype=bool)
-        bounds = np.searchsorted(entries.sentence, np.arange(n + 1))
-        has_words = entries.lengths > 0
-        lengths = np.where(has_words, entries.lengths, 1.0)
-        ratings: dict[Any, int] = {}
-        for step in range(n):
-            sums = np.bincount(entries.sentence, weights=entries.count * freq[entries.term], minlength=n)
-            average = np.where(has_words, sums / lengths, 0.0)
-            # sumy takes the first sentence whose average beats the best so far (all are >= 0).
-            average[~remaining] = -np.inf
-            best = int(np.argmax(average))
-            remaining[best] = False
-            ratings[sentences[best]] = -step
-            # sumy squares a word's probability once per occurrence in the chosen sentence.
-            lo, hi = bounds[best], bounds[best + 1]
-            for term, count in zip(entries.term[lo:hi].tolist(), entries.count[lo:hi].tolist(), strict=True):
-                freq[term] = freq[term] ** (2 ** min(int(count), _MAX_SQUARINGS))
-        return ratings

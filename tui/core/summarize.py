@@ -13,7 +13,7 @@ every story sentence, so every sentence still has a score and a rank and
 offsets are untouched.
 
 LexRank, TextRank, Reduction, LSA, Luhn, KL and SumBasic run as the numpy
-equivalents in ``fast_summarizers`` (same ratings as sumy's classes, but
+equivalents in ``fast_summarizers`` and ``greedy_summarizers`` (same ratings as sumy's classes, but
 milliseconds instead of seconds on long reports). The graph methods still
 hold an n x n matrix and KL/SumBasic still add one sentence per step, so above
 ``MAX_SENTENCES[algorithm]`` story sentences they are replaced by the ranker,
@@ -199,6 +199,7 @@ def _seeded_random_ratings(rng: random.Random) -> Callable[[Iterable[Any]], dict
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, type]:
     from tui.core import fast_summarizers as fast
+    from tui.core import greedy_summarizers as greedy
     from tui.core.ranker import RankerSummarizer
 
     return {
@@ -207,9 +208,9 @@ def _classes() -> dict[str, type]:
         "lexrank": fast.FastLexRankSummarizer,
         "lsa": fast.FastLsaSummarizer,
         "textrank": fast.FastTextRankSummarizer,
-        "kl": fast.FastKLSummarizer,
+        "kl": greedy.FastKLSummarizer,
         "luhn": fast.FastLuhnSummarizer,
-        "sumbasic": fast.FastSumBasicSummarizer,
+        "sumbasic": greedy.FastSumBasicSummarizer,
         "reduction": fast.FastReductionSummarizer,
     }
 
