@@ -90,7 +90,7 @@ def test_a_mention_outranked_by_a_chosen_candidate_changes_nothing_while_that_ca
     for _ in range(1000):
         ordered = best_first(_random_candidates(rng, rng.randint(0, 60), list(PRIORITY)))
         first = choose(ordered)
-        held = _Held(first, every=False)
+        held = _Held(first)
         more = _random_candidates(rng, rng.randint(1, 8), ["PER", "LOC_NAMED", "ORG"])
         guards = {held.outranking(c.start, c.end, c.rank) for c in more} - {-1}
         kept = [c for c in more if held.outranking(c.start, c.end, c.rank) < 0]

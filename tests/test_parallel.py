@@ -213,7 +213,7 @@ def test_a_body_on_one_line_is_searched_for_names_in_pieces_cut_after_sentences(
     assert len(pieces) > 10
     assert all(text[end - 2 : end] == ". " for _start, end in pieces[:-1])  # after a sentence and its space
     assert [start for start, _ in pieces[1:]] == [end for _, end in pieces[:-1]]  # nothing left out
-    index, held = _Alternation(names), _Held([], every=True)
+    index, held = _Alternation(names), _Held([])
     found = _mentions(text, pieces, index, names, held)
     assert found == _mentions(text, [(0, len(text))], index, names, held) and len(found[0]) == 600
     # a name holding a full stop could run across such a cut: then only line ends cut

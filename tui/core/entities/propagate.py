@@ -74,7 +74,7 @@ def propagate(
     if parts > 1:  # a body of one region would otherwise go whole to one process
         searched = _pieces(text, searched, sum(end - start for start, end in searched) // (8 * parts), names)
     cuts = split_weights([end - start for start, end in searched], parts)
-    held = _Held(chosen, every)
+    held = _Held(() if every else chosen)
     guards: set[int] = set()
     for part, part_guards in map_parts(lambda cut: _mentions(text, searched[slice(*cut)], index, names, held), cuts):
         found.extend(Candidate(*fields) for fields in part)
@@ -86,10 +86,10 @@ class _Held:
     """The chosen candidates, sorted and not overlapping, as arrays: a forked process reads them
     without copying them."""
 
-    def __init__(self, chosen: Sequence[Candidate], every: bool) -> None:
-        self.starts = array("q", [] if every else [c.start for c in chosen])
-        self.ends = array("q", [] if every else [c.end for c in chosen])
-        self.ranks = array("B", [] if every else [c.rank for c in chosen])
+    def __init__(self, chosen: Sequence[Candidate]) -> None:
+        self.starts = array("q", [c.start for c in chosen])
+        self.ends = array("q", [c.end for c in chosen])
+        self.ranks = array("B", [c.rank for c in chosen])
 
     def outranking(self, start: int, end: int, rank: int) -> int:
         """The start of a candidate over ``[start, end)`` of a higher rank than ``rank``, or -1."""
