@@ -22,8 +22,9 @@ KL and SumBasic, greedy, are in ``greedy_summarizers``.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -41,15 +42,19 @@ _BLOCK_WORDS = 1 << 16  # words of the sentences whose entries are counted at on
 class _Sparse:
     """Word lists as sparse (sentence, term, count) entries, grouped by sentence."""
 
-    def __init__(self, lists: Sequence[Sequence[str]]) -> None:
+    def __init__(self, lists: Iterable[Iterable[str]]) -> None:
         index: dict[str, int] = {}
-        # Read into the array one id at a time: a list of them held ~36 bytes a word (10^6 in a 5 MB text).
-        total = sum(map(len, lists))
-        ids = np.fromiter((index.setdefault(w, len(index)) for words in lists for w in words), np.int64, total)
-        self.n = len(lists)
+        # Read into an array one id at a time, a list in turn: a list of ids held ~36 bytes a word
+        # (10^6 in a 5 MB text), and given generators no list of the text's words is held at all.
+        ids, lengths = array("q"), array("q")
+        for words in lists:
+            before = len(ids)
+            ids.extend(index.setdefault(w, len(index)) for w in words)
+            lengths.append(len(ids) - before)
+        self.n = len(lengths)
         self.terms = max(len(index), 1)
-        self.lengths = np.array([len(words) for words in lists], dtype=float)
-        keys, counts = self._entries(ids, self.lengths.astype(np.int64))
+        self.lengths = np.array(lengths, dtype=float)
+        keys, counts = self._entries(np.array(ids, dtype=np.int64), self.lengths.astype(np.int64))
         self.sentence = keys // self.terms
         self.term = keys % self.terms
         self.count = counts.astype(float)
@@ -145,22 +150,37 @@ def _pair_norms(lengths: np.ndarray) -> np.ndarray:
     return logs[:, None] + logs[None, :]
 
 
+def _word_stems(summarizer: Any, sentences: Iterable[Any]) -> Iterator[Iterator[str]]:
+    """Each sentence's stems of its normalised words not stop words (sumy's ``_to_words_set`` of
+    LexRank, TextRank and Reduction, and what Luhn and LSA count), a word at a time, not as a list:
+    a 5 MB text can be one sentence of a million words."""
+    normal, stem, stop = summarizer.normalize_word, summarizer.stem_word, summarizer._stop_words
+    return ((stem(w) for w in map(normal, s.words) if w not in stop) for s in sentences)
+
+
+def _with_headings(document: Any) -> Iterator[Any]:
+    """The sentences whose words ``document.words`` holds, each paragraph's headings first (the
+    sets and counts made of them do not depend on the order)."""
+    for paragraph in document.paragraphs:
+        yield from paragraph.headings
+        yield from paragraph.sentences
+
+
 class FastLexRankSummarizer(LexRankSummarizer):
     def __call__(self, document, sentences_count):
-        sentences_words = [self._to_words_set(s) for s in document.sentences]
-        if not sentences_words:
+        if not document.sentences:
             return ()
         # tf and idf are computed inside the matrix (sumy's own idf loop is quadratic).
-        matrix = self._create_matrix(sentences_words, self.threshold, None, None)
+        matrix = self._create_matrix(_word_stems(self, document.sentences), self.threshold, None, None)
         scores = self.power_method(matrix, self.epsilon)
         ratings = dict(zip(document.sentences, scores, strict=True))
         return self._get_best_sentences(document.sentences, sentences_count, ratings)
 
     def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):
-        n = len(sentences)
+        rows = _Sparse(sentences)
+        n = rows.n
         if n == 0:
             return np.zeros((0, 0))
-        rows = _Sparse(sentences)
         max_tf = np.zeros(n)
         np.maximum.at(max_tf, rows.sentence, rows.count)
         doc_freq = np.bincount(rows.term, minlength=rows.terms)
@@ -196,9 +216,8 @@ class FastLexRankSummarizer(LexRankSummarizer):
 
 class FastTextRankSummarizer(TextRankSummarizer):
     def _create_matrix(self, document):
-        lists = [self._to_words_set(s) for s in document.sentences]
-        n = len(lists)
-        rows = _Sparse(lists)
+        rows = _Sparse(_word_stems(self, document.sentences))
+        n = rows.n
         lengths = rows.lengths
         overlap = rows.gram(rows.count)  # sum over words of i of their count in j
         norm = _pair_norms(lengths)
@@ -226,8 +245,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
 class FastReductionSummarizer(ReductionSummarizer):
     def rate_sentences(self, document):
         sentences = document.sentences
-        lists = [self._to_words_set(s) for s in sentences]
-        rows = _Sparse(lists)
+        rows = _Sparse(_word_stems(self, sentences))
         lengths = rows.lengths
         overlap = rows.gram(rows.count)
         norm = _pair_norms(lengths)
@@ -248,14 +266,20 @@ class FastLuhnSummarizer(LuhnSummarizer):
         """sumy's significant words with its ``significant_percentage`` of 1 (all are taken): the
         stems, in lower case, of the words not stop words the document, headings too, holds twice."""
         counts: Counter[str] = Counter()
-        for paragraph in document.paragraphs:
-            for sentence in (*paragraph.headings, *paragraph.sentences):
-                normalized = map(self.normalize_word, sentence.words)
-                counts.update(self.stem_word(w).lower() for w in normalized if w not in self._stop_words)
+        for sentence_stems in _word_stems(self, _with_headings(document)):
+            counts.update(map(str.lower, sentence_stems))
         return frozenset(term for term, count in counts.items() if count > 1)
 
 
 class FastLsaSummarizer(LsaSummarizer):
+    def _create_dictionary(self, document):
+        """sumy's: the stems of the words not stop words, numbered, read a sentence at a time,
+        headings too (sumy reads ``document.words``, every word of the document held at once)."""
+        stems: set[str] = set()
+        for sentence_stems in _word_stems(self, _with_headings(document)):
+            stems.update(sentence_stems)
+        return {w: i for i, w in enumerate(stems)}
+
     def __call__(self, document, sentences_count):
         dictionary = self._create_dictionary(document)
         if not dictionary:
