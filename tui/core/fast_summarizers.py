@@ -150,10 +150,10 @@ def _pair_norms(lengths: np.ndarray) -> np.ndarray:
     return logs[:, None] + logs[None, :]
 
 
-def _word_stems(summarizer: Any, sentences: Iterable[Any]) -> Iterator[Iterator[str]]:
+def word_stems(summarizer: Any, sentences: Iterable[Any]) -> Iterator[Iterator[str]]:
     """Each sentence's stems of its normalised words not stop words (sumy's ``_to_words_set`` of
-    LexRank, TextRank and Reduction, and what Luhn and LSA count), a word at a time, not as a list:
-    a 5 MB text can be one sentence of a million words."""
+    LexRank, TextRank and Reduction, SumBasic's content words, and what Luhn and LSA count), a word
+    at a time, not as a list: a 5 MB text can be one sentence of a million words."""
     normal, stem, stop = summarizer.normalize_word, summarizer.stem_word, summarizer._stop_words
     return ((stem(w) for w in map(normal, s.words) if w not in stop) for s in sentences)
 
@@ -171,7 +171,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
         if not document.sentences:
             return ()
         # tf and idf are computed inside the matrix (sumy's own idf loop is quadratic).
-        matrix = self._create_matrix(_word_stems(self, document.sentences), self.threshold, None, None)
+        matrix = self._create_matrix(word_stems(self, document.sentences), self.threshold, None, None)
         scores = self.power_method(matrix, self.epsilon)
         ratings = dict(zip(document.sentences, scores, strict=True))
         return self._get_best_sentences(document.sentences, sentences_count, ratings)
@@ -216,7 +216,7 @@ class FastLexRankSummarizer(LexRankSummarizer):
 
 class FastTextRankSummarizer(TextRankSummarizer):
     def _create_matrix(self, document):
-        rows = _Sparse(_word_stems(self, document.sentences))
+        rows = _Sparse(word_stems(self, document.sentences))
         n = rows.n
         lengths = rows.lengths
         overlap = rows.gram(rows.count)  # sum over words of i of their count in j
@@ -245,7 +245,7 @@ class FastTextRankSummarizer(TextRankSummarizer):
 class FastReductionSummarizer(ReductionSummarizer):
     def rate_sentences(self, document):
         sentences = document.sentences
-        rows = _Sparse(_word_stems(self, sentences))
+        rows = _Sparse(word_stems(self, sentences))
         lengths = rows.lengths
         overlap = rows.gram(rows.count)
         norm = _pair_norms(lengths)
@@ -266,7 +266,7 @@ class FastLuhnSummarizer(LuhnSummarizer):
         """sumy's significant words with its ``significant_percentage`` of 1 (all are taken): the
         stems, in lower case, of the words not stop words the document, headings too, holds twice."""
         counts: Counter[str] = Counter()
-        for sentence_stems in _word_stems(self, _with_headings(document)):
+        for sentence_stems in word_stems(self, _with_headings(document)):
             counts.update(map(str.lower, sentence_stems))
         return frozenset(term for term, count in counts.items() if count > 1)
 
@@ -276,7 +276,7 @@ class FastLsaSummarizer(LsaSummarizer):
         """sumy's: the stems of the words not stop words, numbered, read a sentence at a time,
         headings too (sumy reads ``document.words``, every word of the document held at once)."""
         stems: set[str] = set()
-        for sentence_stems in _word_stems(self, _with_headings(document)):
+        for sentence_stems in word_stems(self, _with_headings(document)):
             stems.update(sentence_stems)
         return {w: i for i, w in enumerate(stems)}
 

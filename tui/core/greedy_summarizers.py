@@ -17,6 +17,8 @@ import numpy as np
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 
+from tui.core.fast_summarizers import word_stems
+
 
 class _Entries:
     """Flat (sentence, term, count) entries of word lists, and each list's length. The lists are
@@ -119,8 +121,7 @@ class FastSumBasicSummarizer(SumBasicSummarizer):
         # from the entries, each sentence's content words (``_get_content_words``: normalised, not
         # stop words, stemmed) made once, a word at a time, not as lists of a 5 MB text's words.
         index: dict[str, int] = {}
-        normal, stop, stem = self.normalize_word, self.stop_words, self.stem_word
-        entries = _Entries(((stem(w) for w in map(normal, s.words) if w not in stop) for s in sentences), index)
+        entries = _Entries(word_stems(self, sentences), index)
         total = entries.lengths.sum()
         freq = np.bincount(entries.term, weights=entries.count, minlength=len(index)) / max(total, 1.0)
         remaining = np.ones(n, dtype=bool)
